@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Configure and build one CMake preset, installing and fetching what it needs first.
+
+    python3 scripts/build.py web       the browser bundle (build/web/dist) and the wasm test suites
+    python3 scripts/build.py native    core, tests, policyctl, desktop app (build/native)
+    python3 scripts/build.py sanitize  native suites under ASan + UBSan (build/sanitize)
+
+Configuring is skipped when the build tree already exists, so an unchanged tree rebuilds in a second or two.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import deps  # noqa: E402
+
+REPO = deps.REPO
+JOBS = str(os.cpu_count() or 2)
+
+
+def build_dir(preset: str) -> Path:
+    return REPO / "build" / preset
+
+
+def prepare(preset: str) -> None:
+    deps.ensure_packages(deps.BUILD_PACKAGES)
+    deps.ensure_source("imgui")
+    if preset == "web":
+        deps.ensure_sdl2_wasm()
+
+
+def configure(preset: str) -> None:
+    if (build_dir(preset) / "CMakeCache.txt").exists():
+        return  # CMake re-runs itself when a CMakeLists.txt changes
+    subprocess.run(["cmake", "--preset", preset, "--log-level=WARNING"], cwd=REPO, check=True,
+                   env=deps.emscripten_env())
+
+
+def build(preset: str, target: str | None = None) -> None:
+    prepare(preset)
+    configure(preset)
+    cmd = ["cmake", "--build", "--preset", preset, "-j", JOBS]
+    if target:
+        cmd += ["--target", target]
+    subprocess.run(cmd, cwd=REPO, check=True, env=deps.emscripten_env())
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or argv[1] not in ("web", "native", "sanitize"):
+        print(__doc__)
+        return 2
+    try:
+        build(argv[1])
+    except subprocess.CalledProcessError as err:
+        print(f"[build] failed: {' '.join(map(str, err.cmd))} (exit {err.returncode})", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,253 @@
+// The page's loader: checks WebGL2, downloads the app, the policy data and the font with a real progress bar,
+// starts the wasm app, keeps the canvas sized to the window and the screen's pixel density, turns every
+// failure into a readable message, and exposes the test hook `window.portal` (documented in tests/README.md).
+'use strict';
+
+(function () {
+  const FILES = { wasm: 'app.wasm', data: 'policies.json', font: 'portal-font.otf' };
+
+  const query = new URLSearchParams(location.search);
+  const lang = pickLanguage();
+  const canvas = document.getElementById('canvas');
+  let module = null;   // the Emscripten module once running
+  let failure = null;  // the message shown when something went wrong
+
+  localiseStaticText(lang);
+
+  let resolveReady;
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(() => {});  // a failure is shown on the page; an unobserved rejection must not add noise
+
+  window.portal = {
+    ready,
+    // A JSON-serialisable snapshot of the app: at least lang, view, frames and error.
+    state() {
+      if (!module) return { lang, view: 'loading', frames: 0, error: failure };
+      const snapshot = JSON.parse(module.UTF8ToString(module._portal_state_json()));
+      if (failure) snapshot.error = failure;
+      return snapshot;
+    },
+    // The CSS-pixel rectangle {x, y, w, h} of a named widget in the page, or null when it is not on screen.
+    locate(id) {
+      if (!module) return null;
+      const buffer = allocString(String(id));
+      try {
+        const rect = JSON.parse(module.UTF8ToString(module._portal_locate_json(buffer)));
+        if (!rect) return null;
+        const box = canvas.getBoundingClientRect();
+        return { x: rect.x + box.left, y: rect.y + box.top, w: rect.w, h: rect.h };
+      } finally {
+        module._free(buffer);
+      }
+    },
+  };
+
+  window.addEventListener('error', (event) => fail('internal', event.message || String(event.error)));
+  window.addEventListener('unhandledrejection', (event) => fail('internal', String(event.reason)));
+
+  start().catch((err) => fail(err.kind || 'internal', err.message || String(err)));
+
+  async function start() {
+    if (!supportsWebGL2()) {
+      throw Object.assign(new Error('WebGL2 is not available'), { kind: 'webgl' });
+    }
+    const [wasm, data, font] = await downloadAll([FILES.wasm, FILES.data, FILES.font]);
+    setStep(lang === 'zh' ? '正在启动…' : 'Starting…');
+    await loadScript('app.js');
+    module = await window.createPortalModule({
+      canvas,
+      wasmBinary: wasm,
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+      onAbort: (what) => fail('internal', 'the app stopped: ' + what),
+    });
+    keepCanvasSized();
+    const ok = module._portal_start(...copyIn(data), ...copyIn(font), allocString(lang), allocString(evaluationDate()));
+    if (!ok) {
+      throw Object.assign(new Error(module.UTF8ToString(module._portal_start_error())), { kind: 'webgl' });
+    }
+    await firstFrame();
+    document.getElementById('loading').hidden = true;
+    canvas.focus();
+    resolveReady();
+  }
+
+  // --- downloads with progress ------------------------------------------------------------------------------
+
+  async function downloadAll(names) {
+    const progress = names.map(() => ({ loaded: 0, total: 0 }));
+    const update = () => {
+      const loaded = progress.reduce((sum, p) => sum + p.loaded, 0);
+      const total = progress.reduce((sum, p) => sum + p.total, 0);
+      const known = progress.every((p) => p.total > 0);
+      const percent = known && total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : null;
+      const bar = document.getElementById('progress-bar');
+      const text = document.getElementById('progress-text');
+      bar.style.width = (percent === null ? 50 : percent) + '%';
+      document.getElementById('progress').setAttribute('aria-valuenow', String(percent ?? 0));
+      text.textContent = (percent === null ? '' : percent + '% · ') + formatBytes(loaded) +
+        (known ? ' / ' + formatBytes(total) : '');
+    };
+    return Promise.all(names.map((name, i) => download(name, progress[i], update)));
+  }
+
+  async function download(name, progress, onProgress) {
+    let response;
+    try {
+      response = await fetch(name, { cache: 'no-cache' });
+    } catch (err) {
+      throw Object.assign(new Error(name + ': ' + err.message), { kind: 'network' });
+    }
+    if (!response.ok) {
+      throw Object.assign(new Error(name + ': HTTP ' + response.status), { kind: 'network' });
+    }
+    progress.total = Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body || !response.body.getReader) {
+      const buffer = new Uint8Array(await response.arrayBuffer());
+      progress.loaded = progress.total = buffer.length;
+      onProgress();
+      return buffer;
+    }
+    const reader = response.body.getReader();
+    const chunks = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      progress.loaded += value.length;
+      if (progress.total < progress.loaded) progress.total = 0;  // compressed transfer: size unknown
+      onProgress();
+    }
+    const buffer = new Uint8Array(progress.loaded);
+    let offset = 0;
+    for (const chunk of chunks) { buffer.set(chunk, offset); offset += chunk.length; }
+    progress.total = progress.loaded;
+    onProgress();
+    return buffer;
+  }
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(Object.assign(new Error(src + ' could not be loaded'), { kind: 'network' }));
+      document.body.appendChild(script);
+    });
+  }
+
+  // --- talking to the wasm module -------------------------------------------------------------------------
+
+  function copyIn(bytes) {
+    const pointer = module._malloc(Math.max(1, bytes.length));
+    module.HEAPU8.set(bytes, pointer);
+    return [pointer, bytes.length];
+  }
+
+  function allocString(text) {
+    const size = module.lengthBytesUTF8(text) + 1;
+    const pointer = module._malloc(size);
+    module.stringToUTF8(text, pointer, size);
+    return pointer;
+  }
+
+  function firstFrame() {
+    return new Promise((resolve) => {
+      const poll = () => (window.portal.state().frames >= 1 ? resolve() : requestAnimationFrame(poll));
+      poll();
+    });
+  }
+
+  // --- the canvas and the screen --------------------------------------------------------------------------
+
+  // SDL re-sizes the canvas's backing store on the window's resize event. Moving the window to a screen with
+  // another pixel density (or zooming) changes devicePixelRatio, sometimes without a resize event, so we watch
+  // the ratio and send one ourselves.
+  function keepCanvasSized() {
+    const watch = () => {
+      const media = matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+      media.addEventListener('change', () => { window.dispatchEvent(new Event('resize')); watch(); }, { once: true });
+    };
+    watch();
+    window.dispatchEvent(new Event('resize'));
+  }
+
+  function supportsWebGL2() {
+    try {
+      const probe = document.createElement('canvas');
+      return !!(window.WebGL2RenderingContext && probe.getContext('webgl2'));
+    } catch (err) {
+      return false;
+    }
+  }
+
+  // --- language, dates, messages --------------------------------------------------------------------------
+
+  function pickLanguage() {
+    const asked = query.get('lang');
+    if (asked === 'zh' || asked === 'en') return asked;
+    const preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    for (const tag of preferred) {
+      const lower = String(tag || '').toLowerCase();
+      if (lower.startsWith('zh')) return 'zh';
+      if (lower.startsWith('en')) return 'en';
+    }
+    return 'zh';
+  }
+
+  // The evaluation date: today in the visitor's time zone, or ?as_of=YYYY-MM-DD for demos and tests.
+  function evaluationDate() {
+    const asked = query.get('as_of');
+    if (asked && /^\d{4}-\d{2}-\d{2}$/.test(asked)) return asked;
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    return now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
+  }
+
+  function localiseStaticText(language) {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    for (const element of document.querySelectorAll('[data-zh]')) {
+      element.textContent = element.getAttribute('data-' + language);
+    }
+  }
+
+  function setStep(text) {
+    document.getElementById('loading-step').textContent = text;
+  }
+
+  const MESSAGES = {
+    webgl: {
+      zh: ['此浏览器无法显示政策导航', '政策导航需要 WebGL2 图形支持。请使用最新版的 Chrome、Edge、Firefox 或 Safari，并确认已开启硬件加速。'],
+      en: ['This browser cannot show the explorer', 'The explorer needs WebGL2 graphics. Please use a recent Chrome, Edge, Firefox or Safari with hardware acceleration turned on.'],
+    },
+    network: {
+      zh: ['加载失败', '部分文件未能下载。请检查网络连接后重新加载。'],
+      en: ['Loading failed', 'Some files could not be downloaded. Check your connection and reload.'],
+    },
+    internal: {
+      zh: ['出现意外错误', '政策导航遇到了问题。重新加载通常可以解决；如果反复出现，请告诉我们。'],
+      en: ['Something went wrong', 'The explorer ran into a problem. Reloading usually helps; if it keeps happening, please tell us.'],
+    },
+  };
+
+  function fail(kind, detail) {
+    if (failure) return;  // the first failure is the one that explains the rest
+    failure = kind + ': ' + detail;
+    const [title, message] = (MESSAGES[kind] || MESSAGES.internal)[lang];
+    document.getElementById('failure-title').textContent = title;
+    document.getElementById('failure-message').textContent = message;
+    document.getElementById('failure-detail').textContent = detail;
+    document.getElementById('loading').hidden = true;
+    document.getElementById('failure').hidden = false;
+    document.getElementById('failure-retry').onclick = () => location.reload();
+    console.error('portal: ' + failure);
+    rejectReady(new Error(failure));
+  }
+
+  function formatBytes(n) {
+    if (n < 1024) return n + ' B';
+    if (n < 1024 * 1024) return (n / 1024).toFixed(0) + ' KB';
+    return (n / (1024 * 1024)).toFixed(1) + ' MB';
+  }
+})();

@@ -1,0 +1,60 @@
+// Browser entry points. The page's loader (shell/portal-loader.js) downloads the wasm, the policy data and the
+// font with a progress bar, then calls portal_start() with the bytes. Everything the page asks of the app later
+// (the test hook's state() and locate()) goes through the small C functions below, so the JS side never needs
+// to know the app's C++ types.
+#include "platform/runner.hpp"
+#include "ui/portal_ui.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+namespace {
+
+portal::platform::Runner& runner() {
+    static portal::platform::Runner instance;
+    return instance;
+}
+
+void run_one_frame() { runner().frame(); }
+
+std::string& reply_buffer() {
+    static std::string buffer;
+    return buffer;
+}
+
+}  // namespace
+
+extern "C" {
+
+// Returns 1 when the app is running, 0 when it could not start (the reason is in portal_start_error()).
+EMSCRIPTEN_KEEPALIVE int portal_start(const char* policy_json, int policy_len, const unsigned char* font,
+                                      int font_len, const char* lang, const char* today) {
+    portal::platform::StartupInput input;
+    input.policy_json.assign(policy_json, static_cast<size_t>(policy_len));
+    input.policy_file_name = "policies.json";
+    input.font.assign(font, font + font_len);
+    input.preferred_lang = lang;
+    input.today = today;
+    if (!runner().start(std::move(input))) return 0;
+    emscripten_set_main_loop(run_one_frame, 0, false);
+    return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* portal_start_error() { return runner().error().c_str(); }
+
+// The test hook's snapshot of app state, as JSON text (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* portal_state_json() {
+    reply_buffer() = runner().ui().state_json();
+    return reply_buffer().c_str();
+}
+
+// The rectangle of a named widget in CSS pixels relative to the canvas, as JSON, or "null" if not on screen.
+EMSCRIPTEN_KEEPALIVE const char* portal_locate_json(const char* id) {
+    reply_buffer() = runner().ui().locate_json(id);
+    return reply_buffer().c_str();
+}
+
+}  // extern "C"
+
+int main() { return 0; }  // the runtime stays alive; the loader calls portal_start() once the data is here

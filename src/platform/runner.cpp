@@ -1,0 +1,148 @@
+#include "platform/runner.hpp"
+
+#include "ui/portal_ui.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#define SDL_MAIN_HANDLED
+#include <SDL.h>
+#if defined(__EMSCRIPTEN__)
+#include <GLES3/gl3.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+#include <cmath>
+
+namespace portal::platform {
+
+Runner::Runner() : ui_(std::make_unique<ui::PortalUi>()) {}
+
+Runner::~Runner() { shutdown(); }
+
+bool Runner::start(StartupInput input) {
+    SDL_SetMainReady();
+#if defined(__EMSCRIPTEN__)
+    // Keyboard events go to the canvas only, so the browser keeps F5, Ctrl+R, Tab out of the page, and the
+    // page's own controls (such as a text input overlay) still receive keys.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+#endif
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        error_ = std::string("SDL_Init failed: ") + SDL_GetError();
+        return false;
+    }
+
+#if defined(__EMSCRIPTEN__)
+    // WebGL2 is OpenGL ES 3.0.
+    const char* glsl_version = "#version 300 es";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+    const char* glsl_version = "#version 330 core";
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    // ALLOW_HIGHDPI: on the web SDL sizes the canvas's backing store by devicePixelRatio and keeps the window
+    // size in CSS pixels, so ImGui lays out in CSS pixels and draws at full device resolution.
+    const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    window_ = SDL_CreateWindow("上虞青春之城 · Shangyu Maker City", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                               1280, 800, flags);
+    if (window_ == nullptr) {
+        error_ = std::string("Could not create the window: ") + SDL_GetError();
+        return false;
+    }
+    gl_context_ = SDL_GL_CreateContext(window_);
+    if (gl_context_ == nullptr) {
+        error_ = std::string("Could not create a WebGL2/OpenGL 3 context: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_MakeCurrent(window_, gl_context_);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing is stored unless the visitor asks
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+
+    ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
+                               std::move(input.font), std::move(input.preferred_lang), std::move(input.today)});
+    rebuild_fonts_if_density_changed();
+    return true;
+}
+
+float Runner::framebuffer_scale() const {
+    int window_w = 0, window_h = 0, drawable_w = 0, drawable_h = 0;
+    SDL_GetWindowSize(window_, &window_w, &window_h);
+    SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
+    if (window_w <= 0) return 1.0f;
+    return static_cast<float>(drawable_w) / static_cast<float>(window_w);
+}
+
+// Text must be rasterised at the screen's real density to stay sharp (scaling a 1x atlas blurs it). The
+// density changes with browser zoom and when the window moves to another screen, so it is checked each frame.
+void Runner::rebuild_fonts_if_density_changed() {
+    const float density = std::max(1.0f, std::round(framebuffer_scale() * 4.0f) / 4.0f);
+    if (std::fabs(density - font_density_) < 0.01f && !ui_->fonts_dirty()) return;
+    font_density_ = density;
+    ui_->build_fonts(density);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+bool Runner::frame() {
+    bool keep_running = true;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) keep_running = false;
+        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+            event.window.windowID == SDL_GetWindowID(window_))
+            keep_running = false;
+    }
+    rebuild_fonts_if_density_changed();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    ui_->draw();
+    ImGui::Render();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec4 clear = ui_->background_colour();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(clear.x, clear.y, clear.z, clear.w);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(window_);
+    return keep_running;
+}
+
+void Runner::shutdown() {
+    if (ImGui::GetCurrentContext() != nullptr) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (gl_context_ != nullptr) SDL_GL_DeleteContext(gl_context_);
+    if (window_ != nullptr) SDL_DestroyWindow(window_);
+    if (gl_context_ != nullptr || window_ != nullptr) SDL_Quit();
+    gl_context_ = nullptr;
+    window_ = nullptr;
+}
+
+}  // namespace portal::platform

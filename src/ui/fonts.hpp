@@ -1,0 +1,33 @@
+// The portal's fonts: one bundled Noto Sans CJK SC subset at a few sizes, rasterised at the screen's density.
+#pragma once
+
+#include <vector>
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace portal::ui {
+
+// Two sizes only: each size holds every glyph, and at 2x density one size of ~1,000 CJK glyphs is already
+// about 4 MiB of texture, so more sizes would cost phones memory for little gain.
+struct Fonts {
+    ImFont* body = nullptr;     // running text, controls, badges
+    ImFont* heading = nullptr;  // page title, card titles, section headings
+};
+
+// Font sizes in CSS pixels; `scale` enlarges everything (the kiosk reads from a metre away).
+struct FontSizes {
+    float body = 16.0f;
+    float heading = 21.0f;
+};
+
+// Rebuilds `atlas` from the font bytes with exactly the glyphs the app can display (generated at build time).
+// `density` is device pixels per CSS pixel: glyphs are rasterised at that resolution so text is sharp on HiDPI
+// screens without changing layout. Returns false (and leaves ImGui's built-in font) if the bytes are not a font.
+bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file, float density, float scale,
+                 const FontSizes& sizes, Fonts& out);
+
+// Every character the app can display, as UTF-8 (the same set the font subset was made from).
+const char* displayable_characters();
+
+}  // namespace portal::ui

@@ -1,0 +1,34 @@
+#include "ui/locator.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace portal::ui {
+
+void Locator::begin_frame() { drawing_.clear(); }
+
+void Locator::end_frame() { shown_.swap(drawing_); }
+
+void Locator::mark(std::string_view id) {
+    if (!ImGui::IsItemVisible()) return;
+    const ImVec2 item_min = ImGui::GetItemRectMin();
+    const ImVec2 item_max = ImGui::GetItemRectMax();
+    const ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    const ImVec2 clip_min = draw_list->GetClipRectMin();
+    const ImVec2 clip_max = draw_list->GetClipRectMax();
+    const float x0 = std::max(item_min.x, clip_min.x);
+    const float y0 = std::max(item_min.y, clip_min.y);
+    const float x1 = std::min(item_max.x, clip_max.x);
+    const float y1 = std::min(item_max.y, clip_max.y);
+    if (x1 - x0 < 1.0f || y1 - y0 < 1.0f) return;
+    drawing_[std::string(id)] = Rect{x0, y0, x1 - x0, y1 - y0};
+}
+
+std::optional<Rect> Locator::find(std::string_view id) const {
+    const auto it = shown_.find(std::string(id));
+    if (it == shown_.end()) return std::nullopt;
+    return it->second;
+}
+
+}  // namespace portal::ui

@@ -1,0 +1,34 @@
+// Where named widgets were drawn, so the test hook can answer portal.locate(id) and end-to-end tests can click
+// and type at real coordinates through real input events. Views call mark("id") right after drawing a widget.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace portal::ui {
+
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, relative to the canvas
+};
+
+class Locator {
+public:
+    // Starts a frame: rects marked from now on replace the previous frame's when the frame ends.
+    void begin_frame();
+    void end_frame();
+
+    // Records the last ImGui item's rectangle, clipped to what is visible; hidden or scrolled-away items are
+    // not recorded, so a test never clicks on something a person could not see.
+    void mark(std::string_view id);
+
+    // The rectangle from the last complete frame, if the widget was visible in it.
+    std::optional<Rect> find(std::string_view id) const;
+
+private:
+    std::unordered_map<std::string, Rect> drawing_;
+    std::unordered_map<std::string, Rect> shown_;
+};
+
+}  // namespace portal::ui

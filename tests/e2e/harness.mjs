@@ -1,0 +1,143 @@
+// Shared harness for the end-to-end tests: serves the built bundle on loopback, opens it in Debian's headless
+// Chromium (WebGL2 through SwiftShader) with playwright-core, fails on any console error or failed request,
+// and offers helpers to click and type at the rectangles the app reports through window.portal.locate().
+import { createServer } from 'node:http';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(HERE, '..', '..');
+export const DIST = process.env.PORTAL_DIST || path.join(REPO, 'build', 'web', 'dist');
+export const ARTIFACTS = path.join(HERE, 'artifacts');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.otf': 'font/otf', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+// A static server on 127.0.0.1 with a free port. Returns {url, close, requests} where requests lists every path
+// asked for (tests check, for instance, that nothing leaves for another origin).
+export async function serveDist(root = DIST) {
+  if (!existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`no bundle in ${root}: build it first (python3 scripts/build.py web)`);
+  }
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push(url.pathname);
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'Content-Length': body.length, 'Cache-Control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-features=Translate',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+// Opens the portal and waits for its first frame. Records console errors, page errors and failed requests in
+// `problems`; tests end with expectNoProblems(). Options: viewport, deviceScaleFactor, locale, query, hasTouch.
+export async function openPortal(browser, serverUrl, options = {}) {
+  const context = await browser.newContext({
+    viewport: options.viewport || { width: 1366, height: 768 },
+    deviceScaleFactor: options.deviceScaleFactor || 1,
+    locale: options.locale || 'zh-CN',
+    hasTouch: !!options.hasTouch,
+    isMobile: !!options.isMobile,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => { if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`); });
+  await page.goto(serverUrl + (options.query || ''), { waitUntil: 'load' });
+  await page.evaluate(() => window.portal.ready);
+  return { context, page, problems };
+}
+
+export function expectNoProblems(assert, problems) {
+  assert.deepEqual(problems, [], 'the page logged errors or failed requests');
+}
+
+export async function state(page) {
+  return page.evaluate(() => window.portal.state());
+}
+
+export async function locate(page, id) {
+  return page.evaluate((widget) => window.portal.locate(widget), id);
+}
+
+// Waits until the app has drawn `count` more frames, so input has reached the state.
+export async function settle(page, count = 3) {
+  const start = (await state(page)).frames;
+  await page.waitForFunction((target) => window.portal.state().frames >= target, start + count);
+}
+
+// Clicks the centre of a located widget with a real mouse event.
+export async function click(page, id) {
+  const rect = await locate(page, id);
+  if (!rect) throw new Error(`widget "${id}" is not on screen`);
+  await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await settle(page);
+  return rect;
+}
+
+export async function screenshot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  const png = await page.screenshot({ path: file });
+  return { file, png };
+}
+
+// Summarises a screenshot: how many distinct colours, and what share of pixels are dark (text).
+export function pixelStats(pngBuffer) {
+  const image = PNG.sync.read(pngBuffer);
+  const colours = new Set();
+  let dark = 0;
+  const { data } = image;
+  for (let i = 0; i < data.length; i += 4) {
+    colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    const luminance = 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+    if (luminance < 100) dark += 1;
+  }
+  return { width: image.width, height: image.height, colours: colours.size, darkShare: dark / (data.length / 4) };
+}
+
+export async function writeArtifact(name, text) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await writeFile(path.join(ARTIFACTS, name), text);
+}

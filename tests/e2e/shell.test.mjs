@@ -1,0 +1,108 @@
+// The page and the app shell in a real browser: it loads without errors, draws the themed portal with text,
+// reports state through the test hook, stays sharp at 2x, and explains itself when WebGL2 is missing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  serveDist, launchBrowser, openPortal, expectNoProblems, state, locate, screenshot, pixelStats, settle,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the portal loads, draws its first frame and shows a themed, non-blank screen', async () => {
+  const { context, page, problems } = await openPortal(browser, server.url);
+  await settle(page, 5);
+  const snapshot = await state(page);
+  assert.equal(snapshot.lang, 'zh');
+  assert.equal(snapshot.error, null);
+  assert.ok(snapshot.frames >= 1, 'frames counts drawn frames');
+  assert.ok(['explore', 'detail', 'check', 'compare'].includes(snapshot.view), `view is ${snapshot.view}`);
+  assert.equal(await page.isHidden('#loading'), true, 'the loading overlay is gone');
+  assert.equal(await page.isHidden('#failure'), true, 'no failure message');
+
+  const { png } = await screenshot(page, 'shell-zh-1366x768');
+  const stats = pixelStats(png);
+  assert.ok(stats.colours > 200, `a drawn screen has many colours (anti-aliased text), got ${stats.colours}`);
+  assert.ok(stats.darkShare > 0.001, `text is present (dark pixels ${(stats.darkShare * 100).toFixed(2)}%)`);
+  expectNoProblems(assert, problems);
+  await context.close();
+});
+
+test('the language follows the browser and the canvas is backed at the device pixel ratio', async () => {
+  const { context, page, problems } = await openPortal(browser, server.url,
+    { locale: 'en-GB', deviceScaleFactor: 2, viewport: { width: 800, height: 600 } });
+  const snapshot = await state(page);
+  assert.equal(snapshot.lang, 'en');
+  const size = await page.evaluate(() => {
+    const canvas = document.getElementById('canvas');
+    return { width: canvas.width, height: canvas.height, css: canvas.getBoundingClientRect().width };
+  });
+  assert.equal(size.css, 800);
+  assert.equal(size.width, 1600, 'backing store is CSS size x devicePixelRatio');
+  assert.equal(size.height, 1200);
+  await screenshot(page, 'shell-en-800x600@2x');
+
+  await page.setViewportSize({ width: 640, height: 480 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 1280);
+  await settle(page, 3);
+  expectNoProblems(assert, problems);
+  await context.close();
+});
+
+test('the test hook locates named widgets in CSS pixels', async () => {
+  const { context, page, problems } = await openPortal(browser, server.url);
+  await settle(page, 3);
+  const rect = await locate(page, 'lang');
+  assert.ok(rect, 'the language toggle is on screen');
+  for (const key of ['x', 'y', 'w', 'h']) assert.equal(typeof rect[key], 'number');
+  assert.ok(rect.w > 10 && rect.h > 10 && rect.x >= 0 && rect.y >= 0 && rect.x + rect.w <= 1366);
+  assert.equal(await locate(page, 'no-such-widget'), null);
+
+  await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await settle(page, 3);
+  assert.equal((await state(page)).lang, 'en', 'clicking the toggle switches the language');
+  expectNoProblems(assert, problems);
+  await context.close();
+});
+
+test('without WebGL2 the page explains why instead of going blank', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('#failure:not([hidden])');
+  const title = await page.textContent('#failure-title');
+  assert.match(title, /WebGL2|浏览器/);
+  assert.match(await page.textContent('#failure-message'), /WebGL2/);
+  const snapshot = await page.evaluate(() => window.portal.state());
+  assert.match(snapshot.error, /webgl/);
+  await screenshot(page, 'no-webgl2');
+  await context.close();
+});
+
+test('a download that fails shows a network message with a reload button', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.route('**/policies.json', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+  await page.goto(server.url);
+  await page.waitForSelector('#failure:not([hidden])');
+  assert.equal(await page.textContent('#failure-title'), 'Loading failed');
+  assert.match(await page.textContent('#failure-detail'), /policies\.json: HTTP 503/);
+  assert.equal(await page.isVisible('#failure-retry'), true);
+  await context.close();
+});

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Run every test of the portal and print one summary.
+
+    python3 tests/run_all.py [--skip-e2e] [--skip-wasm] [--skip-sanitize]
+
+Installs what the tests need (Debian's chromium and clang, the npm packages pinned in package-lock.json), then:
+  1. native:   builds core, tools, UI and their suites; runs them through ctest (doctest, policyctl, headless UI)
+  2. sanitize: the native suites again under AddressSanitizer + UndefinedBehaviorSanitizer
+  3. wasm:     the same core suites compiled to WebAssembly, run under node through ctest
+  4. e2e:      the release bundle in headless Chromium (playwright-core), tests/e2e/*.test.mjs
+Exits non-zero when anything fails. The last line reads `N passed, M failed`.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+import build  # noqa: E402
+import deps  # noqa: E402
+
+
+@dataclass
+class Stage:
+    name: str
+    passed: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    note: str = ""
+
+
+def run_logged(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Runs a command, echoing its output live, and returns (exit code, output)."""
+    print("$ " + " ".join(cmd), flush=True)
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            errors="replace")
+    lines = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        lines.append(line)
+    sys.stdout.flush()
+    return proc.wait(), "".join(lines)
+
+
+def ctest_stage(name: str, preset: str) -> Stage:
+    stage = Stage(name)
+    start = time.monotonic()
+    try:
+        build.build(preset)
+    except subprocess.CalledProcessError as err:
+        stage.failed, stage.note = 1, f"build failed (exit {err.returncode})"
+        stage.seconds = time.monotonic() - start
+        return stage
+    code, out = run_logged(["ctest", "--preset", preset, "-j", build.JOBS], env=deps.emscripten_env())
+    match = re.search(r"(\d+)% tests passed, (\d+) tests? failed out of (\d+)", out)
+    if match:
+        stage.failed = int(match.group(2))
+        stage.passed = int(match.group(3)) - stage.failed
+    if code != 0 and stage.failed == 0:
+        stage.failed, stage.note = 1, f"ctest exited {code}"
+    if match is None and code == 0:
+        stage.failed, stage.note = 1, "ctest ran no tests"
+    stage.seconds = time.monotonic() - start
+    return stage
+
+
+def e2e_stage() -> Stage:
+    stage = Stage("e2e (chromium)")
+    start = time.monotonic()
+    try:
+        build.build("web", "web_dist")
+    except subprocess.CalledProcessError as err:
+        stage.failed, stage.note = 1, f"web build failed (exit {err.returncode})"
+        return stage
+    tests = sorted(str(p.relative_to(REPO)) for p in (REPO / "tests" / "e2e").glob("*.test.mjs"))
+    env = dict(os.environ, PORTAL_DIST=str(REPO / "build" / "web" / "dist"))
+    code, out = run_logged(["node", "--test", "--test-concurrency=1", *tests], env=env)
+    passed = re.search(r"^# pass (\d+)", out, re.M)
+    failed = re.search(r"^# fail (\d+)", out, re.M)
+    stage.passed = int(passed.group(1)) if passed else 0
+    stage.failed = int(failed.group(1)) if failed else 0
+    if code != 0 and stage.failed == 0:
+        stage.failed, stage.note = 1, f"node --test exited {code}"
+    if stage.passed + stage.failed == 0:
+        stage.failed, stage.note = 1, "no end-to-end tests ran"
+    stage.seconds = time.monotonic() - start
+    return stage
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--skip-e2e", action="store_true")
+    ap.add_argument("--skip-wasm", action="store_true")
+    ap.add_argument("--skip-sanitize", action="store_true")
+    args = ap.parse_args()
+
+    deps.ensure_packages(deps.BUILD_PACKAGES + deps.TEST_PACKAGES)
+    deps.ensure_npm_packages()
+
+    stages = [ctest_stage("native (ctest)", "native")]
+    if not args.skip_sanitize:
+        stages.append(ctest_stage("sanitize (ctest, ASan+UBSan)", "sanitize"))
+    if not args.skip_wasm:
+        stages.append(ctest_stage("wasm (ctest under node)", "web"))
+    if not args.skip_e2e:
+        stages.append(e2e_stage())
+
+    print("\n=== Summary ===")
+    for s in stages:
+        status = "ok  " if s.failed == 0 else "FAIL"
+        note = f"  ({s.note})" if s.note else ""
+        print(f"{status} {s.name:<32} {s.passed:4d} passed, {s.failed:3d} failed  {s.seconds:6.1f}s{note}")
+    total_passed = sum(s.passed for s in stages)
+    total_failed = sum(s.failed for s in stages)
+    print(f"{total_passed} passed, {total_failed} failed")
+    return 0 if total_failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+// A portal without a window: the real UI root, a real ImGui context and font atlas, frames run on demand and
+// input fed through ImGui's event queue exactly as the SDL backend feeds it. Tests click widgets by the ids the
+// test hook knows, so they exercise the same paths as a person (and the browser tests) do.
+#pragma once
+
+#include "ui/portal_ui.hpp"
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
+
+namespace portal::test {
+
+inline std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+struct HeadlessOptions {
+    std::string policy_file = PORTAL_POLICY_FILE;
+    std::string lang = "zh";
+    std::string today = "2026-11-26";
+    float width = 1366.0f;
+    float height = 768.0f;
+};
+
+class HeadlessPortal {
+public:
+    explicit HeadlessPortal(const HeadlessOptions& options = {}) {
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        io.DisplaySize = ImVec2(options.width, options.height);
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        const std::string font = read_text_file(PORTAL_FONT_FILE);
+        ui_.start(ui::StartupData{read_text_file(options.policy_file), options.policy_file,
+                                  std::vector<unsigned char>(font.begin(), font.end()), options.lang,
+                                  options.today});
+        ui_.build_fonts(1.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // marks the atlas as uploaded, as a renderer would
+        frames(2);
+    }
+    ~HeadlessPortal() { ImGui::DestroyContext(context_); }
+    HeadlessPortal(const HeadlessPortal&) = delete;
+    HeadlessPortal& operator=(const HeadlessPortal&) = delete;
+
+    void frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        if (ui_.fonts_dirty()) {
+            ui_.build_fonts(1.0f);
+            unsigned char* pixels = nullptr;
+            int w = 0, h = 0;
+            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        }
+        ImGui::NewFrame();
+        ui_.draw();
+        ImGui::Render();
+    }
+
+    void frames(int count) {
+        for (int i = 0; i < count; ++i) frame();
+    }
+
+    void resize(float width, float height) {
+        ImGui::GetIO().DisplaySize = ImVec2(width, height);
+        frames(2);
+    }
+
+    // Where a widget was drawn in the last frame; throws when it is not visible.
+    ImVec4 rect(const std::string& id) const {
+        const auto json = nlohmann::json::parse(ui_.locate_json(id));
+        if (json.is_null()) throw std::runtime_error("widget not on screen: " + id);
+        return ImVec4(json["x"].get<float>(), json["y"].get<float>(), json["w"].get<float>(), json["h"].get<float>());
+    }
+
+    bool visible(const std::string& id) const { return ui_.locate_json(id) != "null"; }
+
+    void move_mouse(float x, float y) {
+        ImGui::GetIO().AddMousePosEvent(x, y);
+        frame();
+    }
+
+    void click(const std::string& id) {
+        const ImVec4 r = rect(id);
+        click_at(r.x + r.z / 2, r.y + r.w / 2);
+    }
+
+    void click_at(float x, float y) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(x, y);
+        frame();
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+        frame();
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        frames(2);
+    }
+
+    void wheel(float dy) {
+        ImGui::GetIO().AddMouseWheelEvent(0.0f, dy);
+        frames(2);
+    }
+
+    void type(const std::string& utf8) {
+        ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+        frames(2);
+    }
+
+    void press(ImGuiKey key, ImGuiKey modifier = ImGuiKey_None) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (modifier != ImGuiKey_None) io.AddKeyEvent(modifier, true);
+        io.AddKeyEvent(key, true);
+        frame();
+        io.AddKeyEvent(key, false);
+        if (modifier != ImGuiKey_None) io.AddKeyEvent(modifier, false);
+        frames(2);
+    }
+
+    nlohmann::json state() const { return nlohmann::json::parse(ui_.state_json()); }
+
+    ui::PortalUi& ui() { return ui_; }
+
+private:
+    ImGuiContext* context_ = nullptr;
+    ui::PortalUi ui_;
+};
+
+}  // namespace portal::test
