@@ -63,6 +63,7 @@
       onAbort: (what) => fail('internal', 'the app stopped: ' + what),
     });
     keepCanvasSized();
+    wakeOnPageEvents();
     const ok = module._portal_start(...copyIn(data), ...copyIn(font), allocString(lang), allocString(evaluationDate()));
     if (!ok) {
       throw Object.assign(new Error(module.UTF8ToString(module._portal_start_error())), { kind: 'webgl' });
@@ -171,6 +172,26 @@
     };
     watch();
     window.dispatchEvent(new Event('resize'));
+  }
+
+  // The app pauses its loop when idle (render on demand); anything that could change the picture wakes it.
+  // Capture phase, so the app is awake before SDL's own handlers queue the event.
+  function wakeOnPageEvents() {
+    const wake = () => module._portal_wake();
+    const inputs = ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove', 'mouseup',
+      'wheel', 'touchstart', 'touchmove', 'touchend', 'touchcancel', 'keydown', 'keyup', 'keypress'];
+    for (const type of inputs) window.addEventListener(type, wake, { capture: true, passive: true });
+    for (const type of ['resize', 'focus', 'blur', 'pageshow']) window.addEventListener(type, wake);
+    document.addEventListener('visibilitychange', wake);
+    canvas.addEventListener('focus', wake);
+    canvas.addEventListener('blur', wake);
+    // A lost WebGL context (GPU reset, driver update, too many tabs) is restored in place: preventDefault asks
+    // the browser to restore it, and the app rebuilds its renderer without touching the visitor's answers.
+    canvas.addEventListener('webglcontextlost', (event) => {
+      event.preventDefault();
+      module._portal_gl_context_lost();
+    });
+    canvas.addEventListener('webglcontextrestored', () => module._portal_gl_context_restored());
   }
 
   function supportsWebGL2() {

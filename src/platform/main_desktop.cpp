@@ -3,6 +3,9 @@
 //   portal_desktop [--data FILE] [--font FILE] [--lang zh|en] [--today YYYY-MM-DD]
 #include "platform/runner.hpp"
 
+#define SDL_MAIN_HANDLED
+#include <SDL.h>
+
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -59,7 +62,10 @@ int main(int argc, char** argv) {
         std::cerr << "portal_desktop: " << runner.error() << "\n";
         return 1;
     }
-    while (runner.frame()) {
+    for (;;) {
+        const auto result = runner.frame();
+        if (!result.running) break;
+        if (!result.drew) SDL_WaitEventTimeout(nullptr, 250);  // idle: sleep until input (or a quarter second)
     }
     return 0;
 }

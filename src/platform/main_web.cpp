@@ -16,7 +16,17 @@ portal::platform::Runner& runner() {
     return instance;
 }
 
-void run_one_frame() { runner().frame(); }
+bool g_loop_paused = false;
+
+// Called by the browser once per display refresh while the loop runs. When nothing changed, the loop pauses
+// itself: an idle page then costs no CPU at all. The page's input listeners call portal_wake() to resume it.
+void run_one_frame() {
+    const auto result = runner().frame();
+    if (!result.drew) {
+        emscripten_pause_main_loop();
+        g_loop_paused = true;
+    }
+}
 
 std::string& reply_buffer() {
     static std::string buffer;
@@ -42,6 +52,22 @@ EMSCRIPTEN_KEEPALIVE int portal_start(const char* policy_json, int policy_len, c
 }
 
 EMSCRIPTEN_KEEPALIVE const char* portal_start_error() { return runner().error().c_str(); }
+
+// Input, resize, focus or visibility changed on the page: draw again.
+EMSCRIPTEN_KEEPALIVE void portal_wake() {
+    runner().wake();
+    if (g_loop_paused) {
+        g_loop_paused = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+EMSCRIPTEN_KEEPALIVE void portal_gl_context_lost() { runner().gl_context_lost(); }
+
+EMSCRIPTEN_KEEPALIVE void portal_gl_context_restored() {
+    runner().gl_context_restored();
+    portal_wake();
+}
 
 // The test hook's snapshot of app state, as JSON text (valid until the next call).
 EMSCRIPTEN_KEEPALIVE const char* portal_state_json() {

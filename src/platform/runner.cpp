@@ -36,13 +36,13 @@ bool Runner::start(StartupInput input) {
 
 #if defined(__EMSCRIPTEN__)
     // WebGL2 is OpenGL ES 3.0.
-    const char* glsl_version = "#version 300 es";
+    glsl_version_ = "#version 300 es";
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
 #else
-    const char* glsl_version = "#version 330 core";
+    glsl_version_ = "#version 330 core";
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_FORWARD_COMPATIBLE_FLAG);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -76,7 +76,8 @@ bool Runner::start(StartupInput input) {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-    ImGui_ImplOpenGL3_Init(glsl_version);
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
+    ImGui_ImplOpenGL3_Init(glsl_version_);
 
     ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
                                std::move(input.font), std::move(input.preferred_lang), std::move(input.today)});
@@ -103,15 +104,42 @@ void Runner::rebuild_fonts_if_density_changed() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-bool Runner::frame() {
-    bool keep_running = true;
+double Runner::now_seconds() { return static_cast<double>(SDL_GetTicks64()) / 1000.0; }
+
+void Runner::wake() { redraw_.wake(now_seconds()); }
+
+void Runner::gl_context_restored() {
+    context_lost_ = false;
+    renderer_lost_ = true;
+    wake();
+}
+
+Runner::FrameResult Runner::frame() {
+    FrameResult result;
     SDL_Event event;
+    bool had_events = false;
     while (SDL_PollEvent(&event)) {
+        had_events = true;
         ImGui_ImplSDL2_ProcessEvent(&event);
-        if (event.type == SDL_QUIT) keep_running = false;
+        if (event.type == SDL_QUIT) result.running = false;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
             event.window.windowID == SDL_GetWindowID(window_))
-            keep_running = false;
+            result.running = false;
+    }
+    if (had_events) wake();
+    if (context_lost_ || !redraw_.should_draw(now_seconds(), false)) return result;
+    draw_frame();
+    result.drew = true;
+    return result;
+}
+
+void Runner::draw_frame() {
+    if (renderer_lost_) {
+        // Shader, buffer and texture names of the lost context are meaningless now; start the renderer afresh.
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplOpenGL3_Init(glsl_version_);
+        font_density_ = 0.0f;
+        renderer_lost_ = false;
     }
     rebuild_fonts_if_density_changed();
 
@@ -129,7 +157,6 @@ bool Runner::frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(window_);
-    return keep_running;
 }
 
 void Runner::shutdown() {

@@ -3,6 +3,8 @@
 // with the display's pixel density. The same code runs on the desktop (GL 3.3) and in the browser (WebGL2).
 #pragma once
 
+#include "platform/redraw_scheduler.hpp"
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,8 +36,20 @@ public:
     // error() when the window or GL context cannot be made (the data's own problems are shown by the UI).
     bool start(StartupInput input);
 
-    // One frame: events, font density check, UI, render. Returns false when the user closed the window.
-    bool frame();
+    struct FrameResult {
+        bool running = true;  // false once the user closed the window (desktop)
+        bool drew = false;    // false when nothing changed, so nothing was drawn (render on demand)
+    };
+    // One tick: events, then (only if something changed) font density check, UI, render.
+    FrameResult frame();
+
+    // Something outside SDL's event queue changed (page input, resize, data): draw through the grace period.
+    void wake();
+
+    // The WebGL context was lost (GPU reset, too many contexts): draw nothing until it is restored.
+    void gl_context_lost() { context_lost_ = true; }
+    // The WebGL context came back: every GL object is gone, so the renderer is rebuilt. State is untouched.
+    void gl_context_restored();
 
     void shutdown();
 
@@ -45,10 +59,16 @@ public:
 private:
     void rebuild_fonts_if_density_changed();
     float framebuffer_scale() const;
+    void draw_frame();
+    static double now_seconds();
 
     SDL_Window* window_ = nullptr;
     void* gl_context_ = nullptr;
     std::unique_ptr<ui::PortalUi> ui_;
+    RedrawScheduler redraw_;
+    bool renderer_lost_ = false;
+    bool context_lost_ = false;
+    const char* glsl_version_ = nullptr;
     float font_density_ = 0.0f;
     std::string error_;
 };
