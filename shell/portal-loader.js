@@ -62,6 +62,7 @@
       printErr: (text) => console.warn(text),
       onAbort: (what) => fail('internal', 'the app stopped: ' + what),
     });
+    window.portalTextInput = window.createPortalTextInput(module, canvas);
     keepCanvasSized();
     wakeOnPageEvents();
     const ok = module._portal_start(...copyIn(data), ...copyIn(font), allocString(lang), allocString(evaluationDate()));
@@ -185,6 +186,11 @@
     document.addEventListener('visibilitychange', wake);
     canvas.addEventListener('focus', wake);
     canvas.addEventListener('blur', wake);
+    // A tap that activates a text field must focus the page's input inside the same user gesture, or phones
+    // show no keyboard: so when a press ends, the app runs its frame right away instead of at the next refresh.
+    for (const type of ['pointerup', 'touchend']) {
+      canvas.addEventListener(type, () => module._portal_frame_now());
+    }
     // A lost WebGL context (GPU reset, driver update, too many tabs) is restored in place: preventDefault asks
     // the browser to restore it, and the app rebuilds its renderer without touching the visitor's answers.
     canvas.addEventListener('webglcontextlost', (event) => {

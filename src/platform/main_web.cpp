@@ -3,6 +3,7 @@
 // (the test hook's state() and locate()) goes through the small C functions below, so the JS side never needs
 // to know the app's C++ types.
 #include "platform/runner.hpp"
+#include "platform/web_text_input.hpp"
 #include "ui/portal_ui.hpp"
 
 #include <emscripten/emscripten.h>
@@ -16,6 +17,7 @@ portal::platform::Runner& runner() {
     return instance;
 }
 
+bool g_started = false;
 bool g_loop_paused = false;
 
 // Called by the browser once per display refresh while the loop runs. When nothing changed, the loop pauses
@@ -47,6 +49,8 @@ EMSCRIPTEN_KEEPALIVE int portal_start(const char* policy_json, int policy_len, c
     input.preferred_lang = lang;
     input.today = today;
     if (!runner().start(std::move(input))) return 0;
+    portal::platform::install_web_text_input();
+    g_started = true;
     emscripten_set_main_loop(run_one_frame, 0, false);
     return 1;
 }
@@ -55,11 +59,19 @@ EMSCRIPTEN_KEEPALIVE const char* portal_start_error() { return runner().error().
 
 // Input, resize, focus or visibility changed on the page: draw again.
 EMSCRIPTEN_KEEPALIVE void portal_wake() {
+    if (!g_started) return;
     runner().wake();
     if (g_loop_paused) {
         g_loop_paused = false;
         emscripten_resume_main_loop();
     }
+}
+
+// Runs a frame now, inside the current event handler (see the loader: phones need focus in the gesture).
+EMSCRIPTEN_KEEPALIVE void portal_frame_now() {
+    if (!g_started) return;
+    portal_wake();
+    run_one_frame();
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_gl_context_lost() { runner().gl_context_lost(); }

@@ -1,7 +1,9 @@
 // Behaviour of the canvas app as a web page: render on demand and WebGL context loss.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPortal, expectNoProblems, state, settle, screenshot, pixelStats } from './harness.mjs';
+import {
+  serveDist, launchBrowser, openPortal, expectNoProblems, state, settle, screenshot, pixelStats, click, locate,
+} from './harness.mjs';
 
 let server;
 let browser;
@@ -59,5 +61,37 @@ test('a lost WebGL context is restored without reloading or losing state', async
   const stats = pixelStats(png);
   assert.ok(stats.colours > 200 && stats.darkShare > 0.001, 'the app draws again after the restore');
   expectNoProblems(assert, problems.filter((p) => !/WebGL: CONTEXT_LOST_WEBGL/.test(p)));
+  await context.close();
+});
+
+test('Chinese input methods and paste reach the search box', async () => {
+  const { context, page, problems } = await openPortal(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await click(page, 'search');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'text-input',
+    'the page input stands in for the active field');
+
+  // An IME composes pinyin first (shown in place), then commits characters.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'qingchun', selectionStart: 8, selectionEnd: 8 });
+  await settle(page, 2);
+  assert.equal((await state(page)).query, '', 'nothing reaches the app while composing');
+  const box = await page.evaluate(() => document.getElementById('text-input').getBoundingClientRect().toJSON());
+  const field = await locate(page, 'search');
+  assert.ok(Math.abs(box.y - field.y) < field.h, 'the composition (and the IME candidate window) sit at the field');
+  await screenshot(page, 'ime-composing');
+  await cdp.send('Input.insertText', { text: '青春' });
+  await settle(page, 3);
+  assert.equal((await state(page)).query, '青春');
+
+  await page.keyboard.press('Backspace');
+  await settle(page, 3);
+  assert.equal((await state(page)).query, '青');
+
+  await page.evaluate(() => navigator.clipboard.writeText('公寓'));
+  await page.keyboard.press('Control+V');
+  await settle(page, 3);
+  assert.equal((await state(page)).query, '青公寓');
+  expectNoProblems(assert, problems);
   await context.close();
 });
