@@ -52,9 +52,13 @@
     if (!supportsWebGL2()) {
       throw Object.assign(new Error('WebGL2 is not available'), { kind: 'webgl' });
     }
-    const [wasm, data, font] = await downloadAll([FILES.wasm, FILES.data, FILES.font]);
+    // The self-contained offline page (portal-offline.html) carries everything inline; the site downloads.
+    const embedded = document.getElementById('portal-embedded-data');
+    const [wasm, data, font] = embedded
+      ? [undefined, fromBase64(embedded.textContent), fromBase64(document.getElementById('portal-embedded-font').textContent)]
+      : await downloadAll([FILES.wasm, FILES.data, FILES.font]);
     setStep(lang === 'zh' ? '正在启动…' : 'Starting…');
-    await loadScript('app.js');
+    if (!window.createPortalModule) await loadScript('app.js');
     module = await window.createPortalModule({
       canvas,
       wasmBinary: wasm,
@@ -73,6 +77,20 @@
     document.getElementById('loading').hidden = true;
     canvas.focus();
     resolveReady();
+    if (!embedded) registerServiceWorker();
+  }
+
+  // Offline after one visit (web/sw.js). Not for file:// pages, where service workers do not exist.
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+    navigator.serviceWorker.register('sw.js').catch((err) => console.warn('portal: offline cache unavailable: ' + err));
+  }
+
+  function fromBase64(text) {
+    const binary = atob(text.trim());
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+    return bytes;
   }
 
   // --- downloads with progress ------------------------------------------------------------------------------
