@@ -86,3 +86,15 @@ else()
   endif()
   find_package(OpenGL QUIET)
 endif()
+
+# --- QR Code generator (kiosk: "take it with you") ----------------------------------------------------------
+set(PORTAL_QRCODEGEN_DIR "${PORTAL_CACHE}/src/qrcodegen-1.8.0" CACHE PATH "QR Code generator 1.8.0 source tree")
+if(NOT EXISTS "${PORTAL_QRCODEGEN_DIR}/cpp/qrcodegen.cpp" AND PORTAL_FETCH_DEPS AND Python3_FOUND)
+  execute_process(COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_LIST_DIR}/../scripts/deps.py" qrcodegen
+                  RESULT_VARIABLE _fetch_result)
+endif()
+if(EXISTS "${PORTAL_QRCODEGEN_DIR}/cpp/qrcodegen.cpp")
+  add_library(portal_qrcodegen STATIC "${PORTAL_QRCODEGEN_DIR}/cpp/qrcodegen.cpp")
+  target_include_directories(portal_qrcodegen SYSTEM PUBLIC "${PORTAL_QRCODEGEN_DIR}/cpp")
+  add_library(portal::qrcodegen ALIAS portal_qrcodegen)
+endif()

@@ -28,6 +28,7 @@ def build_dir(preset: str) -> Path:
 def prepare(preset: str) -> None:
     deps.ensure_packages(deps.BUILD_PACKAGES)
     deps.ensure_source("imgui")
+    deps.ensure_source("qrcodegen")
     if preset == "web":
         deps.ensure_sdl2_wasm()
 

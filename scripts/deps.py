@@ -4,6 +4,7 @@
     python3 scripts/deps.py packages      Debian packages for building and serving
     python3 scripts/deps.py test-packages  ... plus what the tests need (Chromium, npm packages)
     python3 scripts/deps.py imgui         Dear ImGui 1.90.1 source (Debian trixie source package)
+    python3 scripts/deps.py qrcodegen     QR Code generator 1.8.0 (Debian source package) for the kiosk
     python3 scripts/deps.py sdl2-wasm     SDL2 2.26.5 (bookworm source package) built for WebAssembly
     python3 scripts/deps.py all           everything for the web build
 
@@ -38,6 +39,12 @@ SOURCES = {
         "orig": "imgui_1.90.1+ds.orig.tar.xz",
         "sha256": "ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c",
         "dest": "imgui-1.90.1",
+    },
+    "qrcodegen": {
+        "package": "qr-code-generator", "suite": "bookworm", "version": "1.8.0-1.1",
+        "orig": "qr-code-generator_1.8.0.orig.tar.gz",
+        "sha256": "2ec0a4d33d6f521c942eeaf473d42d5fe139abcfa57d2beffe10c5cf7d34ae60",
+        "dest": "qrcodegen-1.8.0",
     },
     "sdl2": {
         "package": "libsdl2", "suite": "bookworm", "version": "2.26.5+dfsg-1",
@@ -140,14 +147,14 @@ def download_orig(spec: dict) -> Path:
     opts = private_apt_options()
     if not list((CACHE / "apt" / "lists").glob("*Sources*")):
         run(["apt-get", *opts, "update", "-q"])
-    try:
-        run(["apt-get", *opts, "source", "--download-only", "-q", f"{spec['package']}={spec['version']}"],
-            cwd=downloads)
-    except subprocess.CalledProcessError:
-        # The index may be stale; refresh it once and retry.
-        run(["apt-get", *opts, "update", "-q"])
-        run(["apt-get", *opts, "source", "--download-only", "-q", f"{spec['package']}={spec['version']}"],
-            cwd=downloads)
+    fetch = ["apt-get", *opts, "source", "--download-only", "-q", f"{spec['package']}={spec['version']}"]
+    # Only the upstream (orig) tarball is used, and it is checked by hash below; a mirror that lacks the small
+    # Debian packaging files makes apt-get fail after the orig tarball arrived, which is fine.
+    if subprocess.run(fetch, cwd=downloads).returncode != 0 and not orig.exists():
+        run(["apt-get", *opts, "update", "-q"])  # the index may be stale; refresh it once and retry
+        subprocess.run(fetch, cwd=downloads)
+    if not orig.exists():
+        sys.exit(f"[deps] could not download {spec['orig']} ({spec['package']} {spec['version']})")
     got = sha256_of(orig)
     if got != spec["sha256"]:
         orig.unlink()
@@ -224,9 +231,12 @@ def main(argv: list[str]) -> int:
     elif what == "sdl2-wasm":
         ensure_packages(BUILD_PACKAGES)
         ensure_sdl2_wasm()
+    elif what == "qrcodegen":
+        ensure_source("qrcodegen")
     elif what == "all":
         ensure_packages(BUILD_PACKAGES)
         ensure_source("imgui")
+        ensure_source("qrcodegen")
         ensure_sdl2_wasm()
     else:
         print(__doc__)
