@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 # Files every first visit needs, in the order a visitor needs them; cached by the service worker.
-CACHED = ["index.html", "portal.css", "text-input.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
+CACHED = ["index.html", "portal.css", "kiosk.js", "text-input.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
           "portal-font.otf", "favicon.svg", "manifest.webmanifest", "policies.html"]
 OFFLINE_PAGE = "portal-offline.html"
 
@@ -52,7 +52,8 @@ def inline_script(code: str) -> str:
 def write_offline_page(dist: Path, single_app_js: Path) -> None:
     page = (dist / "index.html").read_text(encoding="utf-8")
     styles = (dist / "portal.css").read_text(encoding="utf-8")
-    scripts = [inline_script((dist / "text-input.js").read_text(encoding="utf-8")),
+    scripts = [inline_script((dist / "kiosk.js").read_text(encoding="utf-8")),
+               inline_script((dist / "text-input.js").read_text(encoding="utf-8")),
                inline_script(single_app_js.read_text(encoding="utf-8")),
                inline_script((dist / "portal-loader.js").read_text(encoding="utf-8"))]
     data = base64.b64encode((dist / "policies.json").read_bytes()).decode()
@@ -68,10 +69,11 @@ def write_offline_page(dist: Path, single_app_js: Path) -> None:
     page = page.replace('href="favicon.svg"', f'href="{icon}"').replace('src="favicon.svg"', f'src="{icon}"')
     embedded = (f'<script type="application/octet-stream" id="portal-embedded-data">{data}</script>\n'
                 f'  <script type="application/octet-stream" id="portal-embedded-font">{font}</script>\n')
-    page = page.replace('  <script src="text-input.js"></script>\n', embedded + f"  <script>{scripts[0]}</script>\n")
+    page = page.replace('  <script src="kiosk.js"></script>\n', embedded + f"  <script>{scripts[0]}</script>\n")
+    page = page.replace('  <script src="text-input.js"></script>\n', f"  <script>{scripts[1]}</script>\n")
     page = page.replace('  <script src="portal-loader.js"></script>',
-                        f"  <script>{scripts[1]}</script>\n  <script>{scripts[2]}</script>")
-    if "portal-embedded-data" not in page or 'src="portal-loader.js"' in page:
+                        f"  <script>{scripts[2]}</script>\n  <script>{scripts[3]}</script>")
+    if "portal-embedded-data" not in page or '<script src="' in page or 'rel="stylesheet"' in page:
         sys.exit("finish_dist: index.html changed shape; update write_offline_page()")
     (dist / OFFLINE_PAGE).write_text(page, encoding="utf-8")
 

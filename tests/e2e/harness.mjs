@@ -101,10 +101,17 @@ export async function locate(page, id) {
   return page.evaluate((widget) => window.portal.locate(widget), id);
 }
 
-// Waits until the app has drawn `count` more frames, so input has reached the state.
+// Waits until input has reached the state: the app has drawn `count` more frames, or it has gone idle (it
+// renders on demand, so an app with nothing left to do draws no more frames).
 export async function settle(page, count = 3) {
-  const start = (await state(page)).frames;
-  await page.waitForFunction((target) => window.portal.state().frames >= target, start + count);
+  await page.waitForFunction(({ frames }) => {
+    const now = window.portal.state().frames;
+    const watch = window.__portalSettle || (window.__portalSettle = { last: -1, still: 0 });
+    watch.still = now === watch.last ? watch.still + 1 : 0;
+    watch.last = now;
+    if (now >= frames || watch.still >= 6) { delete window.__portalSettle; return true; }
+    return false;
+  }, { frames: (await state(page)).frames + count }, { polling: 50 });
 }
 
 // Clicks the centre of a located widget with a real mouse event.

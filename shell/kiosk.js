@@ -1,0 +1,33 @@
+// Kiosk lock-down for a recruitment-fair touch screen (page side; the app does the rest): no context menu, no
+// pinch or keyboard zoom, no text selection, no leaving the page by the back button. Active only with ?kiosk.
+'use strict';
+
+(function () {
+  const params = new URLSearchParams(location.search);
+  if (!params.has('kiosk')) return;
+  document.documentElement.classList.add('kiosk');
+
+  // No zooming the page: a visitor's pinch must scroll the app, not magnify the whole screen.
+  const viewport = document.querySelector('meta[name="viewport"]');
+  if (viewport) viewport.content = 'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no, viewport-fit=cover';
+  const block = (event) => event.preventDefault();
+  document.addEventListener('contextmenu', block);
+  document.addEventListener('selectstart', block);
+  document.addEventListener('dragstart', block);
+  document.addEventListener('gesturestart', block);
+  window.addEventListener('wheel', (event) => { if (event.ctrlKey) event.preventDefault(); }, { passive: false });
+  window.addEventListener('keydown', (event) => {
+    const zoomKey = ['+', '-', '=', '0'].includes(event.key);
+    if ((event.ctrlKey || event.metaKey) && zoomKey) event.preventDefault();
+  }, true);
+  document.addEventListener('touchmove', (event) => { if (event.touches.length > 1) event.preventDefault(); },
+    { passive: false });
+
+  // Guarded back navigation: the booth's page stays the booth's page. A history entry of our own absorbs the
+  // back gesture; the URL itself never changes, so nothing of a visit is left in the history.
+  history.replaceState({ kioskGuard: true }, '', location.pathname + location.search);
+  history.pushState({ kioskGuard: true }, '', location.pathname + location.search);
+  window.addEventListener('popstate', () => {
+    history.pushState({ kioskGuard: true }, '', location.pathname + location.search);
+  });
+})();
