@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Run every test of the portal and print one summary.
 
-    python3 tests/run_all.py [--skip-e2e] [--skip-wasm] [--skip-sanitize]
+    python3 tests/run_all.py [--skip-e2e] [--skip-wasm] [--skip-sanitize] [--skip-fuzz]
 
 Installs what the tests need (Debian's chromium and clang, the npm packages pinned in package-lock.json), then:
   1. native:   builds core, tools, UI and their suites; runs them through ctest (doctest, policyctl, headless UI)
   2. sanitize: the native suites again under AddressSanitizer + UndefinedBehaviorSanitizer
   3. wasm:     the same core suites compiled to WebAssembly, run under node through ctest
+  +  fuzz:     the libFuzzer targets of tests/fuzz (clang-14), 25 s each from their seed corpora
   4. e2e:      the release bundle in headless Chromium (playwright-core), tests/e2e/*.test.mjs
 Exits non-zero when anything fails. The last line reads `N passed, M failed`.
 """
@@ -72,6 +73,26 @@ def ctest_stage(name: str, preset: str) -> Stage:
     return stage
 
 
+def fuzz_stage(seconds: int = 25) -> Stage:
+    """Builds the libFuzzer targets (fuzz preset) and runs each for a bounded time; see tests/fuzz/run.py."""
+    stage = Stage("fuzz (libFuzzer, ASan+UBSan)")
+    start = time.monotonic()
+    try:
+        build.build("fuzz", "portal_fuzzers")
+    except subprocess.CalledProcessError as err:
+        stage.failed, stage.note = 1, f"build failed (exit {err.returncode})"
+        stage.seconds = time.monotonic() - start
+        return stage
+    code, out = run_logged([sys.executable, "tests/fuzz/run.py", "--seconds", str(seconds)])
+    match = re.search(r"^fuzz: (\d+) passed, (\d+) failed", out, re.M)
+    if match:
+        stage.passed, stage.failed = int(match.group(1)), int(match.group(2))
+    if code != 0 and stage.failed == 0:
+        stage.failed, stage.note = 1, f"tests/fuzz/run.py exited {code}"
+    stage.seconds = time.monotonic() - start
+    return stage
+
+
 def e2e_stage() -> Stage:
     stage = Stage("e2e (chromium)")
     start = time.monotonic()
@@ -95,11 +116,29 @@ def e2e_stage() -> Stage:
     return stage
 
 
+def budgets_stage() -> Stage:
+    """The first visit's transfer size against its budget (scripts/size_budget.py, docs/PERFORMANCE.md)."""
+    stage = Stage("size budget (brotli)")
+    start = time.monotonic()
+    try:
+        build.build("web", "web_dist")
+    except subprocess.CalledProcessError as err:
+        stage.failed, stage.note = 1, f"web build failed (exit {err.returncode})"
+        return stage
+    code, _ = run_logged([sys.executable, str(REPO / "scripts" / "size_budget.py"), str(REPO / "build" / "web" / "dist")])
+    stage.passed, stage.failed = (1, 0) if code == 0 else (0, 1)
+    if code != 0:
+        stage.note = "over budget" if code == 1 else f"size_budget.py exited {code}"
+    stage.seconds = time.monotonic() - start
+    return stage
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--skip-e2e", action="store_true")
     ap.add_argument("--skip-wasm", action="store_true")
     ap.add_argument("--skip-sanitize", action="store_true")
+    ap.add_argument("--skip-fuzz", action="store_true")
     args = ap.parse_args()
 
     deps.ensure_packages(deps.BUILD_PACKAGES + deps.TEST_PACKAGES)
@@ -108,10 +147,13 @@ def main() -> int:
     stages = [ctest_stage("native (ctest)", "native")]
     if not args.skip_sanitize:
         stages.append(ctest_stage("sanitize (ctest, ASan+UBSan)", "sanitize"))
+    if not args.skip_fuzz:
+        stages.append(fuzz_stage())
     if not args.skip_wasm:
         stages.append(ctest_stage("wasm (ctest under node)", "web"))
     if not args.skip_e2e:
         stages.append(e2e_stage())
+    stages.append(budgets_stage())
 
     print("\n=== Summary ===")
     for s in stages:

@@ -127,7 +127,9 @@ void apply_pair(std::string_view key, const std::string& value, FragmentDecode& 
     ShareState& s = out.state;
     auto& problems = out.problems;
     if (key == "v") {
-        if (value == "explore" || value == "detail" || value == "check" || value == "compare") s.view = value;
+        // Defaults are kept as "" (encode_fragment leaves them out), so a decoded state re-encodes to itself.
+        if (value == "explore") s.view.clear();
+        else if (value == "detail" || value == "check" || value == "compare") s.view = value;
         else problems.push_back("ignored an unknown view in the link");
     } else if (key == "lang") {
         if (const auto lang = parse_lang(value)) s.lang = lang;
@@ -140,7 +142,8 @@ void apply_pair(std::string_view key, const std::string& value, FragmentDecode& 
     } else if (key == "aud") {
         s.audiences = read_id_list(key, value, problems);
     } else if (key == "sort") {
-        if (value == "relevance" || value == "value" || value == "name") s.sort = value;
+        if (value == "relevance") s.sort.clear();
+        else if (value == "value" || value == "name") s.sort = value;
         else problems.push_back("ignored an unknown sort order in the link");
     } else if (key == "p") {
         if (looks_like_id(value)) s.policy = value;
@@ -150,8 +153,17 @@ void apply_pair(std::string_view key, const std::string& value, FragmentDecode& 
     } else if (key == "a") {
         if (shallow_enough(value)) s.answers = read_answers(value);
         if (!s.answers) problems.push_back("ignored answers in the link that could not be read");
+        if (s.answers && s.answers->empty()) s.answers.reset();  // "{}" is no answers, as encode_fragment writes it
     }
     // Unknown keys are ignored silently: a future version may add some.
+}
+
+// A decoded state must re-encode to a link that decodes again. Percent-encoding triples JSON punctuation, so
+// answers that fit in a link as raw text may not fit once encoded; everything else is capped well below the limit.
+void drop_answers_that_outgrow_a_link(FragmentDecode& out) {
+    if (!out.state.answers || encode_fragment(out.state).size() <= kMaxFragmentBytes) return;
+    out.state.answers.reset();
+    out.problems.push_back("ignored answers in the link that are too long");
 }
 
 }  // namespace
@@ -245,6 +257,7 @@ FragmentDecode decode_fragment(std::string_view fragment) {
         }
         apply_pair(key, *value, out);
     }
+    drop_answers_that_outgrow_a_link(out);
     return out;
 }
 

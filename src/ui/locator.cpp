@@ -6,12 +6,19 @@
 
 namespace portal::ui {
 
-void Locator::begin_frame() { drawing_.clear(); }
+void Locator::begin_frame() {
+    drawing_.clear();
+    focused_drawing_.clear();
+}
 
-void Locator::end_frame() { shown_.swap(drawing_); }
+void Locator::end_frame() {
+    shown_.swap(drawing_);
+    focused_shown_.swap(focused_drawing_);
+}
 
 void Locator::mark(std::string_view id) {
     if (!ImGui::IsItemVisible()) return;
+    if (ImGui::IsItemFocused()) focused_drawing_ = std::string(id);
     const ImVec2 item_min = ImGui::GetItemRectMin();
     const ImVec2 item_max = ImGui::GetItemRectMax();
     const ImDrawList* draw_list = ImGui::GetWindowDrawList();

@@ -26,9 +26,17 @@ public:
     // The rectangle from the last complete frame, if the widget was visible in it.
     std::optional<Rect> find(std::string_view id) const;
 
+    // The named widget holding keyboard focus in the last frame ("" when none), so tests can follow Tab.
+    const std::string& focused() const { return focused_shown_; }
+
+    // Every widget visible in the last complete frame (layout tests check none sticks out of the window).
+    const std::unordered_map<std::string, Rect>& shown() const { return shown_; }
+
 private:
     std::unordered_map<std::string, Rect> drawing_;
     std::unordered_map<std::string, Rect> shown_;
+    std::string focused_drawing_;
+    std::string focused_shown_;
 };
 
 }  // namespace portal::ui

@@ -1,41 +1,35 @@
 #include "ui/portal_ui.hpp"
 
-#include "ui/theme.hpp"
+#include <imgui_internal.h>
 
-#include <nlohmann/json.hpp>
-
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+
+#include "ui/check_view.hpp"
+#include "ui/compare_view.hpp"
+#include "ui/detail_view.hpp"
+#include "ui/explore_view.hpp"
+#include "ui/format.hpp"
+#include "ui/layout.hpp"
+#include "ui/text_layout.hpp"
+#include "ui/theme.hpp"
+#include "ui/view_context.hpp"
+#include "ui/widgets.hpp"
 
 namespace portal::ui {
 
 struct PortalUi::Impl {
-    nlohmann::json data;
-    std::string today;
+    Intents intents;
+    ViewMemory memory;
 };
-
-namespace {
-
-const char* tr(core::Lang lang, const char* zh, const char* en) { return lang == core::Lang::zh ? zh : en; }
-
-std::string text_in(const nlohmann::json& text, core::Lang lang) {
-    if (!text.is_object()) return {};
-    const char* key = lang == core::Lang::zh ? "zh" : "en";
-    if (text.contains(key) && text[key].is_string()) return text[key].get<std::string>();
-    if (text.contains("zh") && text["zh"].is_string()) return text["zh"].get<std::string>();
-    return {};
-}
-
-}  // namespace
 
 PortalUi::PortalUi() : impl_(new Impl) {}
 PortalUi::~PortalUi() { delete impl_; }
 
 void PortalUi::start(StartupData data) {
-    state_.lang = data.preferred_lang == "en" ? core::Lang::en : core::Lang::zh;
-    impl_->today = data.today;
     font_file_ = std::move(data.font);
-    impl_->data = nlohmann::json::parse(data.policy_json, nullptr, false);
-    if (impl_->data.is_discarded()) state_.error = data.policy_file_name + ": not valid JSON";
+    app::start(state_, data.policy_json, data.policy_file_name, data.preferred_lang, data.today);
     apply_theme(ImGui::GetStyle(), 1.0f);
     fonts_dirty_ = true;
 }
@@ -50,69 +44,270 @@ void PortalUi::build_fonts(float density) {
 
 ImVec4 PortalUi::background_colour() const { return palette().page; }
 
+std::string PortalUi::take_open_url() {
+    std::string url;
+    url.swap(state_.pending_open_url);
+    return url;
+}
+
+namespace {
+
+// ---- header ---------------------------------------------------------------------------------------------------------
+
+void draw_brand_mark(ImDrawList* dl, const ImVec2& pos, float size) {
+    const Palette& p = palette();
+    dl->AddRectFilled(pos, ImVec2(pos.x + size, pos.y + size), colour(p.accent), 8.0f);
+    // Two waves: the Cao'e river that runs through Shangyu.
+    for (int i = 0; i < 2; ++i) {
+        const float y = pos.y + size * (0.42f + 0.22f * static_cast<float>(i));
+        dl->AddBezierCubic(ImVec2(pos.x + size * 0.18f, y), ImVec2(pos.x + size * 0.38f, y - size * 0.16f),
+                           ImVec2(pos.x + size * 0.62f, y + size * 0.16f), ImVec2(pos.x + size * 0.82f, y),
+                           colour(i == 0 ? p.on_accent : p.youth), 2.5f);
+    }
+}
+
+void draw_title_row(ViewContext& ctx, bool narrow) {
+    const Palette& p = palette();
+    const float mark = 34.0f;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    draw_brand_mark(ImGui::GetWindowDrawList(), start, mark);
+    const char* toggle = ctx.t(str::other_language);
+    const float toggle_w = button_width(toggle);
+    const float title_x = start.x + mark + 12.0f;
+    const float title_w = column_right() - toggle_w - 12.0f - title_x;
+
+    ImGui::PushFont(ctx.fonts.heading);
+    const char* title = ctx.t(narrow ? str::app_title_short : str::app_title);
+    ImGui::SetCursorScreenPos(ImVec2(title_x, start.y + (mark - ImGui::GetFontSize()) * 0.5f - 1.0f));
+    ImGui::PushClipRect(ImVec2(title_x, start.y - 4.0f), ImVec2(title_x + title_w, start.y + mark + 4.0f), true);
+    ImGui::TextColored(p.accent_active, "%s", title);
+    ImGui::PopClipRect();
+    ImGui::PopFont();
+
+    ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w, start.y + (mark - button_height()) * 0.5f));
+    if (button(toggle, "lang", ButtonKind::secondary)) ctx.intents.push([](app::AppState& s) { app::switch_language(s); });
+    ctx.locator.mark("lang");
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + mark));
+    ImGui::Dummy(ImVec2(1.0f, 1.0f));
+    if (!narrow) paragraph(ctx.t(str::tagline), colour(p.text_muted));
+}
+
+struct Tab {
+    app::View view;
+    const char* id;
+    const Phrase* label;
+    const Phrase* short_label;
+};
+
+std::string tab_label(const ViewContext& ctx, const Tab& tab, bool narrow) {
+    if (tab.view == app::View::compare && !ctx.state.compare.empty())
+        return fill(ctx.t(str::tab_compare_count), static_cast<int>(ctx.state.compare.size()));
+    return ctx.t(narrow ? *tab.short_label : *tab.label);
+}
+
+// Tabs: the active one is underlined as well as coloured, so it never rests on colour alone.
+void draw_tabs(ViewContext& ctx, bool narrow) {
+    static const Tab tabs[] = {{app::View::explore, "tab:explore", &str::tab_explore, &str::tab_explore},
+                               {app::View::check, "tab:check", &str::tab_check, &str::tab_check_short},
+                               {app::View::compare, "tab:compare", &str::tab_compare, &str::tab_compare}};
+    const Palette& p = palette();
+    const app::View shown = ctx.state.view == app::View::detail ? ctx.state.detail_return : ctx.state.view;
+    const float equal = std::floor((available_width() - 8.0f * 2) / 3.0f);
+    for (const Tab& tab : tabs) {
+        if (&tab != &tabs[0]) ImGui::SameLine(0, 8.0f);
+        const std::string label = tab_label(ctx, tab, narrow);
+        const bool active = shown == tab.view;
+        if (button(label, tab.id, ButtonKind::quiet, narrow ? equal : 0)) {
+            const app::View view = tab.view;
+            ctx.intents.push([view](app::AppState& s) { app::show_view(s, view); });
+        }
+        ctx.locator.mark(tab.id);
+        if (active) {
+            const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(min.x + 8.0f, max.y + 2.0f), ImVec2(max.x - 8.0f, max.y + 5.0f),
+                                                      colour(p.accent), 2.0f);
+        }
+    }
+}
+
+void draw_header(ViewContext& ctx) {
+    const Palette& p = palette();
+    const bool narrow = is_narrow();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImDrawListSplitter splitter;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    splitter.Split(dl, 2);
+    splitter.SetCurrentChannel(dl, 1);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + (narrow ? 10.0f : 14.0f)));
+    {
+        // The same margins as the content below, so the header lines up with it at every width.
+        const float margin = narrow ? 12.0f : 20.0f;
+        ImGui::Indent(margin);
+        Column column(std::min(kGridWidth, ImGui::GetContentRegionAvail().x - margin));
+        draw_title_row(ctx, narrow);
+        vertical_space(narrow ? 0.0f : 2.0f);
+        draw_tabs(ctx, narrow);
+        ImGui::Unindent(margin);
+    }
+    const float bottom = ImGui::GetItemRectMax().y + 6.0f;
+    splitter.SetCurrentChannel(dl, 0);
+    const float width = ImGui::GetWindowWidth();
+    dl->AddRectFilled(ImVec2(top.x, top.y), ImVec2(top.x + width, bottom), colour(p.surface));
+    dl->AddLine(ImVec2(top.x, bottom), ImVec2(top.x + width, bottom), colour(p.border));
+    splitter.Merge(dl);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + 1.0f));
+}
+
+// ---- notices and failures ---------------------------------------------------------------------------------------------
+
+void draw_skipped_notice(ViewContext& ctx, float width) {
+    const auto& skipped = ctx.catalog.skipped;
+    if (skipped.empty() || ctx.state.skipped_notice_dismissed) return;
+    const Palette& p = palette();
+    Column column(width);
+    begin_panel(16.0f);
+    paragraph("⚠ " + fill(ctx.t(str::skipped_notice), static_cast<int>(skipped.size())), colour(p.warning));
+    for (const core::SkippedPolicy& policy : skipped) {
+        std::string why;
+        for (const core::Diagnostic& d : policy.diagnostics) {
+            if (d.severity != core::Severity::error) continue;
+            why = (d.pointer.empty() ? "" : d.pointer + ": ") + d.message;
+            break;
+        }
+        const std::string name = policy.id.empty() ? "?" : policy.id;
+        paragraph("• " + fill(ctx.t(str::skipped_entry), static_cast<int>(policy.index) + 1, name.c_str(), why.c_str()),
+                  colour(p.text_muted));
+    }
+    if (button(ctx.t(str::dismiss), "notice:dismiss", ButtonKind::secondary)) {
+        ctx.intents.push([](app::AppState& s) { app::dismiss_skipped_notice(s); });
+    }
+    ctx.locator.mark("notice:dismiss");
+    end_panel(&p.warning_soft, &p.border);
+    ctx.locator.mark("notice:skipped");
+    vertical_space(4.0f);
+}
+
+void draw_fatal(const app::AppState& state, const Fonts& fonts, Locator& locator) {
+    const Palette& p = palette();
+    Column column(kReadingWidth);
+    vertical_space(24.0f);
+    begin_panel(24.0f);
+    ImGui::PushFont(fonts.heading);
+    paragraph("⚠ " + std::string(tr(state.lang, str::fatal_title)), colour(p.danger));
+    ImGui::PopFont();
+    locator.mark("error");
+    paragraph(tr(state.lang, str::fatal_body));
+    paragraph(state.error, colour(p.text_muted));
+    end_panel(&p.danger_soft, &p.border);
+}
+
+void draw_footer(ViewContext& ctx) {
+    vertical_space(16.0f);
+    const core::PolicySet& set = ctx.set();
+    const std::string line = set.as_of ? fill(ctx.t(str::footer), set.version.c_str(), set.as_of->to_string().c_str())
+                                       : fill(ctx.t(str::footer_no_date), set.version.c_str());
+    paragraph(line, colour(palette().text_muted));
+}
+
+// ---- content ------------------------------------------------------------------------------------------------------------
+
+// The width each view's column is capped at, so the footer lines up with the view above it.
+float view_width(app::View view) {
+    switch (view) {
+        case app::View::explore: return kGridWidth;
+        case app::View::detail: return kReadingWidth;
+        case app::View::check:
+        case app::View::compare: return kPageWidth;
+    }
+    return kGridWidth;
+}
+
+void draw_view(ViewContext& ctx) {
+    switch (ctx.state.view) {
+        case app::View::explore:
+            draw_skipped_notice(ctx, kGridWidth);
+            draw_explore(ctx);
+            break;
+        case app::View::detail: draw_detail(ctx); break;
+        case app::View::check:
+            draw_skipped_notice(ctx, kPageWidth);
+            draw_check(ctx);
+            return;  // the check view fills the height with its own panes (no footer below)
+        case app::View::compare: draw_compare(ctx); break;
+    }
+    Column column(view_width(ctx.state.view));
+    draw_footer(ctx);
+}
+
+// Escape leaves the details (unless a text field has the keyboard: there Escape belongs to the field).
+void handle_keys(ViewContext& ctx) {
+    if (ctx.state.view == app::View::detail && ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
+        !ImGui::GetIO().WantTextInput) {
+        ctx.intents.push([](app::AppState& s) { app::close_detail(s); });
+    }
+}
+
+}  // namespace
+
 void PortalUi::draw() {
     locator_.begin_frame();
-    const Palette& p = palette();
-    const core::Lang lang = state_.lang;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##portal", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
 
-    // Header: title and language toggle.
-    ImGui::PushFont(fonts_.heading);
-    ImGui::TextColored(p.accent, "%s", tr(lang, "上虞青春之城 · 创客城市政策导航", "Shangyu Maker City Policy Explorer"));
-    ImGui::PopFont();
-    const char* toggle = tr(lang, "English", "中文");
-    const float toggle_width = ImGui::CalcTextSize(toggle).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - toggle_width);
-    if (ImGui::Button(toggle)) app::switch_language(state_);
-    locator_.mark("lang");
-    ImGui::TextColored(p.text_muted, "%s",
-                       tr(lang, "查找适合你的人才、创业、住房与技能政策", "Find the talent, start-up, housing and skills policies that fit you"));
-    ImGui::Separator();
-
-    // Tabs.
-    struct Tab { app::View view; const char* id; const char* zh; const char* en; };
-    const Tab tabs[] = {{app::View::explore, "tab:explore", "浏览政策", "Explore"},
-                        {app::View::check, "tab:check", "资格自测", "Check eligibility"},
-                        {app::View::compare, "tab:compare", "对比", "Compare"}};
-    for (const Tab& tab : tabs) {
-        const bool active = state_.view == tab.view;
-        ImGui::PushStyleColor(ImGuiCol_Button, active ? p.accent : p.surface);
-        ImGui::PushStyleColor(ImGuiCol_Text, active ? p.on_accent : p.text);
-        if (ImGui::Button(tr(lang, tab.zh, tab.en))) app::show_view(state_, tab.view);
-        ImGui::PopStyleColor(2);
-        locator_.mark(tab.id);
-        ImGui::SameLine();
-    }
-    ImGui::NewLine();
-
-    if (!state_.error.empty()) {
-        ImGui::TextColored(p.danger, "%s", state_.error.c_str());
-    } else if (impl_->data.contains("policies") && impl_->data["policies"].is_array()) {
-        for (const auto& policy : impl_->data["policies"]) {
-            ImGui::PushFont(fonts_.heading);
-            ImGui::TextWrapped("%s", text_in(policy.value("title", nlohmann::json()), lang).c_str());
-            ImGui::PopFont();
-            ImGui::TextWrapped("%s", text_in(policy.value("summary", nlohmann::json()), lang).c_str());
-            ImGui::Separator();
-        }
+    if (!state_.catalog) {
+        draw_error_page();
+    } else {
+        ViewContext ctx{state_, *state_.catalog, fonts_, locator_, impl_->intents, impl_->memory};
+        handle_keys(ctx);
+        draw_header(ctx);
+        draw_content(ctx);
     }
     ImGui::End();
     locator_.end_frame();
     ++state_.frames;
+    impl_->intents.apply(state_);
+}
+
+void PortalUi::draw_error_page() {
+    // Without data there is nothing to browse, but the page still speaks the visitor's language.
+    app::Catalog empty;
+    ViewContext ctx{state_, empty, fonts_, locator_, impl_->intents, impl_->memory};
+    draw_header(ctx);
+    const bool narrow = is_narrow();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, narrow ? ImVec2(12, 12) : ImVec2(20, 16));
+    ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NavFlattened);
+    ImGui::PopStyleVar();
+    draw_fatal(state_, fonts_, locator_);
+    ImGui::EndChild();
+}
+
+void PortalUi::draw_content(ViewContext& ctx) {
+    ViewMemory& memory = impl_->memory;
+    // A new page starts at its top, as a visitor expects after following a link.
+    const int view = static_cast<int>(state_.view);
+    if (memory.last_view != view || (state_.view == app::View::detail && memory.last_selected != state_.selected)) {
+        ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+        memory.last_view = view;
+        memory.last_selected = state_.selected;
+    }
+    const bool narrow = is_narrow();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, narrow ? ImVec2(12, 14) : ImVec2(20, 18));
+    ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NavFlattened);
+    ImGui::PopStyleVar();
+    draw_view(ctx);
+    ImGui::EndChild();
 }
 
 std::string PortalUi::state_json() const {
-    nlohmann::json out;
-    out["lang"] = state_.lang == core::Lang::zh ? "zh" : "en";
-    out["view"] = app::view_name(state_.view);
-    out["frames"] = state_.frames;
-    out["error"] = state_.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(state_.error);
-    return out.dump();
+    nlohmann::json snapshot = app::snapshot(state_);
+    snapshot["focus"] = locator_.focused().empty() ? nlohmann::json(nullptr) : nlohmann::json(locator_.focused());
+    return snapshot.dump();
 }
 
 std::string PortalUi::locate_json(std::string_view id) const {

@@ -14,6 +14,8 @@
 
 namespace portal::ui {
 
+struct ViewContext;
+
 struct StartupData {
     std::string policy_json;
     std::string policy_file_name;
@@ -47,7 +49,16 @@ public:
 
     const app::AppState& state() const { return state_; }
 
+    // A link the visitor asked to open (http/https/mailto/tel only), or "" when none is waiting. The platform
+    // opens it in a new tab; taking it clears it.
+    std::string take_open_url();
+
+    const Locator& locator() const { return locator_; }
+
 private:
+    void draw_content(ViewContext& ctx);
+    void draw_error_page();
+
     struct Impl;
     Impl* impl_;
     app::AppState state_;

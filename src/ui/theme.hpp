@@ -20,7 +20,7 @@ struct Palette {
     ImVec4 accent_active{0.024f, 0.290f, 0.455f, 1.0f};
     ImVec4 accent_soft{0.871f, 0.933f, 0.969f, 1.0f};  // #DEEEF7 selected rows, chips
     ImVec4 on_accent{1.0f, 1.0f, 1.0f, 1.0f};
-    ImVec4 youth{0.863f, 0.376f, 0.102f, 1.0f};        // #DC601A warm highlight for headline values
+    ImVec4 youth{0.702f, 0.278f, 0.0f, 1.0f};          // #B34700 warm highlight for headline values (5.5:1 on white)
     ImVec4 success{0.106f, 0.467f, 0.224f, 1.0f};      // #1B7739 eligible / confirmed
     ImVec4 success_soft{0.886f, 0.953f, 0.906f, 1.0f};
     ImVec4 warning{0.612f, 0.380f, 0.0f, 1.0f};        // #9C6100 maybe / secondary

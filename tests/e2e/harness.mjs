@@ -148,3 +148,25 @@ export async function writeArtifact(name, text) {
   await mkdir(ARTIFACTS, { recursive: true });
   await writeFile(path.join(ARTIFACTS, name), text);
 }
+
+// --- helpers for the portal UI tests (tests/e2e/ui.test.mjs) --------------------------------------------------
+
+// Clicks a located text field and types into it through the keyboard. insertText reaches the page's real
+// <input> that stands over the field (as an input method's committed text does).
+export async function typeInto(page, id, text) {
+  await click(page, id);
+  await page.keyboard.insertText(text);
+  await settle(page);
+}
+
+// Scrolls with the mouse wheel over (x, y) until the widget is on screen; returns its rectangle or null.
+export async function scrollTo(page, id, { x = 200, y = 400, step = 240, tries = 40 } = {}) {
+  for (let i = 0; i < tries; i += 1) {
+    const rect = await locate(page, id);
+    if (rect && rect.h >= 8) return rect;
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, step);
+    await settle(page);
+  }
+  return locate(page, id);
+}

@@ -1,0 +1,279 @@
+// Head-to-head: the same JsonLogic rules on the same data, evaluated by our evaluator (C++ compiled to wasm,
+// bench/jsonlogic_batch.cpp) and by json-logic-js (npm, pinned in package.json) in one node process.
+//
+//   node --no-experimental-fetch bench/head_to_head.mjs [--policies FILE] [--profiles FILE|examples]
+//        [--count 16] [--module build/bench-web/bench/jsonlogic_batch.js] [--rounds 5] [--json]
+//
+// Fairness:
+//  - The rules are every criterion, rule amount and ask_if of the policy file, collected in the same order on both
+//    sides, and the data are complete profiles (the first --count of profiles.json "complete") or, with `--profiles examples`, the
+//    profiles of the file's own examples (partial ones: unanswered vars read null on both sides).
+//  - Both run standard JsonLogic semantics (our "complete" mode). Our extension operators (rank, days_since,
+//    months_since, years_since, today) are added to json-logic-js with add_operation, written the obvious way.
+//    A second row uses only the rules with standard operators, so the custom JS operations cannot skew the ratio.
+//  - Each side is used the way it is meant to be: ours compiles the rules once (when the file loads) and evaluates
+//    the compiled form; json-logic-js interprets the rule objects on every apply(). Neither side's parsing of the
+//    data is timed (JSON.parse on one side, nlohmann on the other, once each).
+//  - One call crosses into wasm per round (a batch), so the boundary costs nothing measurable.
+//  - Every value is cross-checked equal before anything is timed, and both sides count their truthy results;
+//    any difference fails the run (exit 1).
+//  - Rounds alternate between the two evaluators after a warm-up round each (JIT and caches warm); the median
+//    round is reported.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const require = createRequire(import.meta.url);
+const jsonLogic = require('json-logic-js');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv) {
+  const args = {
+    policies: path.join(REPO, 'build/bench/policies-10000.json'),
+    profiles: path.join(REPO, 'build/bench/profiles.json'),
+    module: path.join(REPO, 'build/bench-web/bench/jsonlogic_batch.js'),
+    rounds: 5,
+    count: 16,
+    json: false,
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i];
+    if (flag === '--json') args.json = true;
+    else if (flag === '--rounds') args.rounds = Number(argv[++i]);
+    else if (flag === '--count') args.count = Number(argv[++i]);
+    else if (['--policies', '--profiles', '--module'].includes(flag)) args[flag.slice(2)] = argv[++i];
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  return args;
+}
+
+// ---- the rules and the data ---------------------------------------------------------------------------------
+
+// Same order as collect_rules() in jsonlogic_batch.cpp: criteria, then rule amounts, then ask_if.
+function collectRules(file) {
+  const rules = [];
+  for (const policy of file.policies) for (const criterion of policy.criteria || []) rules.push(criterion.rule);
+  for (const policy of file.policies) {
+    for (const benefit of policy.benefits || []) {
+      if (benefit.amount !== undefined && typeof benefit.amount !== 'number') rules.push(benefit.amount);
+    }
+  }
+  for (const question of file.questions) if (question.ask_if !== undefined) rules.push(question.ask_if);
+  return rules;
+}
+
+const EXTENSIONS = new Set(['rank', 'days_since', 'months_since', 'years_since', 'today']);
+
+function usesExtensions(rule) {
+  if (Array.isArray(rule)) return rule.some(usesExtensions);
+  if (rule === null || typeof rule !== 'object') return false;
+  return Object.entries(rule).some(([op, args]) => EXTENSIONS.has(op) || usesExtensions(args));
+}
+
+function loadData(args, file) {
+  if (args.profiles === 'examples') {
+    const profiles = file.policies.flatMap((p) => (p.examples || []).map((e) => e.profile));
+    return { data: profiles, asOf: file.as_of, label: 'the file\'s example profiles' };
+  }
+  const profiles = JSON.parse(readFileSync(args.profiles, 'utf8'));
+  return { data: profiles.complete.slice(0, args.count), asOf: profiles.as_of, label: 'complete profiles' };
+}
+
+// ---- the extension operators for json-logic-js ----------------------------------------------------------------
+
+function parseDate(value) {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const [y, m, d] = value.split('-').map(Number);
+  const time = Date.UTC(y, m - 1, d);
+  const check = new Date(time);
+  if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
+  return { y, m, d, day: time / 86400000 };
+}
+
+// Completed months from `from` to `to`, counted like an age (negative when `from` is later).
+function completedMonths(from, to) {
+  const forward = (a, b) => (b.y - a.y) * 12 + (b.m - a.m) - (b.d < a.d ? 1 : 0);
+  return to.day < from.day ? -forward(to, from) : forward(from, to);
+}
+
+function addExtensions(file, asOf) {
+  // rank receives the evaluated choice value; the ordered questions' values must not collide for that to work.
+  const rankOf = new Map();
+  for (const question of file.questions) {
+    if (question.type !== 'choice' || !question.ordered) continue;
+    question.options.forEach((option, index) => {
+      if (rankOf.has(option.value) && rankOf.get(option.value) !== index) {
+        throw new Error(`ordered option "${option.value}" has two ranks: json-logic-js's rank cannot tell them apart`);
+      }
+      rankOf.set(option.value, index);
+    });
+  }
+  const today = parseDate(asOf);
+  const since = (unit) => (value) => {
+    const date = parseDate(value);
+    if (date === null) return null;
+    if (unit === 'days') return today.day - date.day;
+    const months = completedMonths(date, today);
+    return unit === 'months' ? months : Math.trunc(months / 12);
+  };
+  jsonLogic.add_operation('rank', (value) => (typeof value === 'string' && rankOf.has(value) ? rankOf.get(value) : null));
+  jsonLogic.add_operation('days_since', since('days'));
+  jsonLogic.add_operation('months_since', since('months'));
+  jsonLogic.add_operation('years_since', since('years'));
+  jsonLogic.add_operation('today', () => asOf);
+}
+
+// ---- the wasm side ----------------------------------------------------------------------------------------------
+
+async function loadBatchModule(modulePath) {
+  const createBatchModule = require(path.resolve(modulePath));
+  return createBatchModule();
+}
+
+function withString(module, text, use) {
+  const size = module.lengthBytesUTF8(text) + 1;
+  const pointer = module._malloc(size);
+  module.stringToUTF8(text, pointer, size);
+  try {
+    return use(pointer);
+  } finally {
+    module._free(pointer);
+  }
+}
+
+function prepareWasm(module, policyText, data, asOf) {
+  const count = withString(module, policyText, (p) => withString(module, JSON.stringify(data),
+    (d) => withString(module, asOf, (a) => module._h2h_prepare(p, d, a))));
+  if (count < 0) throw new Error('wasm: ' + module.UTF8ToString(module._h2h_error()));
+  return count;
+}
+
+function selectWasm(module, indices) {
+  const count = withString(module, JSON.stringify(indices), (p) => module._h2h_select(p));
+  if (count !== indices.length) throw new Error('wasm: could not select the rules');
+}
+
+// ---- checking and timing ------------------------------------------------------------------------------------------
+
+// The same two loop orders as h2h_run() in jsonlogic_batch.cpp.
+function runJs(rules, data, ruleMajor) {
+  let truthy = 0;
+  if (ruleMajor) {
+    for (const rule of rules) {
+      for (const profile of data) if (jsonLogic.truthy(jsonLogic.apply(rule, profile))) truthy += 1;
+    }
+  } else {
+    for (const profile of data) {
+      for (const rule of rules) if (jsonLogic.truthy(jsonLogic.apply(rule, profile))) truthy += 1;
+    }
+  }
+  return truthy;
+}
+
+function crossCheck(module, rules, data) {
+  const ours = JSON.parse(module.UTF8ToString(module._h2h_results_json()));
+  const mismatches = [];
+  rules.forEach((rule, r) => {
+    data.forEach((profile, d) => {
+      const theirs = JSON.stringify(jsonLogic.apply(rule, profile)) ?? 'undefined';
+      const mine = JSON.stringify(ours[r][d]);
+      if (theirs !== mine && mismatches.length < 5) mismatches.push({ rule: JSON.stringify(rule), data: d, ours: mine, theirs });
+      else if (theirs !== mine) mismatches.push(null);
+    });
+  });
+  return mismatches;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function compare(module, rules, indices, data, rounds, ruleMajor) {
+  selectWasm(module, indices);
+  const evaluations = rules.length * data.length;
+  module._h2h_run(1, ruleMajor ? 1 : 0);  // warm-up rounds
+  runJs(rules, data, ruleMajor);
+  const wasmTimes = [];
+  const jsTimes = [];
+  let jsTruthy = 0;
+  for (let round = 0; round < rounds; round += 1) {
+    let start = performance.now();
+    module._h2h_run(1, ruleMajor ? 1 : 0);
+    wasmTimes.push(performance.now() - start);
+    start = performance.now();
+    jsTruthy = runJs(rules, data, ruleMajor);
+    jsTimes.push(performance.now() - start);
+  }
+  const wasmTruthy = module._h2h_truthy();
+  if (wasmTruthy !== jsTruthy) return { mismatches: [{ truthy: { ours: wasmTruthy, theirs: jsTruthy } }] };
+  const wasmMs = median(wasmTimes);
+  const jsMs = median(jsTimes);
+  return {
+    mismatches: [], rules: rules.length, data: data.length, evaluations, truthy: jsTruthy,
+    wasmMs, jsMs, wasmPerSecond: evaluations / (wasmMs / 1000), jsPerSecond: evaluations / (jsMs / 1000), ratio: jsMs / wasmMs,
+  };
+}
+
+function printRow(label, row) {
+  const perSecond = (n) => `${(n / 1e6).toFixed(2)} M/s`;
+  console.log(`${label.padEnd(40)} ${String(row.rules).padStart(7)} ${String(row.data).padStart(5)} ` +
+    `${String(row.evaluations).padStart(10)} ${row.wasmMs.toFixed(1).padStart(10)} ${row.jsMs.toFixed(1).padStart(10)} ` +
+    `${perSecond(row.wasmPerSecond).padStart(11)} ${perSecond(row.jsPerSecond).padStart(11)} ${row.ratio.toFixed(2).padStart(6)}x`);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const policyText = readFileSync(args.policies, 'utf8');
+  const file = JSON.parse(policyText);
+  const { data, asOf, label } = loadData(args, file);
+  const rules = collectRules(file);
+  addExtensions(file, asOf);
+
+  const module = await loadBatchModule(args.module);
+  const wasmRules = prepareWasm(module, policyText, data, asOf);
+  if (wasmRules !== rules.length) throw new Error(`wasm collected ${wasmRules} rules, JS ${rules.length}: the orders differ`);
+
+  const all = rules.map((_, i) => i);
+  selectWasm(module, all);
+  const mismatches = crossCheck(module, rules, data);
+  if (mismatches.length > 0) {
+    console.error(`${mismatches.length} results differ; first ones:`);
+    for (const m of mismatches.filter(Boolean)) console.error('  ' + JSON.stringify(m));
+    process.exit(1);
+  }
+
+  const standard = all.filter((i) => !usesExtensions(rules[i]));
+  const subsets = [['all rules', all], ['standard operators only', standard]];
+  const rows = [];
+  for (const [order, ruleMajor] of [['profile-major', false], ['rule-major', true]]) {
+    for (const [subset, indices] of subsets) {
+      const row = compare(module, indices.map((i) => rules[i]), indices, data, args.rounds, ruleMajor);
+      if (row.mismatches.length > 0) {
+        console.error(`${subset}, ${order}: the truthy counts differ: ${JSON.stringify(row.mismatches[0])}`);
+        process.exit(1);
+      }
+      rows.push([`${subset}, ${order}`, row]);
+    }
+  }
+
+  if (args.json) {
+    for (const [name, row] of rows) console.log(JSON.stringify({ step: 'head-to-head', subset: name, policies: file.policies.length, file: path.basename(args.policies), ...row }));
+    return;
+  }
+  console.log(`head-to-head on ${path.basename(args.policies)} (${file.policies.length} policies) with ${data.length} ${label}, ` +
+    `as of ${asOf}; json-logic-js ${require('json-logic-js/package.json').version}, node ${process.versions.node}; ` +
+    `median of ${args.rounds} rounds; every result cross-checked equal`);
+  console.log('profile-major: each profile against every rule (what the matcher does per answer; rules mostly cold in cache); ' +
+    'rule-major: each rule against every profile (rules hot)');
+  console.log(`${'rules, loop order'.padEnd(40)} ${'rules'.padStart(7)} ${'data'.padStart(5)} ${'evals'.padStart(10)} ` +
+    `${'wasm ms'.padStart(10)} ${'js ms'.padStart(10)} ${'wasm'.padStart(11)} ${'js'.padStart(11)} ${'ratio'.padStart(7)}`);
+  for (const [name, row] of rows) printRow(name, row);
+}
+
+main().catch((err) => {
+  console.error(err.stack || String(err));
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+#include "app/catalog.hpp"
+
+#include <algorithm>
+
+namespace portal::app {
+
+int Catalog::audience_index(std::string_view id) const {
+    for (std::size_t i = 0; i < audiences.size(); ++i) {
+        if (audiences[i].id == id) return static_cast<int>(i);
+    }
+    return -1;
+}
+
+namespace {
+
+std::vector<core::Audience> audience_list(const core::PolicySet& set) {
+    std::vector<core::Audience> list = set.audiences;
+    for (const core::Policy& policy : set.policies) {
+        for (const std::string& id : policy.audiences) {
+            const bool known = std::any_of(list.begin(), list.end(), [&](const core::Audience& a) { return a.id == id; });
+            if (!known) list.push_back(core::Audience{id, core::Text{id, id}});
+        }
+    }
+    return list;
+}
+
+std::string fatal_message(const core::LoadResult& result) {
+    for (const core::Diagnostic& d : result.diagnostics) {
+        if (d.severity == core::Severity::error) return core::to_string(d);
+    }
+    return "the policy file could not be read";
+}
+
+}  // namespace
+
+LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_name, const core::Date& as_of) {
+    core::LoadResult result = core::load_policy_set(json_text, file_name);
+    if (result.fatal()) return LoadedCatalog{nullptr, fatal_message(result)};
+
+    auto catalog = std::make_shared<Catalog>();
+    catalog->set = std::move(*result.set);
+    catalog->skipped = std::move(result.skipped);
+    catalog->index = core::SearchIndex(catalog->set);
+    catalog->audiences = audience_list(catalog->set);
+    catalog->headlines.reserve(catalog->set.policies.size());
+    for (std::size_t i = 0; i < catalog->set.policies.size(); ++i) {
+        catalog->headlines.push_back(headline_value(catalog->set, static_cast<int>(i), as_of));
+    }
+    return LoadedCatalog{std::move(catalog), {}};
+}
+
+}  // namespace portal::app

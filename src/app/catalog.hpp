@@ -1,0 +1,38 @@
+// The loaded policy data and everything derived from it once: the search index, each policy's headline value
+// and the audience list the filters offer. Immutable after loading, so views and intents can share it freely.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/policy_value.hpp"
+#include "core/load.hpp"
+#include "core/model.hpp"
+#include "core/search.hpp"
+
+namespace portal::app {
+
+struct Catalog {
+    core::PolicySet set;
+    std::vector<core::SkippedPolicy> skipped;   // broken policies left out, with why
+    core::SearchIndex index;
+    std::vector<HeadlineValue> headlines;       // parallel to set.policies
+
+    // The audiences the filters offer: the file's list first, then any id a policy uses that the list lacks
+    // (named by its id), so every policy can be found by each of its audiences.
+    std::vector<core::Audience> audiences;
+
+    int audience_index(std::string_view id) const;
+};
+
+struct LoadedCatalog {
+    std::shared_ptr<const Catalog> catalog;  // null when the file could not be used at all
+    std::string error;                       // why, for the visitor (first fatal diagnostic)
+};
+
+// `as_of` is the evaluation date (headline amounts may depend on it through their rules).
+LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_name, const core::Date& as_of);
+
+}  // namespace portal::app

@@ -1,0 +1,15 @@
+// Recomputing the state's derived data after an intent changed its inputs. Internal to src/app.
+#pragma once
+
+#include "app/app_state.hpp"
+
+namespace portal::app {
+
+// The explore list for these inputs (pure; the intents call it through refresh_list).
+ExploreList compute_list(const Catalog& catalog, const std::string& query, const Filters& filters, SortOrder sort,
+                         core::Lang lang);
+
+void refresh_list(AppState& state);        // after query, filters, sort (or language when sorting by name)
+void refresh_evaluation(AppState& state);  // after any change to the answers
+
+}  // namespace portal::app

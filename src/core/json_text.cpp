@@ -1,0 +1,296 @@
+#include "core/json_text.hpp"
+
+#include <cstdio>
+
+namespace portal::core {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// Length of the UTF-8 sequence starting at text[i], or 0 when it is not valid UTF-8 (overlong forms,
+// surrogates and code points above U+10FFFF are invalid, as RFC 3629 says).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) return 1;
+    std::size_t length = 0;
+    unsigned char min_second = 0x80, max_second = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) min_second = 0xA0;  // overlong
+        if (lead == 0xED) max_second = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) min_second = 0x90;  // overlong
+        if (lead == 0xF4) max_second = 0x8F;  // above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (i + length > text.size()) return 0;
+    if (byte(i + 1) < min_second || byte(i + 1) > max_second) return 0;
+    for (std::size_t k = 2; k < length; ++k) {
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    }
+    return length;
+}
+
+bool is_json_whitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+struct ScanProblem {
+    std::size_t offset = 0;
+    std::string message;
+};
+
+// One pass over the bytes before nlohmann sees them: invalid UTF-8 and excessive nesting get a precise
+// position and a plain message here, instead of a generic syntax error later.
+std::optional<ScanProblem> scan_text(std::string_view text, int max_depth) {
+    bool in_string = false, escaped = false;
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = utf8_sequence_length(text, i);
+        if (length == 0) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+            return ScanProblem{i, std::string("invalid UTF-8 (byte ") + hex + "): the file must be saved as UTF-8"};
+        }
+        const char c = text[i];
+        i += length;
+        if (length > 1) continue;
+        if (c == '\0') {  // nlohmann's lexer takes a NUL for the end of input and would ignore what follows it
+            return ScanProblem{i - 1, "NUL byte: JSON text cannot contain one (is this a binary file?)"};
+        }
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth) {
+                return ScanProblem{i - 1, "nesting deeper than " + std::to_string(max_depth) + " levels"};
+            }
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+// Builds the DOM like nlohmann's own SAX DOM parser, and also remembers where it is so a duplicate key can be
+// reported with its JSON pointer.
+class DomBuilder {
+public:
+    using number_integer_t = json::number_integer_t;
+    using number_unsigned_t = json::number_unsigned_t;
+    using number_float_t = json::number_float_t;
+    using string_t = json::string_t;
+    using binary_t = json::binary_t;
+
+    json root;
+    std::vector<std::string> duplicate_pointers;
+    std::size_t error_position = 0;
+    std::string error_token;
+    std::string error_message;
+    bool failed = false;
+
+    bool null() { return add(json(nullptr)); }
+    bool boolean(bool value) { return add(json(value)); }
+    bool number_integer(number_integer_t value) { return add(json(value)); }
+    bool number_unsigned(number_unsigned_t value) { return add(json(value)); }
+    bool number_float(number_float_t value, const string_t& /*text*/) { return add(json(value)); }
+    bool string(string_t& value) { return add(json(std::move(value))); }
+    bool binary(binary_t& /*value*/) { return add(json()); }
+
+    bool start_object(std::size_t /*elements*/) { return open(json::object()); }
+    bool start_array(std::size_t /*elements*/) { return open(json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(string_t& name) {
+        Frame& frame = stack_.back();
+        if (frame.container->contains(name)) duplicate_pointers.push_back(pointer_append(path(), name));
+        frame.key = std::move(name);
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
+        failed = true;
+        error_position = position;
+        error_token = last_token;
+        error_message = ex.what();
+        return false;
+    }
+
+private:
+    struct Frame {
+        json* container;
+        std::string key;  // the key being filled when the container is an object
+    };
+    std::vector<Frame> stack_;
+
+    // Where the next value goes.
+    json* slot() {
+        if (stack_.empty()) return &root;
+        Frame& frame = stack_.back();
+        if (frame.container->is_array()) {
+            frame.container->push_back(json());
+            return &frame.container->back();
+        }
+        return &(*frame.container)[frame.key];
+    }
+
+    bool add(json value) {
+        *slot() = std::move(value);
+        return true;
+    }
+
+    bool open(json empty_container) {
+        json* target = slot();
+        *target = std::move(empty_container);
+        stack_.push_back(Frame{target, {}});
+        return true;
+    }
+
+    bool close() {
+        stack_.pop_back();
+        return true;
+    }
+
+    // The pointer of the innermost open container.
+    std::string path() const {
+        std::string pointer;
+        for (std::size_t level = 1; level < stack_.size(); ++level) {
+            const Frame& parent = stack_[level - 1];
+            if (parent.container->is_array()) {
+                pointer = pointer_append(pointer, parent.container->size() - 1);
+            } else {
+                pointer = pointer_append(pointer, parent.key);
+            }
+        }
+        return pointer;
+    }
+};
+
+// nlohmann's message is "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ...";
+// the position is ours, so keep only the explanation.
+std::string explanation_of(const std::string& message) {
+    const std::size_t column = message.find("column ");
+    if (column != std::string::npos) {
+        const std::size_t colon = message.find(": ", column);
+        if (colon != std::string::npos) return message.substr(colon + 2);
+    }
+    const std::size_t bracket = message.find("] ");
+    return bracket == std::string::npos ? message : message.substr(bracket + 2);
+}
+
+// nlohmann reports how many bytes it read and the text of the token being read. The token text is only
+// reliable for string and number tokens (it may carry earlier bytes otherwise): for those, point at the token's
+// start (the unexpected "x" in `"id" "x"`); at the end of the input, point just past it; else at the last byte.
+std::size_t error_offset(std::string_view text, std::size_t bytes_read, const std::string& token, const std::string& message) {
+    if (message.find("unexpected end of input") != std::string::npos) return text.size();
+    if (bytes_read > text.size()) bytes_read = text.size();
+    const bool fresh_token = message.find("unexpected string literal") != std::string::npos ||
+                             message.find("unexpected number literal") != std::string::npos;
+    if (fresh_token && !token.empty() && token.size() <= bytes_read &&
+        text.substr(bytes_read - token.size(), token.size()) == token) {
+        return bytes_read - token.size();
+    }
+    return bytes_read > 0 ? bytes_read - 1 : 0;
+}
+
+Diagnostic at_offset(std::string_view text, std::size_t offset, const std::string& file, std::string message,
+                     Severity severity = Severity::error) {
+    const TextPosition position = position_of_offset(text, offset);
+    Diagnostic diagnostic;
+    diagnostic.severity = severity;
+    diagnostic.file = file;
+    diagnostic.line = position.line;
+    diagnostic.column = position.column;
+    diagnostic.message = std::move(message);
+    return diagnostic;
+}
+
+}  // namespace
+
+TextPosition position_of_offset(std::string_view text, std::size_t offset) {
+    TextPosition position;
+    if (offset > text.size()) offset = text.size();
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++position.line;
+            position.column = 1;
+        } else if ((c & 0xC0) != 0x80) {  // count characters, not continuation bytes
+            ++position.column;
+        }
+    }
+    return position;
+}
+
+ParsedJson parse_json_text(std::string_view text, const std::string& file, const JsonTextOptions& options) {
+    ParsedJson result;
+    if (text.substr(0, kBom.size()) == kBom) {
+        result.diagnostics.push_back(
+            at_offset(text, 0, file, "UTF-8 byte order mark ignored (save without BOM)", Severity::warning));
+        text.remove_prefix(kBom.size());
+    }
+
+    std::size_t first = 0;
+    while (first < text.size() && is_json_whitespace(text[first])) ++first;
+    if (first == text.size()) {
+        result.diagnostics.push_back(at_offset(text, first, file, "empty file: expected a JSON value"));
+        return result;
+    }
+
+    if (auto problem = scan_text(text, options.max_depth)) {
+        result.diagnostics.push_back(at_offset(text, problem->offset, file, problem->message));
+        return result;
+    }
+
+    DomBuilder builder;
+    const bool parsed = json::sax_parse(text.begin(), text.end(), &builder);
+    if (!parsed || builder.failed) {
+        const std::size_t offset = error_offset(text, builder.error_position, builder.error_token, builder.error_message);
+        result.diagnostics.push_back(at_offset(text, offset, file, explanation_of(builder.error_message)));
+        return result;
+    }
+
+    for (const std::string& pointer : builder.duplicate_pointers) {
+        Diagnostic duplicate;
+        duplicate.file = file;
+        duplicate.pointer = pointer;
+        duplicate.message = "duplicate key (the same key appears twice in one object)";
+        result.diagnostics.push_back(std::move(duplicate));
+    }
+    result.parsed = true;
+    result.ok = builder.duplicate_pointers.empty();
+    result.value = std::move(builder.root);
+    return result;
+}
+
+std::optional<std::string> read_file_bytes(const std::string& path) {
+    // C stdio rather than iostreams: reading a directory sets the error flag here (EISDIR) instead of looking
+    // like an empty file.
+    std::FILE* handle = std::fopen(path.c_str(), "rb");
+    if (handle == nullptr) return std::nullopt;
+    std::string bytes;
+    char buffer[65536];
+    std::size_t count = 0;
+    while ((count = std::fread(buffer, 1, sizeof buffer, handle)) > 0) bytes.append(buffer, count);
+    const bool failed = std::ferror(handle) != 0;
+    std::fclose(handle);
+    if (failed) return std::nullopt;
+    return bytes;
+}
+
+}  // namespace portal::core

@@ -1,0 +1,101 @@
+// Outcomes for one profile on one date, exactly as POLICY-FORMAT.md's "Outcomes" section says: per policy
+// eligible / ineligible / unknown with the criteria's outcomes, the questions still missing and the benefit
+// totals; then the best bundle of combinable policies and the next question worth asking.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/date.hpp"
+#include "core/model.hpp"
+#include "core/profile.hpp"
+
+namespace portal::core {
+
+enum class CriterionStatus { pass, fail, unknown };
+std::string_view to_string(CriterionStatus status);
+
+struct CriterionOutcome {
+    CriterionStatus status = CriterionStatus::unknown;
+    std::vector<int> reads;     // question indices the rule read, unique, in question order
+    std::vector<int> missing;   // the unanswered ones among `reads`, in question order
+    std::string error;          // evaluation error (the criterion is then unknown); empty normally
+};
+
+struct BenefitOutcome {
+    std::optional<double> amount;  // resolved amount; nullopt when the benefit has none or it is unknown
+    bool amount_unknown = false;   // the amount rule read an unanswered question
+    std::optional<double> total;   // amount x periods, when the amount is known
+};
+
+// Why an ineligible policy is ineligible.
+enum class IneligibleReason { none, criteria, not_yet_valid, expired };
+
+struct PolicyOutcome {
+    int policy = 0;                        // index into PolicySet::policies
+    Status status = Status::unknown;
+    IneligibleReason reason = IneligibleReason::none;
+    std::vector<CriterionOutcome> criteria;  // parallel to Policy::criteria
+    std::vector<int> missing;              // unanswered question indices the undecided criteria read, question order
+    std::vector<int> failed;               // indices of criteria that failed (meaningful when ineligible)
+    // Sum of amount x periods over non-loan benefits; nullopt when an amount is unknown. Computed for every
+    // policy, meaningful for eligible ones.
+    std::optional<double> benefit_total;
+    std::vector<BenefitOutcome> benefits;  // parallel to Policy::benefits
+};
+
+// What a question is right now, for a UI that shows only what makes sense to ask.
+enum class QuestionState {
+    answered,
+    askable,   // unanswered, ask_if true or absent
+    waiting,   // unanswered, ask_if unknown until another answer arrives
+    hidden,    // unanswered, ask_if false
+};
+
+struct Bundle {
+    std::vector<int> policies;  // policy indices, file order
+    double total = 0;
+};
+
+struct Evaluation {
+    Date as_of;
+    Profile profile = Profile::object();     // the answers evaluated (a copy, so reads can be shown later)
+    std::vector<PolicyOutcome> results;      // one per policy, file order
+    std::vector<QuestionState> questions;    // parallel to PolicySet::questions
+    std::vector<Truth> ask_if;               // parallel to questions: each ask_if's truth (yes when absent)
+    Bundle best_bundle;
+    std::optional<int> next_question;        // question index; nullopt when nothing is left worth asking
+
+    // The answer to question `question` in `profile`, or nullptr when unanswered. Used to show the values a
+    // criterion read: for (int q : outcome.reads) show(set.questions[q], evaluation.answer(set, q)).
+    const nlohmann::json* answer(const PolicySet& set, int question) const;
+};
+
+// Everything at once. The profile should pass check_profile(); answers of the wrong type are read as they are.
+Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as_of);
+
+// One policy only (examples, detail views).
+PolicyOutcome evaluate_policy(const PolicySet& set, int policy, const Profile& profile, const Date& as_of);
+
+// The best bundle among `results` (eligible policies only, see POLICY-FORMAT.md): exact, and fast because it
+// solves each connected component of the exclusion graph separately.
+Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& results);
+
+// Note: a policy outside its `valid` window is ineligible (reason not_yet_valid / expired) whatever its
+// criteria say, even when it has no criteria.
+
+// Ineligible policies that failed on their criteria (not on dates), fewest failed criteria first, then file
+// order: "what would it take".
+std::vector<int> closest_misses(const Evaluation& evaluation);
+
+// Questions whose ask_if is true or absent (answered or not), in question order.
+std::vector<int> askable_questions(const Evaluation& evaluation);
+
+// Question states alone, without evaluating policies.
+std::vector<QuestionState> question_states(const PolicySet& set, const Profile& profile, const Date& as_of);
+
+}  // namespace portal::core

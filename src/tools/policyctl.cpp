@@ -1,0 +1,344 @@
+// policyctl: checks policy files against POLICY-FORMAT.md, runs their examples, evaluates a profile, and runs
+// single JsonLogic rules. A thin shell over portal::core: everything it decides is decided by the core.
+//
+// Exit codes (the contract): 0 success, 1 the data or a test failed, 2 bad usage or unreadable input.
+// Errors go to stderr and name the file and a JSON pointer or line:column; results go to stdout.
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/check_json.hpp"
+#include "core/date.hpp"
+#include "core/diagnostics.hpp"
+#include "core/examples.hpp"
+#include "core/json_text.hpp"
+#include "core/jsonlogic.hpp"
+#include "core/load.hpp"
+#include "core/matcher.hpp"
+#include "core/profile.hpp"
+
+namespace {
+
+using namespace portal::core;
+using json = nlohmann::json;
+
+constexpr int kOk = 0;
+constexpr int kDataFailed = 1;
+constexpr int kBadUsage = 2;
+
+const char* const kOverview = R"(policyctl - check policy files of the Shangyu policy portal (format policy-portal/1)
+
+Usage:
+  policyctl validate FILE
+  policyctl test FILE
+  policyctl check FILE --profile PROFILE.json [--as-of YYYY-MM-DD] --json
+  policyctl jsonlogic RULE.json DATA.json
+  policyctl help [COMMAND]      (or: policyctl --help, policyctl COMMAND --help)
+
+Commands:
+  validate   check a policy file against the data contract
+  test       run every policy's examples
+  check      evaluate one profile and print the outcomes as JSON
+  jsonlogic  evaluate one JsonLogic rule on one data object
+
+Exit codes: 0 success, 1 the data or a test failed, 2 bad usage or unreadable input.
+Errors go to stderr as FILE:LINE:COLUMN: error: ... (text that is not JSON) or
+FILE: /json/pointer: error: ... (JSON that breaks the contract).
+)";
+
+const std::map<std::string, std::string> kCommandHelp = {
+    {"validate", R"(policyctl validate FILE
+
+Checks FILE against POLICY-FORMAT.md: JSON syntax (with line and column), UTF-8, duplicate keys, field
+types, required fields, unique ids and id syntax, real dates, URL schemes (only https:, http:, mailto:,
+tel:), that every var names a question (or criteria.<id> inside eligible_when), that every choice value a
+rule compares with exists among the question's options, that every source, category, audience and
+excluded policy exists, known operators only, and rule nesting at most 64 levels. Unknown fields are
+warnings.
+
+Prints every problem to stderr and a summary line to stdout.
+Exit: 0 no errors (warnings allowed), 1 errors found, 2 FILE unreadable or bad usage.
+)"},
+    {"test", R"(policyctl test FILE
+
+Runs the "examples" of every policy: evaluates the example's profile on its as_of date (else the file's
+as_of, else today) and compares the status with "expect" and, when given, the benefit total with
+"benefit_total". Prints one line per failing example and a last line "N passed, M failed". Examples of
+policies that are invalid cannot run and count as failed.
+
+Exit: 0 all passed and the file is valid, 1 a failure or an invalid file, 2 FILE unreadable or bad usage.
+)"},
+    {"check", R"(policyctl check FILE --profile PROFILE.json [--as-of YYYY-MM-DD] --json
+
+Evaluates the profile (a JSON object from question id to answer; absent = unanswered) against every policy
+on the evaluation date (default: today from the system clock) and prints one JSON object:
+  {"as_of", "next_question", "best_bundle": {"policies", "total"},
+   "results": [{"policy", "status", "criteria": [{"id", "status"}], "missing", "benefit_total"}]}
+exactly as POLICY-FORMAT.md describes. Output is stable and can be diffed.
+
+Exit: 0 success, 1 the policy file has errors (the valid policies are still evaluated and printed),
+2 bad usage, an unreadable file, a malformed profile or an answer that does not fit its question.
+)"},
+    {"jsonlogic", R"(policyctl jsonlogic RULE.json DATA.json
+
+Evaluates one JsonLogic rule on one data object in complete mode (an absent var is null, as in standard
+JsonLogic; today/years_since/... use today's date) and prints the result as JSON. Runs any case of the
+official conformance suite. rank needs question options and is not available here.
+
+Exit: 0 success, 1 the rule cannot be evaluated (e.g. an unknown operator), 2 bad usage or unreadable input.
+)"},
+    {"help", R"(policyctl help [COMMAND]
+
+Explains policyctl or one of its commands.
+)"},
+};
+
+int usage_error(const std::string& message) {
+    std::cerr << "policyctl: " << message << "\nRun 'policyctl --help' for usage.\n";
+    return kBadUsage;
+}
+
+void print(const std::vector<Diagnostic>& diagnostics) {
+    for (const Diagnostic& diagnostic : diagnostics) std::cerr << to_string(diagnostic) << '\n';
+}
+
+std::optional<std::string> read_or_complain(const std::string& path) {
+    auto bytes = read_file_bytes(path);
+    if (!bytes) std::cerr << path << ": error: cannot read file\n";
+    return bytes;
+}
+
+std::string plural(std::size_t count, const std::string& noun) {
+    if (count == 1) return "1 " + noun;
+    if (noun.size() > 1 && noun.back() == 'y') return std::to_string(count) + " " + noun.substr(0, noun.size() - 1) + "ies";
+    return std::to_string(count) + " " + noun + "s";
+}
+
+// ---- validate -------------------------------------------------------------------------------------------
+
+int run_validate(const std::string& file) {
+    const auto text = read_or_complain(file);
+    if (!text) return kBadUsage;
+    const LoadResult loaded = load_policy_set(*text, file);
+    print(loaded.diagnostics);
+    const std::size_t errors = count_errors(loaded.diagnostics);
+    const std::size_t warnings = loaded.diagnostics.size() - errors;
+    if (loaded.fatal()) {
+        std::cout << file << ": invalid (" << plural(errors, "error") << ")\n";
+        return kDataFailed;
+    }
+    const std::size_t total = loaded.set->policies.size() + loaded.skipped.size();
+    std::cout << file << ": " << (errors == 0 ? "valid" : "invalid") << ", " << plural(errors, "error") << ", "
+              << plural(warnings, "warning") << "; " << loaded.set->policies.size() << " of " << plural(total, "policy")
+              << " valid, " << plural(loaded.set->questions.size(), "question") << "\n";
+    return errors == 0 ? kOk : kDataFailed;
+}
+
+// ---- test -----------------------------------------------------------------------------------------------
+
+std::size_t examples_in_raw_policy(const std::string& text, std::size_t index) {
+    const json document = json::parse(text, nullptr, false);
+    if (!document.is_object()) return 0;
+    auto policies = document.find("policies");
+    if (policies == document.end() || !policies->is_array() || index >= policies->size()) return 0;
+    const json& policy = (*policies)[index];
+    if (!policy.is_object()) return 0;
+    auto examples = policy.find("examples");
+    return examples != policy.end() && examples->is_array() ? examples->size() : 0;
+}
+
+int run_test(const std::string& file) {
+    const auto text = read_or_complain(file);
+    if (!text) return kBadUsage;
+    const LoadResult loaded = load_policy_set(*text, file);
+    const std::vector<Diagnostic>& diagnostics = loaded.diagnostics;
+    std::vector<Diagnostic> errors;
+    for (const Diagnostic& diagnostic : diagnostics) {
+        if (diagnostic.severity == Severity::error) errors.push_back(diagnostic);
+    }
+    print(errors);
+    if (loaded.fatal()) {
+        std::cout << "0 passed, 0 failed\n";
+        return kDataFailed;
+    }
+
+    std::size_t passed = 0, failed = 0;
+    for (const ExampleResult& result : run_examples(*loaded.set, today_from_system_clock())) {
+        if (result.passed) {
+            ++passed;
+            continue;
+        }
+        ++failed;
+        std::cout << file << ": " << result.pointer << ": " << result.message << '\n';
+    }
+    for (const SkippedPolicy& skipped : loaded.skipped) {
+        const std::size_t count = examples_in_raw_policy(*text, skipped.index);
+        if (count == 0) continue;
+        failed += count;
+        std::cout << file << ": /policies/" << skipped.index << ": policy "
+                  << (skipped.id.empty() ? std::string("(no id)") : "\"" + skipped.id + "\"") << " is invalid; "
+                  << plural(count, "example") << " not run\n";
+    }
+    std::cout << passed << " passed, " << failed << " failed\n";
+    return failed == 0 && errors.empty() ? kOk : kDataFailed;
+}
+
+// ---- check ----------------------------------------------------------------------------------------------
+
+struct CheckArgs {
+    std::string file;
+    std::string profile;
+    std::optional<Date> as_of;
+    bool json_output = false;
+};
+
+int run_check(const CheckArgs& args) {
+    const auto text = read_or_complain(args.file);
+    if (!text) return kBadUsage;
+    const auto profile_text = read_or_complain(args.profile);
+    if (!profile_text) return kBadUsage;
+
+    const ParsedJson profile = parse_json_text(*profile_text, args.profile);
+    print(profile.diagnostics);
+    if (!profile.ok) return kBadUsage;
+    const LoadResult loaded = load_policy_set(*text, args.file);
+    print(loaded.diagnostics);
+    if (loaded.fatal()) return kDataFailed;
+
+    const std::vector<ProfileProblem> problems = check_profile(*loaded.set, profile.value);
+    for (const ProfileProblem& problem : problems) {
+        Diagnostic diagnostic;
+        diagnostic.file = args.profile;
+        diagnostic.pointer = problem.pointer;
+        diagnostic.message = problem.message;
+        std::cerr << to_string(diagnostic) << '\n';
+    }
+    if (!problems.empty()) return kBadUsage;
+
+    const Date as_of = args.as_of ? *args.as_of : today_from_system_clock();
+    const Evaluation evaluation = evaluate(*loaded.set, profile.value, as_of);
+    std::cout << check_json_text(*loaded.set, evaluation);
+    return has_errors(loaded.diagnostics) ? kDataFailed : kOk;
+}
+
+// ---- jsonlogic ------------------------------------------------------------------------------------------
+
+int run_jsonlogic(const std::string& rule_file, const std::string& data_file) {
+    const auto rule_text = read_or_complain(rule_file);
+    if (!rule_text) return kBadUsage;
+    const auto data_text = read_or_complain(data_file);
+    if (!data_text) return kBadUsage;
+    const ParsedJson rule = parse_json_text(*rule_text, rule_file);
+    const ParsedJson data = parse_json_text(*data_text, data_file);
+    if (!rule.ok || !data.ok) {
+        print(rule.diagnostics);
+        print(data.diagnostics);
+        return kBadUsage;
+    }
+
+    const CompileResult compiled = compile_rule(rule.value);
+    if (!compiled.ok()) {
+        for (const RuleIssue& issue : compiled.errors) {
+            Diagnostic diagnostic;
+            diagnostic.file = rule_file;
+            diagnostic.pointer = issue.pointer;
+            diagnostic.message = issue.message;
+            std::cerr << to_string(diagnostic) << '\n';
+        }
+        return kDataFailed;
+    }
+    EvalInput input;
+    input.data = &data.value;
+    input.mode = EvalMode::complete;
+    input.today = today_from_system_clock();
+    const EvalResult result = compiled.rule.evaluate(input);
+    if (!result.ok()) {
+        std::cerr << rule_file << ": error: " << result.error << '\n';
+        return kDataFailed;
+    }
+    std::cout << result.value.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+    return kOk;
+}
+
+// ---- command line -----------------------------------------------------------------------------------------
+
+int run_help(const std::vector<std::string>& args) {
+    if (args.empty()) {
+        std::cout << kOverview;
+        return kOk;
+    }
+    auto found = kCommandHelp.find(args[0]);
+    if (found == kCommandHelp.end()) return usage_error("no command named '" + args[0] + "'");
+    std::cout << found->second;
+    return kOk;
+}
+
+bool wants_help(const std::vector<std::string>& args) {
+    for (const std::string& arg : args) {
+        if (arg == "--help" || arg == "-h") return true;
+    }
+    return false;
+}
+
+int parse_and_run_check(const std::vector<std::string>& args) {
+    CheckArgs check;
+    std::vector<std::string> positional;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--json") {
+            check.json_output = true;
+        } else if (arg == "--profile" || arg == "--as-of") {
+            if (i + 1 >= args.size()) return usage_error(arg + " needs a value");
+            const std::string& value = args[++i];
+            if (arg == "--profile") {
+                check.profile = value;
+            } else {
+                check.as_of = Date::parse(value);
+                if (!check.as_of) return usage_error("--as-of '" + value + "' is not a real date YYYY-MM-DD");
+            }
+        } else if (arg.rfind("--", 0) == 0) {
+            return usage_error("check: unknown option " + arg);
+        } else {
+            positional.push_back(arg);
+        }
+    }
+    if (positional.size() != 1) return usage_error("check takes exactly one FILE");
+    if (check.profile.empty()) return usage_error("check needs --profile PROFILE.json");
+    if (!check.json_output) return usage_error("check needs --json (JSON is its only output format)");
+    check.file = positional[0];
+    return run_check(check);
+}
+
+int dispatch(const std::string& command, const std::vector<std::string>& args) {
+    if (command == "help") return run_help(args);
+    if (kCommandHelp.count(command) == 0) return usage_error("unknown command '" + command + "'");
+    if (wants_help(args)) return run_help({command});
+    if (command == "check") return parse_and_run_check(args);
+    for (const std::string& arg : args) {
+        if (arg.rfind("--", 0) == 0) return usage_error(command + ": unknown option " + arg);
+    }
+    if (command == "validate" || command == "test") {
+        if (args.size() != 1) return usage_error(command + " takes exactly one FILE");
+        return command == "validate" ? run_validate(args[0]) : run_test(args[0]);
+    }
+    if (args.size() != 2) return usage_error("jsonlogic takes RULE.json and DATA.json");
+    return run_jsonlogic(args[0], args[1]);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        std::cerr << kOverview;
+        return kBadUsage;
+    }
+    if (args[0] == "--help" || args[0] == "-h") return run_help({});
+    const std::string command = args[0];
+    args.erase(args.begin());
+    return dispatch(command, args);
+}

@@ -1,0 +1,504 @@
+// Check: the guided questionnaire (one question at a time, as the engine picks them), the visitor's answers
+// (editable at any time), and the live results with the best combination of policies.
+#include "ui/check_view.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "ui/format.hpp"
+#include "ui/layout.hpp"
+#include "ui/policy_bits.hpp"
+#include "ui/text_layout.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace portal::ui {
+namespace {
+
+ImU32 muted() { return colour(palette().text_muted); }
+
+const core::Question& question_at(const ViewContext& ctx, int q) { return ctx.set().questions[static_cast<std::size_t>(q)]; }
+
+const nlohmann::json* answer_of(const ViewContext& ctx, int q) {
+    const auto it = ctx.state.profile.find(question_at(ctx, q).id);
+    return it == ctx.state.profile.end() ? nullptr : &*it;
+}
+
+int answered_count(const ViewContext& ctx) { return static_cast<int>(ctx.state.profile.size()); }
+
+// ---- answer widgets ---------------------------------------------------------------------------------------------
+
+void push_answer(ViewContext& ctx, int q, nlohmann::json value) {
+    ctx.intents.push([q, value](app::AppState& s) { app::answer(s, q, value); });
+}
+
+void answer_boolean(ViewContext& ctx, int q) {
+    const nlohmann::json* current = answer_of(ctx, q);
+    const float width = std::floor((available_width() - 12.0f) * 0.5f);
+    for (bool value : {true, false}) {
+        if (!value) ImGui::SameLine(0, 12.0f);
+        const bool chosen = current && current->is_boolean() && current->get<bool>() == value;
+        const std::string label = (chosen ? "✓ " : "") + std::string(ctx.t(value ? str::yes : str::no));
+        const char* id = value ? "answer:true" : "answer:false";
+        if (button(label, id, chosen ? ButtonKind::selected : ButtonKind::secondary, width)) push_answer(ctx, q, value);
+        ctx.locator.mark(id);
+    }
+}
+
+void answer_choice(ViewContext& ctx, int q) {
+    const core::Question& question = question_at(ctx, q);
+    const nlohmann::json* current = answer_of(ctx, q);
+    for (const core::Option& option : question.options) {
+        const bool chosen = current && current->is_string() && current->get<std::string>() == option.value;
+        const std::string label = (chosen ? "✓ " : "") + text(ctx.lang(), option.label);
+        const std::string id = "answer:" + option.value;
+        if (button(label, id, chosen ? ButtonKind::selected : ButtonKind::secondary, -1.0f, true, 0.0f))
+            push_answer(ctx, q, option.value);
+        ctx.locator.mark(id);
+    }
+}
+
+void commit(ViewContext& ctx) {
+    ctx.intents.push([](app::AppState& s) { app::commit_draft(s); });
+    ctx.memory.focus_answer_field = true;  // if the answer is refused, the field takes the keyboard back
+}
+
+void next_button(ViewContext& ctx) {
+    if (button(ctx.t(str::next), "next", ButtonKind::primary, is_narrow() ? -1.0f : 0.0f)) commit(ctx);
+    ctx.locator.mark("next");
+}
+
+void answer_multi(ViewContext& ctx, int q) {
+    const core::Question& question = question_at(ctx, q);
+    const auto& chosen_values = ctx.state.draft.question == q ? ctx.state.draft.options : std::vector<std::string>{};
+    paragraph(ctx.t(str::multi_hint), muted());
+    for (const core::Option& option : question.options) {
+        const bool chosen = std::find(chosen_values.begin(), chosen_values.end(), option.value) != chosen_values.end();
+        const std::string label = (chosen ? "✓ " : "") + text(ctx.lang(), option.label);
+        const std::string id = "answer:" + option.value;
+        if (button(label, id, chosen ? ButtonKind::selected : ButtonKind::secondary, -1.0f, true, 0.0f)) {
+            const std::string value = option.value;
+            ctx.intents.push([q, value](app::AppState& s) { app::toggle_draft_option(s, q, value); });
+        }
+        ctx.locator.mark(id);
+    }
+    vertical_space(2.0f);
+    next_button(ctx);
+}
+
+std::string input_hint(const ViewContext& ctx, const core::Question& question) {
+    if (question.type == core::QuestionType::date) return ctx.t(str::date_hint);
+    if (question.min && question.max)
+        return fill(ctx.t(str::number_range), plain_number(*question.min).c_str(), plain_number(*question.max).c_str());
+    return ctx.t(str::number_hint);
+}
+
+void answer_input(ViewContext& ctx, int q) {
+    const core::Question& question = question_at(ctx, q);
+    std::string& buffer = ctx.memory.answer_buffer;
+    const ImGuiID field = ImGui::GetID("##answer-input");
+    if (ctx.memory.answer_buffer_question != q || (ImGui::GetActiveID() != field && buffer != ctx.state.draft.text)) {
+        buffer = ctx.state.draft.question == q ? ctx.state.draft.text : std::string();
+        ctx.memory.answer_buffer_question = q;
+    }
+    const std::string hint = input_hint(ctx, question);
+    const std::string unit = question.unit.empty() ? std::string() : text(ctx.lang(), question.unit);
+    const float unit_w = unit.empty() ? 0.0f : ImGui::CalcTextSize(unit.c_str()).x + 10.0f;
+    const bool refocus = ctx.memory.focus_answer_field && ctx.state.draft.problem != app::AnswerDraft::Problem::none;
+    if (refocus) ImGui::SetKeyboardFocusHere();
+    ctx.memory.focus_answer_field = false;
+    // Short answers are retyped rather than edited: the text is selected whenever the field takes the keyboard
+    // (a refused answer comes back selected, so the corrected value is typed straight over it).
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll |
+                                      (question.type == core::QuestionType::number ? ImGuiInputTextFlags_CharsScientific : 0);
+    const bool entered = text_field("##answer-input", hint.c_str(), buffer, std::min(320.0f, available_width() - unit_w), flags);
+    ctx.locator.mark("answer:input");
+    if (ImGui::IsItemEdited()) {
+        const std::string typed = buffer;
+        ctx.intents.push([q, typed](app::AppState& s) { app::set_draft_text(s, q, typed); });
+    }
+    if (!unit.empty()) {
+        ImGui::SameLine(0, 10.0f);
+        align_text_to_buttons();
+        ImGui::TextUnformatted(unit.c_str());
+    }
+    if (entered) commit(ctx);
+    vertical_space(2.0f);
+    next_button(ctx);
+}
+
+std::string problem_text(const ViewContext& ctx, const core::Question& question, app::AnswerDraft::Problem problem) {
+    using Problem = app::AnswerDraft::Problem;
+    switch (problem) {
+        case Problem::none: return {};
+        case Problem::empty: return ctx.t(str::problem_empty);
+        case Problem::not_a_number: return ctx.t(str::problem_number);
+        case Problem::below_min: return fill(ctx.t(str::problem_min), plain_number(question.min.value_or(0)).c_str());
+        case Problem::above_max: return fill(ctx.t(str::problem_max), plain_number(question.max.value_or(0)).c_str());
+        case Problem::not_a_date: return ctx.t(str::problem_date);
+    }
+    return {};
+}
+
+void draw_answer_widgets(ViewContext& ctx, int q) {
+    const core::Question& question = question_at(ctx, q);
+    switch (question.type) {
+        case core::QuestionType::boolean: answer_boolean(ctx, q); break;
+        case core::QuestionType::choice: answer_choice(ctx, q); break;
+        case core::QuestionType::multi: answer_multi(ctx, q); break;
+        case core::QuestionType::number:
+        case core::QuestionType::date: answer_input(ctx, q); break;
+    }
+    if (ctx.state.draft.question == q && ctx.state.draft.problem != app::AnswerDraft::Problem::none) {
+        paragraph("× " + problem_text(ctx, question, ctx.state.draft.problem), colour(palette().danger));
+        ctx.locator.mark("answer:problem");
+    }
+}
+
+void draw_question_nav(ViewContext& ctx) {
+    vertical_space(4.0f);
+    if (button(ctx.t(str::back_question), "back", ButtonKind::quiet, 0, !ctx.state.history.empty())) {
+        ctx.intents.push([](app::AppState& s) { app::back(s); });
+    }
+    ctx.locator.mark("back");
+    const float skip_w = button_width(ctx.t(str::skip));
+    ImGui::SameLine(0, 0);
+    ImGui::SetCursorScreenPos(ImVec2(column_right() - skip_w, ImGui::GetCursorScreenPos().y));
+    if (button(ctx.t(str::skip), "skip", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::skip_question(s); });
+    ctx.locator.mark("skip");
+}
+
+void draw_done(ViewContext& ctx) {
+    ImGui::PushFont(ctx.fonts.heading);
+    paragraph(ctx.t(str::done_title), colour(palette().success));
+    ImGui::PopFont();
+    paragraph(ctx.t(str::done_body), muted());
+    if (!ctx.state.skipped_questions.empty()) {
+        paragraph(fill(ctx.t(str::skipped_left), static_cast<int>(ctx.state.skipped_questions.size())));
+        if (button(ctx.t(str::ask_skipped), "unskip", ButtonKind::primary)) {
+            ctx.intents.push([](app::AppState& s) { app::unskip_all(s); });
+        }
+        ctx.locator.mark("unskip");
+    }
+    if (button(ctx.t(str::back_question), "back", ButtonKind::quiet, 0, !ctx.state.history.empty())) {
+        ctx.intents.push([](app::AppState& s) { app::back(s); });
+    }
+    ctx.locator.mark("back");
+}
+
+void draw_question_card(ViewContext& ctx) {
+    const std::optional<int> current = app::current_question(ctx.state);
+    begin_panel(20.0f);
+    if (!current) {
+        draw_done(ctx);
+        end_panel();
+        return;
+    }
+    const int q = *current;
+    const core::Question& question = question_at(ctx, q);
+    const int remaining = app::remaining_questions(ctx.state);
+    const std::string progress = remaining > 0 ? fill(ctx.t(str::progress), answered_count(ctx), remaining)
+                                               : fill(ctx.t(str::progress_last), answered_count(ctx));
+    paragraph(progress, colour(palette().accent));
+    ImGui::PushFont(ctx.fonts.heading);
+    paragraph(text(ctx.lang(), question.label));
+    ImGui::PopFont();
+    ctx.locator.mark("question");
+    if (!question.help.empty()) paragraph(text(ctx.lang(), question.help), muted());
+    vertical_space(2.0f);
+    ImGui::PushID(q);
+    draw_answer_widgets(ctx, q);
+    ImGui::PopID();
+    draw_question_nav(ctx);
+    end_panel();
+}
+
+// ---- answers summary ----------------------------------------------------------------------------------------------
+
+void draw_summary(ViewContext& ctx) {
+    section_heading(ctx.fonts.heading, ctx.t(str::summary_title));
+    const auto& questions = ctx.set().questions;
+    bool any = false;
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        const int q = static_cast<int>(i);
+        const nlohmann::json* value = answer_of(ctx, q);
+        const bool skipped = std::find(ctx.state.skipped_questions.begin(), ctx.state.skipped_questions.end(), q) !=
+                             ctx.state.skipped_questions.end();
+        if (!value && !skipped) continue;
+        any = true;
+        ImGui::PushID(q);
+        const std::string edit_id = "edit:" + questions[i].id;
+        const float edit_w = button_width(ctx.t(str::edit));
+        const ImVec2 row_start = ImGui::GetCursorScreenPos();
+        {
+            ColumnEdge edge(column_right() - edit_w - 12.0f);
+            paragraph(text(ctx.lang(), questions[i].label), muted());
+            paragraph(value ? answer_text(ctx.lang(), questions[i], *value) : std::string(ctx.t(str::skipped_mark)),
+                      value ? 0 : muted());
+        }
+        const float text_bottom = ImGui::GetCursorScreenPos().y;
+        ImGui::SetCursorScreenPos(ImVec2(column_right() - edit_w, row_start.y));
+        if (button(ctx.t(str::edit), edit_id, ButtonKind::secondary)) {
+            ctx.intents.push([q](app::AppState& s) { app::edit_answer(s, q); });
+        }
+        ctx.locator.mark(edit_id);
+        const float bottom = std::max(text_bottom, ImGui::GetCursorScreenPos().y);
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(row_start.x, bottom - 5.0f), ImVec2(column_right(), bottom - 5.0f),
+                                            colour(palette().border));
+        ImGui::SetCursorScreenPos(ImVec2(row_start.x, bottom));
+        ImGui::Dummy(ImVec2(1.0f, 1.0f));
+        ImGui::PopID();
+    }
+    if (!any) {
+        paragraph(ctx.t(str::summary_empty), muted());
+        return;
+    }
+    if (button(ctx.t(str::start_over), "reset", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::reset_answers(s); });
+    ctx.locator.mark("reset");
+}
+
+// ---- results ------------------------------------------------------------------------------------------------------
+
+// The three result groups hold policy indices in display order; the words of a row are only made for the
+// rows on screen, so a list of thousands costs nothing while it scrolls.
+std::string ineligible_reason(const ViewContext& ctx, const core::PolicyOutcome& o) {
+    const core::Policy& p = policy_at(ctx, o.policy);
+    if (o.reason == core::IneligibleReason::expired && p.valid.until)
+        return fill(ctx.t(str::expired_on), p.valid.until->to_string());
+    if (o.reason == core::IneligibleReason::not_yet_valid && p.valid.from)
+        return fill(ctx.t(str::opens_on), p.valid.from->to_string());
+    if (o.failed.empty()) return {};
+    const core::Criterion& c = p.criteria[static_cast<std::size_t>(o.failed.front())];
+    std::string reason = fill(ctx.t(str::failed_on), text(ctx.lang(), c.label));
+    if (!c.hint.empty()) reason += (ctx.lang() == core::Lang::zh ? "。" : ". ") + fill(ctx.t(str::hint), text(ctx.lang(), c.hint));
+    return reason;
+}
+
+// The second line of a row: what it is worth, what would decide it, or why not.
+std::string row_reason(const ViewContext& ctx, const core::PolicyOutcome& o) {
+    switch (o.status) {
+        case core::Status::eligible:
+            return headline(ctx.lang(), ctx.catalog.headlines[static_cast<std::size_t>(o.policy)], policy_at(ctx, o.policy));
+        case core::Status::unknown:
+            return o.missing.empty() ? std::string(ctx.t(str::not_assessed))
+                                     : fill(ctx.t(str::maybe_needs), question_labels(ctx, o.missing));
+        case core::Status::ineligible:
+            return ineligible_reason(ctx, o);
+    }
+    return {};
+}
+
+std::vector<int> eligible_rows(const ViewContext& ctx) {
+    const auto& results = ctx.state.evaluation.results;
+    std::vector<int> rows;
+    for (const auto& o : results) {
+        if (o.status == core::Status::eligible) rows.push_back(o.policy);
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+        return results[static_cast<std::size_t>(a)].benefit_total.value_or(0) >
+               results[static_cast<std::size_t>(b)].benefit_total.value_or(0);
+    });
+    return rows;
+}
+
+std::vector<int> maybe_rows(const ViewContext& ctx) {
+    const auto& results = ctx.state.evaluation.results;
+    std::vector<int> rows;
+    for (const auto& o : results) {
+        if (o.status == core::Status::unknown) rows.push_back(o.policy);
+    }
+    // Closest to decided first; programmes with unpublished terms (nothing to ask) last.
+    const auto questions_left = [&](int policy) {
+        const auto& missing = results[static_cast<std::size_t>(policy)].missing;
+        return missing.empty() ? SIZE_MAX : missing.size();
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) { return questions_left(a) < questions_left(b); });
+    return rows;
+}
+
+std::vector<int> ineligible_rows(const ViewContext& ctx) {
+    std::vector<int> rows = core::closest_misses(ctx.state.evaluation);
+    std::vector<char> listed(ctx.state.evaluation.results.size(), 0);
+    for (int policy : rows) listed[static_cast<std::size_t>(policy)] = 1;
+    for (const auto& o : ctx.state.evaluation.results) {
+        // Out of date: after those where a different answer could change the outcome.
+        if (o.status == core::Status::ineligible && !listed[static_cast<std::size_t>(o.policy)]) rows.push_back(o.policy);
+    }
+    return rows;
+}
+
+void draw_result_row(ViewContext& ctx, int policy, core::Status status, float width, float row_h) {
+    const Palette& pal = palette();
+    const core::PolicyOutcome& outcome = ctx.state.evaluation.results[static_cast<std::size_t>(policy)];
+    const std::string id = "result:" + policy_at(ctx, policy).id;
+    ImGui::PushID(policy);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    if (ImGui::InvisibleButton("##row", ImVec2(width, row_h)))
+        ctx.intents.push([policy](app::AppState& s) { app::open_policy(s, policy); });
+    ctx.locator.mark(id);
+    if (ImGui::IsItemVisible()) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 max(min.x + width, min.y + row_h);
+        dl->AddRectFilled(min, max, colour(pal.surface), 10.0f);
+        dl->AddRect(min, max, colour(pointer_over_last_item() ? pal.accent : pal.border), 10.0f);
+        dl->AddRectFilled(min, ImVec2(min.x + 5.0f, max.y), colour(status_style(status).text), 10.0f, ImDrawFlags_RoundCornersLeft);
+        focus_ring_for_last_item();
+        const float x = min.x + 16.0f;
+        const float inner = width - 32.0f;
+        float value_w = 0;
+        if (status == core::Status::eligible && outcome.benefit_total && *outcome.benefit_total > 0) {
+            const std::string value = money(ctx.lang(), *outcome.benefit_total);
+            value_w = ImGui::CalcTextSize(value.c_str()).x;
+            dl->AddText(ImVec2(min.x + width - 16.0f - value_w, min.y + 12.0f), colour(pal.youth), value.c_str());
+            value_w += 12.0f;
+        }
+        const char* symbol = status == core::Status::eligible ? "✓ " : status == core::Status::ineligible ? "× " : "? ";
+        draw_clamped(dl, ImVec2(x, min.y + 12.0f), inner - value_w, symbol + policy_title(ctx, policy), colour(pal.text), 1);
+        std::string reason = row_reason(ctx, outcome);
+        if (policy_at(ctx, policy).illustrative) reason = std::string(ctx.t(str::example_mark)) + " · " + reason;
+        draw_clamped(dl, ImVec2(x, min.y + 12.0f + line_height()), inner, reason, muted(), 1);
+    }
+    ImGui::PopID();
+}
+
+void draw_result_rows(ViewContext& ctx, const std::vector<int>& rows, core::Status status) {
+    const float row_h = 14.0f + 2 * line_height() + 12.0f;
+    const float width = available_width();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8.0f, 8.0f));
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()), row_h + 8.0f);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            draw_result_row(ctx, rows[static_cast<std::size_t>(i)], status, width, row_h);
+        }
+    }
+    clipper.End();
+    ImGui::PopStyleVar();
+}
+
+void draw_group(ViewContext& ctx, const Phrase& title, const Phrase& empty, const std::vector<int>& rows,
+                core::Status status, const char* id) {
+    vertical_space(6.0f);
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextColored(status_style(status).text, "%s", fill(ctx.t(title), static_cast<int>(rows.size())).c_str());
+    ImGui::PopFont();
+    ctx.locator.mark(id);
+    if (rows.empty()) {
+        paragraph(ctx.t(empty), muted());
+        return;
+    }
+    draw_result_rows(ctx, rows, status);
+}
+
+// Why an eligible policy is not in the best combination, or what else is worth knowing about it.
+std::vector<std::string> bundle_notes(const ViewContext& ctx) {
+    const core::Evaluation& e = ctx.state.evaluation;
+    const auto& bundle = e.best_bundle.policies;
+    std::vector<std::string> notes;
+    std::vector<std::string> loans;
+    for (const core::PolicyOutcome& o : e.results) {
+        if (o.status != core::Status::eligible) continue;
+        if (std::find(bundle.begin(), bundle.end(), o.policy) != bundle.end()) continue;
+        const auto& excluded = ctx.set().exclusions[static_cast<std::size_t>(o.policy)];
+        std::vector<std::string> conflicts;
+        for (int other : bundle) {
+            if (std::binary_search(excluded.begin(), excluded.end(), other)) conflicts.push_back(policy_title(ctx, other));
+        }
+        if (!conflicts.empty()) {
+            notes.push_back(fill(ctx.t(str::best_excluded), policy_title(ctx, o.policy).c_str(), join_list(ctx.lang(), conflicts).c_str()));
+        } else if (!o.benefit_total) {
+            notes.push_back(fill(ctx.t(str::best_unknown), policy_title(ctx, o.policy).c_str()));
+        }
+        if (ctx.catalog.headlines[static_cast<std::size_t>(o.policy)].kind == app::HeadlineValue::Kind::loan)
+            loans.push_back(policy_title(ctx, o.policy));
+    }
+    if (!loans.empty()) notes.push_back(fill(ctx.t(str::best_loans), join_list(ctx.lang(), loans).c_str()));
+    return notes;
+}
+
+void draw_best_bundle(ViewContext& ctx) {
+    const Palette& pal = palette();
+    const core::Bundle& bundle = ctx.state.evaluation.best_bundle;
+    begin_panel(18.0f);
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(ctx.t(str::best_title));
+    ImGui::PopFont();
+    if (bundle.policies.empty() || bundle.total <= 0) {
+        paragraph(ctx.t(str::best_empty), muted());
+    } else {
+        ImGui::PushFont(ctx.fonts.heading);
+        paragraph(fill(ctx.t(str::best_total), money(ctx.lang(), bundle.total).c_str()), colour(pal.youth));
+        ImGui::PopFont();
+        ctx.locator.mark("best-total");
+        for (int policy : bundle.policies) {
+            const auto& total = ctx.state.evaluation.results[static_cast<std::size_t>(policy)].benefit_total;
+            std::string line = "✓ " + policy_title(ctx, policy);
+            if (total && *total > 0) line += " · " + money(ctx.lang(), *total);
+            if (policy_at(ctx, policy).illustrative) line += " · " + std::string(ctx.t(str::example_mark));
+            paragraph(line);
+        }
+    }
+    for (const std::string& note : bundle_notes(ctx)) paragraph("• " + note, muted());
+    paragraph(ctx.t(str::best_note), muted());
+    end_panel(&pal.surface, &pal.border);
+}
+
+void draw_results(ViewContext& ctx) {
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(ctx.t(str::results_title));
+    ImGui::PopFont();
+    paragraph(fill(ctx.t(str::results_meta), ctx.state.as_of.to_string().c_str(), ctx.set().version.c_str()), muted());
+    ctx.locator.mark("results-meta");
+    vertical_space(2.0f);
+    draw_best_bundle(ctx);
+    draw_group(ctx, str::group_eligible, str::group_eligible_empty, eligible_rows(ctx), core::Status::eligible, "group:eligible");
+    draw_group(ctx, str::group_maybe, str::group_maybe_empty, maybe_rows(ctx), core::Status::unknown, "group:maybe");
+    draw_group(ctx, str::group_ineligible, str::group_ineligible_empty, ineligible_rows(ctx), core::Status::ineligible,
+               "group:ineligible");
+}
+
+void draw_intro(ViewContext& ctx) {
+    paragraph(ctx.t(str::check_intro), muted());
+    vertical_space(2.0f);
+}
+
+// A pane that scrolls on its own. A little padding keeps panel borders and focus rings off its clipped edge.
+void draw_pane(const char* id, const ImVec2& size, const std::function<void()>& body) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6.0f, 6.0f));
+    ImGui::BeginChild(id, size, ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NavFlattened);
+    ImGui::PopStyleVar();
+    body();
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_check(ViewContext& ctx) {
+    Column column(kPageWidth);
+    if (column.width() < kTwoColumns - 60.0f) {
+        draw_intro(ctx);
+        draw_question_card(ctx);
+        vertical_space(8.0f);
+        draw_results(ctx);
+        vertical_space(8.0f);
+        draw_summary(ctx);
+        return;
+    }
+    // Side by side: the questions stay in view while the results, which grow, scroll on their own.
+    const float gap = 24.0f;
+    const float left = std::clamp(column.width() * 0.42f, 380.0f, 520.0f);
+    const float height = ImGui::GetContentRegionAvail().y;
+    draw_pane("##ask", ImVec2(left, height), [&] {
+        draw_intro(ctx);
+        draw_question_card(ctx);
+        draw_summary(ctx);
+    });
+    ImGui::SameLine(0, gap);
+    draw_pane("##results", ImVec2(column.width() - left - gap, height), [&] { draw_results(ctx); });
+}
+
+}  // namespace portal::ui

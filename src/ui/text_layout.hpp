@@ -1,0 +1,38 @@
+// Line breaking for mixed Chinese and Latin text. ImGui's own wrapping breaks only at spaces, so a Chinese
+// sentence after a number ("2018 年后毕业的…") jumps whole to the next line and leaves a ragged gap; here
+// every CJK character is a break opportunity, Latin words stay whole, and the basic kinsoku rules hold (no line
+// starts with "，。）" and the like, none ends with "（《").
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+struct ImFont;
+struct ImDrawList;
+typedef unsigned int ImU32;
+struct ImVec2;
+
+namespace portal::ui {
+
+struct TextLine {
+    std::size_t begin = 0;  // byte offsets into the text
+    std::size_t end = 0;
+};
+
+// Lines of `text` no wider than `width` pixels at `size` (a word wider than a line is cut anywhere).
+// "\n" always breaks. Blanks at the start of a wrapped line are dropped.
+std::vector<TextLine> break_lines(const ImFont* font, float size, std::string_view text, float width);
+
+// Draws `text` through the window's layout, one ImGui text item per line, wrapped to the space left in the
+// current column (see layout.hpp). `colour` 0 means the style's text colour.
+void paragraph(std::string_view text, ImU32 colour = 0);
+
+// Draws at most `max_lines` lines at `pos` with the current font, ending the last with "…" when the text is
+// longer. Returns the height used. For fixed-size cards, where layout items are not wanted.
+float draw_clamped(ImDrawList* draw_list, const ImVec2& pos, float width, std::string_view text, ImU32 colour,
+                   int max_lines);
+
+// Line height used by paragraph() and draw_clamped() for the current font: a little air for CJK.
+float line_height();
+
+}  // namespace portal::ui

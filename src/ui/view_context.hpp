@@ -1,0 +1,54 @@
+// What every view gets: the state to draw (read-only), the fonts, the locator for the test hook, and a queue
+// for the intents the visitor's input produced. Intents run after the frame is drawn, so a view never sees the
+// state change under it halfway through (a click that filters the list while the list is being drawn).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/app_state.hpp"
+#include "ui/fonts.hpp"
+#include "ui/locator.hpp"
+#include "ui/strings.hpp"
+
+namespace portal::ui {
+
+class Intents {
+public:
+    using Intent = std::function<void(app::AppState&)>;
+    void push(Intent intent) { queue_.push_back(std::move(intent)); }
+    void apply(app::AppState& state) {
+        for (Intent& intent : queue_) intent(state);
+        queue_.clear();
+    }
+    bool empty() const { return queue_.empty(); }
+
+private:
+    std::vector<Intent> queue_;
+};
+
+// Widget state that is not application state: text being edited in ImGui's buffers, scroll requests.
+struct ViewMemory {
+    std::string search_buffer;        // mirrors AppState::query while the field is edited
+    std::string answer_buffer;        // the number/date field; mirrors AppState::draft.text
+    int answer_buffer_question = -1;
+    int last_view = -1;               // to scroll to the top when the view changes
+    int last_selected = -1;
+    bool focus_answer_field = false;
+};
+
+struct ViewContext {
+    const app::AppState& state;
+    const app::Catalog& catalog;
+    const Fonts& fonts;
+    Locator& locator;
+    Intents& intents;
+    ViewMemory& memory;
+
+    core::Lang lang() const { return state.lang; }
+    const char* t(const Phrase& phrase) const { return tr(state.lang, phrase); }
+    const core::PolicySet& set() const { return catalog.set; }
+};
+
+}  // namespace portal::ui

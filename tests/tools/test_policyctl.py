@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""policyctl's command-line contract: exit codes (0 ok, 1 data/test failure, 2 bad usage or unreadable input),
+stable stdout, and errors on stderr naming the file and a JSON pointer or line:column.
+
+Run by ctest with POLICYCTL and PORTAL_TEST_DATA_DIR in the environment."""
+
+import datetime
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+POLICYCTL = os.environ["POLICYCTL"]
+DATA = os.environ["PORTAL_TEST_DATA_DIR"]
+FIXTURE = os.path.join(DATA, "fixture-policies.json")
+PROFILE = os.path.join(DATA, "fixture-profile.json")
+EXPECTED_CHECK = os.path.join(DATA, "fixture-check-expected.json")
+
+
+def run(*args):
+    result = subprocess.run([POLICYCTL, *args], capture_output=True, text=True, timeout=60)
+    return result.returncode, result.stdout, result.stderr
+
+
+def fixture_document():
+    with open(FIXTURE, encoding="utf-8") as f:
+        return json.load(f)
+
+
+class TempFiles(unittest.TestCase):
+    def setUp(self):
+        self._dir = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self._dir.cleanup()
+
+    def write(self, name, content):
+        path = os.path.join(self._dir.name, name)
+        mode = "wb" if isinstance(content, bytes) else "w"
+        with open(path, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as f:
+            f.write(content if isinstance(content, (str, bytes)) else json.dumps(content, ensure_ascii=False, indent=1))
+        return path
+
+
+class Usage(TempFiles):
+    def test_help_explains_every_command(self):
+        code, out, _ = run("--help")
+        self.assertEqual(code, 0)
+        for command in ("validate", "test", "check", "jsonlogic"):
+            self.assertIn(command, out)
+        self.assertIn("Exit codes: 0 success, 1 the data or a test failed, 2 bad usage", out)
+
+    def test_help_for_one_command(self):
+        for args in (("help", "check"), ("check", "--help")):
+            code, out, _ = run(*args)
+            self.assertEqual(code, 0)
+            self.assertIn("--profile PROFILE.json", out)
+            self.assertIn("next_question", out)
+
+    def test_bad_usage_exits_2(self):
+        cases = [
+            (),
+            ("frobnicate",),
+            ("help", "frobnicate"),
+            ("validate",),
+            ("validate", FIXTURE, "extra"),
+            ("validate", "--strict", FIXTURE),
+            ("check", FIXTURE, "--json"),                            # no profile
+            ("check", FIXTURE, "--profile", PROFILE),                # no --json
+            ("check", FIXTURE, "--profile", PROFILE, "--json", "--as-of", "2024-02-30"),
+            ("check", FIXTURE, "--profile"),
+            ("check", "--profile", PROFILE, "--json"),               # no FILE
+            ("jsonlogic", FIXTURE),
+        ]
+        for args in cases:
+            with self.subTest(args=args):
+                code, out, err = run(*args)
+                self.assertEqual(code, 2)
+                self.assertEqual(out, "")
+                self.assertTrue(err)
+
+    def test_unreadable_input_exits_2(self):
+        for args in (("validate", "/nonexistent.json"), ("test", "/nonexistent.json"),
+                     ("validate", DATA),  # a directory
+                     ("check", FIXTURE, "--profile", "/nonexistent.json", "--json"),
+                     ("jsonlogic", "/nonexistent.json", PROFILE)):
+            with self.subTest(args=args):
+                code, _, err = run(*args)
+                self.assertEqual(code, 2)
+                self.assertIn("cannot read file", err)
+
+
+class Validate(TempFiles):
+    def test_valid_file(self):
+        code, out, err = run("validate", FIXTURE)
+        self.assertEqual(code, 0)
+        self.assertEqual(err, "")
+        self.assertEqual(out, FIXTURE + ": valid, 0 errors, 0 warnings; 7 of 7 policies valid, 8 questions\n")
+
+    def test_malformed_json_names_line_and_column(self):
+        path = self.write("bad.json", '{\n  "format": "policy-portal/1",\n  "id": \n}\n')
+        code, _, err = run("validate", path)
+        self.assertEqual(code, 1)
+        self.assertIn(path + ":4:1: error:", err)
+
+    def test_empty_file_and_invalid_utf8(self):
+        code, _, err = run("validate", self.write("empty.json", ""))
+        self.assertEqual(code, 1)
+        self.assertIn("empty file", err)
+        code, _, err = run("validate", self.write("latin1.json", b'{"id": "caf\xe9"}'))
+        self.assertEqual(code, 1)
+        self.assertIn(":1:12: error: invalid UTF-8", err)
+
+    def test_contract_errors_name_the_pointer(self):
+        document = fixture_document()
+        document["policies"][0]["apply"]["links"][0]["url"] = "javascript:alert(1)"
+        document["policies"][1]["criteria"][0]["rule"] = {"!": [{"var": "owns_house"}]}
+        document["policies"][2]["criteria"][0]["rule"] = {"regex": ["a", "b"]}
+        code, out, err = run("validate", self.write("broken.json", document))
+        self.assertEqual(code, 1)
+        path = os.path.join(self._dir.name, "broken.json")
+        self.assertIn(path + ': /policies/0/apply/links/0/url: error: URL scheme "javascript:" is not allowed', err)
+        self.assertIn(path + ': /policies/1/criteria/0/rule/!/0/var: error: var "owns_house" does not name a question', err)
+        self.assertIn(path + ': /policies/2/criteria/0/rule/regex: error: unknown operator "regex"', err)
+        self.assertIn("invalid, 3 errors, 0 warnings; 4 of 7 policies valid", out)
+
+    def test_fatal_top_level(self):
+        code, out, err = run("validate", self.write("array.json", []))
+        self.assertEqual(code, 1)
+        self.assertIn("must be a JSON object", err)
+        self.assertIn("invalid", out)
+
+    def test_warnings_do_not_fail(self):
+        document = fixture_document()
+        document["policies"][0]["colour"] = "red"
+        code, out, err = run("validate", self.write("warn.json", document))
+        self.assertEqual(code, 0)
+        self.assertIn('/policies/0/colour: warning: unknown field "colour"', err)
+        self.assertIn("valid, 0 errors, 1 warning;", out)
+
+    def test_output_is_stable(self):
+        document = fixture_document()
+        document["sources"][0]["url"] = "data:text/html,x"
+        path = self.write("stable.json", document)
+        self.assertEqual(run("validate", path), run("validate", path))
+
+
+class Test(TempFiles):
+    def test_fixture_examples_pass(self):
+        code, out, err = run("test", FIXTURE)
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out, "12 passed, 0 failed\n")
+
+    def test_failing_examples_get_one_line_each(self):
+        document = fixture_document()
+        document["policies"][0]["examples"][0]["benefit_total"] = 1
+        document["policies"][2]["examples"][1]["expect"] = "eligible"
+        path = self.write("failing.json", document)
+        code, out, _ = run("test", path)
+        self.assertEqual(code, 1)
+        lines = out.splitlines()
+        self.assertEqual(lines, [
+            path + ': /policies/0/examples/0: living-allowance example "PhD graduated 2023, employed": '
+                   'expected benefit_total 1, got 120000',
+            path + ': /policies/2/examples/1: founder-loan example "40-year-old": expected eligible, '
+                   'got ineligible (failed: young)',
+            "10 passed, 2 failed",
+        ])
+
+    def test_examples_of_invalid_policies_count_as_failed(self):
+        document = fixture_document()
+        document["policies"][1]["category"] = "nowhere"
+        path = self.write("invalid.json", document)
+        code, out, err = run("test", path)
+        self.assertEqual(code, 1)
+        self.assertIn('/policies/1/category: error: category "nowhere" does not exist', err)
+        self.assertIn(path + ': /policies/1: policy "rent-subsidy" is invalid; 2 examples not run', out)
+        self.assertTrue(out.endswith("10 passed, 2 failed\n"))
+
+
+class Check(TempFiles):
+    def test_output_matches_the_expected_file(self):
+        code, out, err = run("check", FIXTURE, "--profile", PROFILE, "--as-of", "2024-06-01", "--json")
+        self.assertEqual(code, 0, err)
+        with open(EXPECTED_CHECK, encoding="utf-8") as f:
+            self.assertEqual(out, f.read())
+
+    def test_option_order_does_not_matter(self):
+        a = run("check", FIXTURE, "--profile", PROFILE, "--as-of", "2024-06-01", "--json")
+        b = run("check", "--json", "--as-of", "2024-06-01", "--profile", PROFILE, FIXTURE)
+        self.assertEqual(a, b)
+
+    def test_as_of_defaults_to_today(self):
+        code, out, _ = run("check", FIXTURE, "--profile", PROFILE, "--json")
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["as_of"], datetime.date.today().isoformat())
+
+    def test_contract_shape(self):
+        code, out, _ = run("check", FIXTURE, "--profile", self.write("p.json", {}), "--as-of", "2024-06-01", "--json")
+        self.assertEqual(code, 0)
+        result = json.loads(out)
+        self.assertEqual(list(result), ["as_of", "next_question", "best_bundle", "results"])
+        self.assertEqual(result["next_question"], "education")
+        self.assertEqual(result["best_bundle"], {"policies": [], "total": 0})
+        self.assertEqual([r["policy"] for r in result["results"]],
+                         [p["id"] for p in fixture_document()["policies"]])
+
+    def test_bad_profiles_exit_2(self):
+        code, _, err = run("check", FIXTURE, "--profile", self.write("m.json", "{\"age\": }"), "--json")
+        self.assertEqual(code, 2)
+        self.assertIn("m.json:1:9: error:", err)
+        code, _, err = run("check", FIXTURE, "--profile", self.write("u.json", {"salary": 1, "education": "doctor"}), "--json")
+        self.assertEqual(code, 2)
+        self.assertIn('u.json: /salary: error: no question has the id "salary"', err)
+        self.assertIn('u.json: /education: error: education: "doctor" is not one of', err)
+
+    def test_invalid_policies_are_reported_and_the_rest_evaluated(self):
+        document = fixture_document()
+        document["policies"][0]["source"] = "nowhere"
+        code, out, err = run("check", self.write("d.json", document), "--profile", PROFILE, "--as-of", "2024-06-01", "--json")
+        self.assertEqual(code, 1)
+        self.assertIn('/policies/0/source: error: source "nowhere" does not exist', err)
+        self.assertEqual(len(json.loads(out)["results"]), 6)
+
+
+class JsonLogic(TempFiles):
+    def evaluate(self, rule, data):
+        return run("jsonlogic", self.write("rule.json", rule), self.write("data.json", data))
+
+    def test_prints_the_result(self):
+        self.assertEqual(self.evaluate({"+": [1, {"var": "a"}]}, {"a": 2}), (0, "3\n", ""))
+        self.assertEqual(self.evaluate({"var": "missing"}, {}), (0, "null\n", ""))
+        self.assertEqual(self.evaluate({"cat": ["上", "虞"]}, None), (0, '"上虞"\n', ""))
+
+    def test_conformance_cases_through_the_tool(self):
+        with open(os.path.join(DATA, "jsonlogic-tests.json"), encoding="utf-8") as f:
+            cases = [case for case in json.load(f) if isinstance(case, list)]
+        for rule, data, expected in cases[::9]:  # a sample: one process per case
+            with self.subTest(rule=rule):
+                code, out, err = self.evaluate(rule, data)
+                self.assertEqual(code, 0, err)
+                self.assertEqual(json.loads(out), expected)
+
+    def test_unknown_operator_exits_1(self):
+        code, out, err = self.evaluate({"and": [True, {"nope": []}]}, {})
+        self.assertEqual(code, 1)
+        self.assertEqual(out, "")
+        self.assertIn('rule.json: /and/1/nope: error: unknown operator "nope"', err)
+
+    def test_malformed_rule_exits_2(self):
+        code, _, err = run("jsonlogic", self.write("r.json", "{"), self.write("d.json", {}))
+        self.assertEqual(code, 2)
+        self.assertIn("r.json:1:2: error:", err)
+
+
+class BundledData(unittest.TestCase):
+    """The real data file, when another engineer has written it: it must validate and its examples pass."""
+
+    def test_bundled_policy_file(self):
+        path = os.environ.get("PORTAL_POLICY_FILE", "")
+        if not os.path.exists(path):
+            self.skipTest("assets/policies/shangyu.json not written yet")
+        code, out, err = run("validate", path)
+        self.assertEqual(code, 0, err + out)
+        code, out, err = run("test", path)
+        self.assertEqual(code, 0, err + out)
+
+
+if __name__ == "__main__":
+    unittest.main()
