@@ -64,8 +64,10 @@ void draw_search(ViewContext& ctx, float width) {
     const bool changed = text_field("##search", ctx.t(str::search_hint), buffer, width);
     ctx.locator.mark("search");
     if (changed) {
+        // Applied before the chips, the count and the cards are drawn, so the list on screen follows the
+        // keystroke in this very frame (queued, it would show one frame late).
         const std::string query = buffer;
-        ctx.intents.push([query](app::AppState& st) { app::set_query(st, query); });
+        ctx.intents.apply_now([query](app::AppState& st) { app::set_query(st, query); });
     }
 }
 

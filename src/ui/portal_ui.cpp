@@ -251,6 +251,7 @@ void handle_keys(ViewContext& ctx) {
 
 void PortalUi::draw() {
     locator_.begin_frame();
+    impl_->intents.bind(&state_);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

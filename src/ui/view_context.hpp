@@ -1,6 +1,8 @@
 // What every view gets: the state to draw (read-only), the fonts, the locator for the test hook, and a queue
 // for the intents the visitor's input produced. Intents run after the frame is drawn, so a view never sees the
-// state change under it halfway through (a click that filters the list while the list is being drawn).
+// state change under it halfway through (a click that filters the list while the list is being drawn). The one
+// exception is apply_now(), for a widget drawn before everything its intent affects (the search box above the
+// list), so the result shows in the same frame as the input.
 #pragma once
 
 #include <functional>
@@ -24,8 +26,18 @@ public:
     }
     bool empty() const { return queue_.empty(); }
 
+    // The state apply_now() changes; the UI root binds its own state before each frame.
+    void bind(app::AppState* state) { target_ = state; }
+    // Runs the intent at once. Only for widgets drawn before anything that reads what the intent changes;
+    // unbound (no state yet) it falls back to the end-of-frame queue.
+    void apply_now(Intent intent) {
+        if (target_ != nullptr) intent(*target_);
+        else push(std::move(intent));
+    }
+
 private:
     std::vector<Intent> queue_;
+    app::AppState* target_ = nullptr;
 };
 
 // Widget state that is not application state: text being edited in ImGui's buffers, scroll requests.

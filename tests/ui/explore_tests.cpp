@@ -85,6 +85,24 @@ TEST_CASE("typing Chinese into the search box filters on every keystroke") {
     CHECK(strings(portal.state()["visible"]) == kAllInFileOrder);
 }
 
+TEST_CASE("a keystroke in the search box shows in the list drawn in the same frame") {
+    HeadlessPortal portal(fixture_options());
+    portal.click("search");
+    portal.type("公");
+    const auto before = strings(portal.state()["visible"]);
+    REQUIRE(before.size() > 1);
+    REQUIRE(contains(before, "youth-apartment"));
+
+    // One keystroke, one frame: the cards drawn in that frame must already be the narrowed list.
+    ImGui::GetIO().AddInputCharactersUTF8("寓");
+    portal.frame();
+    CHECK(portal.state()["query"] == "公寓");
+    CHECK(portal.visible("policy:youth-apartment"));
+    for (const std::string& id : before) {
+        if (id != "youth-apartment") CHECK_MESSAGE(!portal.visible("policy:" + id), id);
+    }
+}
+
 TEST_CASE("English words search titles, summaries and tags, best match first") {
     HeadlessPortal portal(fixture_options(1366, 768, "en"));
     portal.click("search");
