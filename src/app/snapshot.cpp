@@ -69,6 +69,7 @@ void add_catalog_fields(nlohmann::json& out, const AppState& state, const Catalo
     out["draft"] = draft_json(state, catalog);
     out["best_bundle"] = {{"policies", policy_ids(catalog, state.evaluation.best_bundle.policies)},
                           {"total", core::json_number(state.evaluation.best_bundle.total)}};
+    if (!state.evaluation.best_bundle.exact) out["best_bundle"]["exact"] = false;  // as policyctl prints it
     out["skipped_policies"] = skipped_policies(catalog);
 }
 

@@ -49,6 +49,8 @@ ordered_json check_json(const PolicySet& set, const Evaluation& evaluation) {
     for (int policy : evaluation.best_bundle.policies) members.push_back(set.policies[static_cast<std::size_t>(policy)].id);
     bundle["policies"] = std::move(members);
     bundle["total"] = money(evaluation.best_bundle.total);
+    // Added only when the search gave up (a crafted exclusion graph): exact output stays as the contract shows it.
+    if (!evaluation.best_bundle.exact) bundle["exact"] = false;
     out["best_bundle"] = std::move(bundle);
     ordered_json results = ordered_json::array();
     for (const PolicyOutcome& outcome : evaluation.results) results.push_back(result_json(set, outcome));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "core/jsonlogic.hpp"
 
@@ -228,32 +229,27 @@ bool better(const Choice& a, const Choice& b) {
     return a.members < b.members;
 }
 
+// Exact search by branch and bound over the exclusion graph, splitting into connected components as it goes.
+// Two things keep it fast: a greedy answer found first sets the total to beat, and a clique-cover upper bound
+// (a bundle holds at most one policy of any group that all exclude each other) cuts every branch that cannot
+// reach it. Branches that could only tie are still searched, so the contract's tie-breaks hold. The search
+// counts its work against a budget: a crafted file can make any exact method exponential, and then the greedy
+// answer (improved by local search) is returned and flagged as not exact.
 class BundleSolver {
 public:
-    BundleSolver(const PolicySet& set, const std::vector<double>& weights) : set_(set), weights_(weights) {}
+    BundleSolver(const PolicySet& set, const std::vector<double>& weights, long budget)
+        : set_(set), weights_(weights), budget_(budget) {}
 
-    // `vertices` sorted; returns the best independent subset.
-    Choice solve(const std::vector<int>& vertices) const {
-        if (vertices.empty()) return {};
-        const auto parts = components(vertices);
-        if (parts.size() > 1) {
-            Choice combined;
-            for (const auto& part : parts) {
-                Choice best = solve(part);
-                combined.total += best.total;
-                combined.members.insert(combined.members.end(), best.members.begin(), best.members.end());
-            }
-            std::sort(combined.members.begin(), combined.members.end());
-            return combined;
-        }
-        if (vertices.size() == 1) return Choice{weight(vertices[0]), {vertices[0]}};
+    bool exhausted() const { return budget_ < 0; }
 
-        const int pivot = branching_vertex(vertices);
-        Choice without = solve(remove(vertices, pivot, false));
-        Choice with = solve(remove(vertices, pivot, true));
-        with.total += weight(pivot);
-        with.members.insert(std::lower_bound(with.members.begin(), with.members.end(), pivot), pivot);
-        return better(with, without) ? with : without;
+    // The best independent subset of one connected component (`vertices` sorted); approximate once the budget
+    // is spent (see exhausted()).
+    Choice solve_component(const std::vector<int>& vertices) {
+        Choice greedy = greedy_choice(vertices);
+        if (exhausted()) return greedy;
+        std::optional<Choice> exact = solve(vertices, greedy.total);
+        if (exhausted() || !exact) return greedy;
+        return *exact;
     }
 
     // Connected components of the exclusion graph restricted to `vertices`, each sorted.
@@ -270,12 +266,10 @@ public:
                 stack.pop_back();
                 part.push_back(vertices[at]);
                 for (int neighbour : neighbours(vertices[at])) {
-                    auto found = std::lower_bound(vertices.begin(), vertices.end(), neighbour);
-                    if (found == vertices.end() || *found != neighbour) continue;
-                    const auto position = static_cast<std::size_t>(found - vertices.begin());
-                    if (!seen[position]) {
-                        seen[position] = 1;
-                        stack.push_back(position);
+                    const std::optional<std::size_t> position = position_of(vertices, neighbour);
+                    if (position && !seen[*position]) {
+                        seen[*position] = 1;
+                        stack.push_back(*position);
                     }
                 }
             }
@@ -288,12 +282,225 @@ public:
 private:
     const PolicySet& set_;
     const std::vector<double>& weights_;
+    long budget_;  // work left, in vertices visited; negative once spent
 
     double weight(int policy) const { return weights_[static_cast<std::size_t>(policy)]; }
     const std::vector<int>& neighbours(int policy) const { return set_.exclusions[static_cast<std::size_t>(policy)]; }
 
     static bool contains(const std::vector<int>& sorted, int value) {
         return std::binary_search(sorted.begin(), sorted.end(), value);
+    }
+
+    static std::optional<std::size_t> position_of(const std::vector<int>& sorted, int value) {
+        const auto found = std::lower_bound(sorted.begin(), sorted.end(), value);
+        if (found == sorted.end() || *found != value) return std::nullopt;
+        return static_cast<std::size_t>(found - sorted.begin());
+    }
+
+    bool excludes(int a, int b) const { return contains(neighbours(a), b); }
+
+    void spend(std::size_t work) { budget_ -= static_cast<long>(work) + 1; }
+
+    // The best subset of `vertices` if some subset can reach `need` (within the money epsilon); nullopt when
+    // none can, or when the budget ran out.
+    std::optional<Choice> solve(const std::vector<int>& vertices, double need) {
+        spend(vertices.size());
+        if (exhausted()) return std::nullopt;
+        Choice forced;
+        const std::vector<int> rest = take_pendants(vertices, forced);
+        std::optional<Choice> best = solve_reduced(rest, need - forced.total);
+        if (!best) return std::nullopt;
+        best->total += forced.total;
+        best->members.insert(best->members.end(), forced.members.begin(), forced.members.end());
+        std::sort(best->members.begin(), best->members.end());
+        return best;
+    }
+
+    std::optional<Choice> solve_reduced(const std::vector<int>& vertices, double need) {
+        if (vertices.empty()) return need <= kMoneyEpsilon ? std::optional<Choice>(Choice{}) : std::nullopt;
+        if (upper_bound(vertices) < need - kMoneyEpsilon) return std::nullopt;
+        if (vertices.size() == 1) return Choice{weight(vertices[0]), {vertices[0]}};
+        auto parts = components(vertices);
+        if (parts.size() > 1) return solve_parts(parts, need);
+        return branch(vertices, need);
+    }
+
+    // A policy excluded by only one other, and worth more than it (or as much and earlier in the file), is in
+    // the best bundle: any bundle with the other one is beaten by swapping it for this one, any bundle with
+    // neither by adding it. Taking these first shrinks sparse graphs a lot before any branching.
+    std::vector<int> take_pendants(const std::vector<int>& vertices, Choice& forced) {
+        std::vector<int> rest = vertices;
+        for (bool changed = true; changed;) {
+            changed = false;
+            spend(rest.size());
+            for (int vertex : rest) {
+                std::optional<int> only;
+                int count = 0;
+                for (int neighbour : neighbours(vertex)) {
+                    if (!contains(rest, neighbour)) continue;
+                    only = neighbour;
+                    if (++count > 1) break;
+                }
+                if (count != 1 || !dominates(vertex, *only)) continue;
+                forced.total += weight(vertex);
+                forced.members.push_back(vertex);
+                rest.erase(std::lower_bound(rest.begin(), rest.end(), vertex));
+                rest.erase(std::lower_bound(rest.begin(), rest.end(), *only));
+                changed = true;
+                break;  // `rest` changed under the loop
+            }
+        }
+        return rest;
+    }
+
+    bool dominates(int a, int b) const {
+        return weight(a) > weight(b) + kMoneyEpsilon || (std::fabs(weight(a) - weight(b)) <= kMoneyEpsilon && a < b);
+    }
+
+    // Independent parts add up: each must reach what is needed minus the most the others could bring.
+    std::optional<Choice> solve_parts(const std::vector<std::vector<int>>& parts, double need) {
+        std::vector<double> bounds;
+        double bound_rest = 0;
+        for (const auto& part : parts) {
+            bounds.push_back(upper_bound(part));
+            bound_rest += bounds.back();
+        }
+        Choice combined;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            bound_rest -= bounds[i];
+            const std::optional<Choice> best = solve(parts[i], need - combined.total - bound_rest);
+            if (!best) return std::nullopt;
+            combined.total += best->total;
+            combined.members.insert(combined.members.end(), best->members.begin(), best->members.end());
+        }
+        std::sort(combined.members.begin(), combined.members.end());
+        return combined;
+    }
+
+    // Take the pivot or leave it. Taking it first usually finds a good bundle early, which then raises the bar
+    // for leaving it (a tie is still searched: it may win on the tie-breaks).
+    std::optional<Choice> branch(const std::vector<int>& vertices, double need) {
+        const int pivot = branching_vertex(vertices);
+        std::optional<Choice> with = solve(remove(vertices, pivot, true), need - weight(pivot));
+        if (with) {
+            with->total += weight(pivot);
+            with->members.insert(std::lower_bound(with->members.begin(), with->members.end(), pivot), pivot);
+            need = std::max(need, with->total);
+        }
+        std::optional<Choice> without = solve(remove(vertices, pivot, false), need);
+        if (!with) return without;
+        if (!without) return with;
+        return better(*with, *without) ? with : without;
+    }
+
+    // Covers `vertices` with groups that all exclude each other, heaviest first; the bundle takes at most one
+    // of each group, so the sum of the groups' heaviest weights bounds its total.
+    double upper_bound(const std::vector<int>& vertices) {
+        spend(vertices.size());
+        std::vector<std::size_t> order(vertices.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weight(vertices[a]) > weight(vertices[b]); });
+        std::vector<char> covered(vertices.size(), 0);
+        std::vector<int> group;
+        double bound = 0;
+        for (std::size_t i : order) {
+            if (covered[i]) continue;
+            covered[i] = 1;
+            bound += weight(vertices[i]);  // the heaviest left, so the heaviest of its group
+            group.assign(1, vertices[i]);
+            for (int neighbour : neighbours(vertices[i])) {
+                const std::optional<std::size_t> at = position_of(vertices, neighbour);
+                if (!at || covered[*at]) continue;
+                const bool excludes_all = std::all_of(group.begin(), group.end(), [&](int member) { return excludes(member, neighbour); });
+                if (!excludes_all) continue;
+                covered[*at] = 1;
+                group.push_back(neighbour);
+            }
+        }
+        return bound;
+    }
+
+    // A good bundle fast: heaviest first (file order on ties), then swaps that bring in a policy worth more
+    // than the members it excludes, until none is left.
+    Choice greedy_choice(const std::vector<int>& vertices) {
+        std::vector<int> order = vertices;
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return weight(a) > weight(b); });
+        std::vector<char> chosen(vertices.size(), 0);
+        auto chosen_neighbours = [&](int vertex) {
+            std::vector<std::size_t> out;
+            for (int neighbour : neighbours(vertex)) {
+                const std::optional<std::size_t> at = position_of(vertices, neighbour);
+                if (at && chosen[*at]) out.push_back(*at);
+            }
+            return out;
+        };
+        for (int vertex : order) {
+            if (chosen_neighbours(vertex).empty()) chosen[*position_of(vertices, vertex)] = 1;
+        }
+        improve_by_swaps(vertices, order, chosen, chosen_neighbours);
+        Choice out;
+        for (std::size_t i = 0; i < vertices.size(); ++i) {
+            if (!chosen[i]) continue;
+            out.total += weight(vertices[i]);
+            out.members.push_back(vertices[i]);
+        }
+        return out;
+    }
+
+    // Two kinds of move, each raising the total: bring in one policy worth more than the members it excludes, or
+    // drop one member for the policies only it was keeping out when together they are worth more.
+    template <typename ChosenNeighbours>
+    void improve_by_swaps(const std::vector<int>& vertices, const std::vector<int>& order, std::vector<char>& chosen,
+                          const ChosenNeighbours& chosen_neighbours) {
+        // Each move raises the total, so this ends; the pass limit only bounds the work on crafted input.
+        for (int pass = 0; pass < 64 && !exhausted(); ++pass) {
+            bool improved = false;
+            for (int vertex : order) {
+                const std::size_t at = *position_of(vertices, vertex);
+                improved |= chosen[at] ? swap_out(vertices, at, chosen, chosen_neighbours)
+                                       : swap_in(vertices, at, chosen, chosen_neighbours);
+            }
+            if (!improved) return;
+        }
+    }
+
+    template <typename ChosenNeighbours>
+    bool swap_in(const std::vector<int>& vertices, std::size_t at, std::vector<char>& chosen,
+                 const ChosenNeighbours& chosen_neighbours) {
+        const std::vector<std::size_t> rivals = chosen_neighbours(vertices[at]);
+        spend(rivals.size());
+        double lost = 0;
+        for (std::size_t r : rivals) lost += weight(vertices[r]);
+        if (weight(vertices[at]) <= lost + kMoneyEpsilon) return false;
+        for (std::size_t r : rivals) chosen[r] = 0;
+        chosen[at] = 1;
+        return true;
+    }
+
+    template <typename ChosenNeighbours>
+    bool swap_out(const std::vector<int>& vertices, std::size_t at,
+                  std::vector<char>& chosen, const ChosenNeighbours& chosen_neighbours) {
+        const int member = vertices[at];
+        std::vector<int> freed;  // the member's neighbours here, heaviest first
+        for (int neighbour : neighbours(member)) {
+            if (position_of(vertices, neighbour)) freed.push_back(neighbour);
+        }
+        std::stable_sort(freed.begin(), freed.end(), [&](int a, int b) { return weight(a) > weight(b); });
+        spend(freed.size());
+        chosen[at] = 0;
+        std::vector<std::size_t> added;
+        double gained = 0;
+        for (int vertex : freed) {
+            const std::size_t v = *position_of(vertices, vertex);
+            if (!chosen_neighbours(vertex).empty()) continue;
+            chosen[v] = 1;  // at once, so the next candidates must not exclude it
+            added.push_back(v);
+            gained += weight(vertex);
+        }
+        if (gained > weight(member) + kMoneyEpsilon) return true;
+        for (std::size_t v : added) chosen[v] = 0;
+        chosen[at] = 1;
+        return false;
     }
 
     int degree(const std::vector<int>& vertices, int vertex) const {
@@ -355,7 +562,7 @@ PolicyOutcome evaluate_policy(const PolicySet& set, int policy, const Profile& p
     return evaluate_one(set, policy, answers.input, as_of, reads);
 }
 
-Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& results) {
+Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& results, long work_budget) {
     std::vector<double> weights(set.policies.size(), 0);
     std::vector<int> candidates;
     for (const PolicyOutcome& outcome : results) {
@@ -366,14 +573,16 @@ Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& resul
     }
     std::sort(candidates.begin(), candidates.end());
 
-    const BundleSolver solver(set, weights);
+    // One budget for the whole call, so many hard components cannot add up to a long wait either.
+    BundleSolver solver(set, weights, work_budget);
     Bundle bundle;
     for (const auto& component : solver.components(candidates)) {
         const Choice best = component.size() == 1 ? Choice{weights[static_cast<std::size_t>(component[0])], component}
-                                                   : solver.solve(component);
+                                                   : solver.solve_component(component);
         bundle.total += best.total;
         bundle.policies.insert(bundle.policies.end(), best.members.begin(), best.members.end());
     }
+    bundle.exact = !solver.exhausted();
     std::sort(bundle.policies.begin(), bundle.policies.end());
     return bundle;
 }

@@ -59,6 +59,7 @@ enum class QuestionState {
 struct Bundle {
     std::vector<int> policies;  // policy indices, file order
     double total = 0;
+    bool exact = true;          // false when the search ran out of budget and this is a greedy answer
 };
 
 struct Evaluation {
@@ -81,9 +82,12 @@ Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as
 // One policy only (examples, detail views).
 PolicyOutcome evaluate_policy(const PolicySet& set, int policy, const Profile& profile, const Date& as_of);
 
-// The best bundle among `results` (eligible policies only, see POLICY-FORMAT.md): exact, and fast because it
-// solves each connected component of the exclusion graph separately.
-Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& results);
+// The best bundle among `results` (eligible policies only, see POLICY-FORMAT.md): exact by branch and bound
+// over each connected component of the exclusion graph, within `work_budget` (roughly, policies visited). A
+// crafted graph that would need more gets a greedy, locally improved answer with `exact` false instead of
+// hanging the page. The default is far above what real data needs and keeps the worst case near 0.1 s.
+constexpr long kBundleWorkBudget = 500'000;
+Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& results, long work_budget = kBundleWorkBudget);
 
 // Note: a policy outside its `valid` window is ineligible (reason not_yet_valid / expired) whatever its
 // criteria say, even when it has no criteria.

@@ -51,6 +51,16 @@ TEST_SUITE("check_json") {
         CHECK(out["best_bundle"]["total"] == 0);
     }
 
+    TEST_CASE("an approximate best bundle says so with one added key; an exact one adds nothing") {
+        const PolicySet set = fixture();
+        Evaluation evaluation = evaluate(set, {{"education", "phd"}}, Date{2024, 6, 1});
+        CHECK(keys_of(check_json(set, evaluation)["best_bundle"]) == std::vector<std::string>{"policies", "total"});
+        evaluation.best_bundle.exact = false;
+        const nlohmann::ordered_json bundle = check_json(set, evaluation)["best_bundle"];
+        CHECK(keys_of(bundle) == std::vector<std::string>{"policies", "total", "exact"});
+        CHECK(bundle["exact"] == false);
+    }
+
     TEST_CASE("null next_question and null benefit_total") {
         const json questions = json::parse(R"([{"id": "age", "type": "number", "label": {"zh": "年龄"}},
                                                {"id": "level", "type": "choice", "ordered": true, "label": {"zh": "级别"},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <numeric>
 #include <random>
 
 #include "core/matcher.hpp"
@@ -293,6 +294,56 @@ TEST_SUITE("matcher") {
         CHECK_FALSE(std::binary_search(bundle.policies.begin(), bundle.policies.end(), 1));
         CHECK(std::binary_search(bundle.policies.begin(), bundle.policies.end(), 15060));
         CHECK_FALSE(std::binary_search(bundle.policies.begin(), bundle.policies.end(), 15059));
+    }
+
+    TEST_CASE("best bundle on a crafted 120-policy exclusion graph ends fast, flagged when not exact") {
+        // Random 3-regular exclusions (the pairing model): the shape that made the old exact search exponential.
+        std::mt19937 random(7);
+        for (const std::size_t n : {60u, 120u}) {
+            std::vector<int> stubs;
+            for (std::size_t i = 0; i < n; ++i) stubs.insert(stubs.end(), 3, static_cast<int>(i));
+            std::shuffle(stubs.begin(), stubs.end(), random);
+            std::vector<std::pair<int, int>> edges;
+            for (std::size_t i = 0; i + 1 < stubs.size(); i += 2) {
+                if (stubs[i] != stubs[i + 1]) edges.emplace_back(stubs[i], stubs[i + 1]);
+            }
+            const PolicySet set = bare_set(n, edges);
+            std::vector<double> distinct(n), equal(n, 1000);
+            for (std::size_t i = 0; i < n; ++i) distinct[i] = static_cast<double>(1000 + random() % 9000);
+            for (const auto* totals : {&distinct, &equal}) {
+                const auto start = std::chrono::steady_clock::now();
+                const Bundle bundle = best_bundle(set, eligible_with(*totals));
+                const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                CHECK(seconds < time_budget(1.0));
+                double total = 0;
+                for (int a : bundle.policies) {
+                    total += (*totals)[static_cast<std::size_t>(a)];
+                    for (int b : bundle.policies) CHECK_FALSE(std::binary_search(set.exclusions[static_cast<std::size_t>(a)].begin(),
+                                                                                 set.exclusions[static_cast<std::size_t>(a)].end(), b));
+                }
+                CHECK(bundle.total == doctest::Approx(total));
+                CHECK(bundle.total >= 0.3 * std::accumulate(totals->begin(), totals->end(), 0.0));  // a real bundle, not a token one
+                if (n == 60) CHECK(bundle.exact);  // groups of this size are still solved exactly
+                MESSAGE(n << " policies: exact " << bundle.exact << ", " << bundle.policies.size() << " in the bundle, " << seconds << " s");
+            }
+        }
+    }
+
+    TEST_CASE("best bundle: out of budget gives a greedy bundle flagged not exact; small graphs stay exact") {
+        const PolicySet set = bare_set(6, {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 5}});
+        const std::vector<double> totals{10, 30, 10, 10, 30, 10};
+        const Bundle exact = best_bundle(set, eligible_with(totals));
+        CHECK(exact.exact);
+        CHECK(exact.policies == std::vector<int>{1, 4});
+        const Bundle greedy = best_bundle(set, eligible_with(totals), 1);
+        CHECK_FALSE(greedy.exact);
+        CHECK(greedy.total == 60);  // heaviest first happens to be right here
+        CHECK(greedy.policies == std::vector<int>{1, 4});
+        // Local search mends a bad greedy start: a star whose leaves together outweigh its heavier centre.
+        const PolicySet star = bare_set(4, {{0, 1}, {0, 2}, {0, 3}});
+        const Bundle swapped = best_bundle(star, eligible_with({25, 10, 10, 10}), 1);
+        CHECK_FALSE(swapped.exact);
+        CHECK(swapped.policies == std::vector<int>{1, 2, 3});
     }
 
     TEST_CASE("next question: the one most unknown policies need; ties go to the earlier question") {
