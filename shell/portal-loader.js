@@ -1,4 +1,4 @@
-// The page's loader: checks WebGL2, downloads the app, the policy data and the font with a real progress bar,
+// The page's loader: checks WebGL2, downloads the app, the policy data and the font (all at once) with a real progress bar,
 // starts the wasm app, keeps the canvas sized to the window and the screen's pixel density, turns every
 // failure into a readable message, and exposes the test hook `window.portal` (documented in tests/README.md).
 'use strict';
@@ -56,12 +56,11 @@
     const embedded = document.getElementById('portal-embedded-data');
     const [wasm, data, font] = embedded
       ? [undefined, fromBase64(embedded.textContent), fromBase64(document.getElementById('portal-embedded-font').textContent)]
-      : await downloadAll([FILES.wasm, FILES.data, FILES.font]);
+      : await downloadEverything();
     setStep(lang === 'zh' ? '正在启动…' : 'Starting…');
-    if (!window.createPortalModule) await loadScript('app.js');
     module = await window.createPortalModule({
       canvas,
-      wasmBinary: wasm,
+      instantiateWasm: wasm && instantiateCompiled(wasm),
       print: (text) => console.log(text),
       printErr: (text) => console.warn(text),
       onAbort: (what) => fail('internal', 'the app stopped: ' + what),
@@ -95,7 +94,28 @@
 
   // --- downloads with progress ------------------------------------------------------------------------------
 
-  async function downloadAll(names) {
+  // Everything a first frame needs is requested at once: app.js as a script, and the wasm, the data and the font
+  // as downloads. The wasm is compiled as soon as its bytes are in, while the rest may still be arriving.
+  // Resolves to [compiled wasm module, data bytes, font bytes] once app.js has run too.
+  function downloadEverything() {
+    const script = window.createPortalModule ? Promise.resolve() : loadScript('app.js');
+    const [wasmBytes, data, font] = downloadAll([FILES.wasm, FILES.data, FILES.font]);
+    const compiled = wasmBytes.then((bytes) => WebAssembly.compile(bytes));
+    return Promise.all([compiled, data, font, script]).then(([wasm, dataBytes, fontBytes]) => [wasm, dataBytes, fontBytes]);
+  }
+
+  // Emscripten's hook for handing it the instance: the module was already compiled during the downloads.
+  function instantiateCompiled(compiled) {
+    return (imports, receiveInstance) => {
+      WebAssembly.instantiate(compiled, imports)
+        .then((instance) => receiveInstance(instance, compiled))
+        .catch((err) => fail('internal', 'the app could not start: ' + (err.message || err)));
+      return {};  // exports arrive through receiveInstance
+    };
+  }
+
+  // One promise per file (not one for all), so each can be used as soon as it is in.
+  function downloadAll(names) {
     const progress = names.map(() => ({ loaded: 0, total: 0 }));
     const update = () => {
       const loaded = progress.reduce((sum, p) => sum + p.loaded, 0);
@@ -109,7 +129,7 @@
       text.textContent = (percent === null ? '' : percent + '% · ') + formatBytes(loaded) +
         (known ? ' / ' + formatBytes(total) : '');
     };
-    return Promise.all(names.map((name, i) => download(name, progress[i], update)));
+    return names.map((name, i) => download(name, progress[i], update));
   }
 
   async function download(name, progress, onProgress) {
@@ -218,13 +238,11 @@
     canvas.addEventListener('webglcontextrestored', () => module._portal_gl_context_restored());
   }
 
+  // Only whether the browser knows WebGL2 at all: creating a throw-away context to be sure would cost a second
+  // context (hundreds of ms under software GL). A browser that has the API but cannot give a context (blocklisted
+  // GPU) fails in portal_start(), which reports it with the same WebGL message.
   function supportsWebGL2() {
-    try {
-      const probe = document.createElement('canvas');
-      return !!(window.WebGL2RenderingContext && probe.getContext('webgl2'));
-    } catch (err) {
-      return false;
-    }
+    return typeof window.WebGL2RenderingContext === 'function';
   }
 
   // --- language, dates, messages --------------------------------------------------------------------------
