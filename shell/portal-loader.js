@@ -49,14 +49,16 @@
   start().catch((err) => fail(err.kind || 'internal', err.message || String(err)));
 
   async function start() {
-    if (!supportsWebGL2()) {
-      throw Object.assign(new Error('WebGL2 is not available'), { kind: 'webgl' });
-    }
     // The self-contained offline page (portal-offline.html) carries everything inline; the site downloads.
     const embedded = document.getElementById('portal-embedded-data');
+    const files = embedded ? null : downloadEverything();  // requested before the context blocks the thread
+    files?.catch(() => {});  // a failure is reported by the await below (or after a WebGL failure, not at all)
+    if (!createAppContext()) {
+      throw Object.assign(new Error('WebGL2 is not available'), { kind: 'webgl' });
+    }
     const [wasm, data, font] = embedded
       ? [undefined, fromBase64(embedded.textContent), fromBase64(document.getElementById('portal-embedded-font').textContent)]
-      : await downloadEverything();
+      : await files;
     setStep(lang === 'zh' ? '正在启动…' : 'Starting…');
     module = await window.createPortalModule({
       canvas,
@@ -238,11 +240,18 @@
     canvas.addEventListener('webglcontextrestored', () => module._portal_gl_context_restored());
   }
 
-  // Only whether the browser knows WebGL2 at all: creating a throw-away context to be sure would cost a second
-  // context (hundreds of ms under software GL). A browser that has the API but cannot give a context (blocklisted
-  // GPU) fails in portal_start(), which reports it with the same WebGL message.
-  function supportsWebGL2() {
-    return typeof window.WebGL2RenderingContext === 'function';
+  // Creates the app's own WebGL2 context on the page's canvas while the files download: it doubles as the
+  // support check, and creating a context is the slowest single step of a start under software GL (hundreds of
+  // ms), so it should not wait for the downloads. When SDL asks the canvas for its context later, the browser
+  // returns this one, so the attributes are the ones SDL asks for through Emscripten's EGL: no alpha, depth,
+  // stencil or antialiasing. (It used to be a throw-away context on a second canvas: two contexts per start.)
+  function createAppContext() {
+    try {
+      return !!(window.WebGL2RenderingContext &&
+        canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false }));
+    } catch (err) {
+      return false;
+    }
   }
 
   // --- language, dates, messages --------------------------------------------------------------------------
