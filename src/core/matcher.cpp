@@ -299,6 +299,15 @@ private:
 
     bool excludes(int a, int b) const { return contains(neighbours(a), b); }
 
+    // By weight, heaviest first; equal weights in file order. (One comparator for every ordering keeps the
+    // code small: each sort with its own lambda is another copy of the sort in the wasm.)
+    std::vector<int> heaviest_first(std::vector<int> policies) const {
+        std::sort(policies.begin(), policies.end(), [this](int a, int b) {
+            return weight(a) != weight(b) ? weight(a) > weight(b) : a < b;
+        });
+        return policies;
+    }
+
     void spend(std::size_t work) { budget_ -= static_cast<long>(work) + 1; }
 
     // The best subset of `vertices` if some subset can reach `need` (within the money epsilon); nullopt when
@@ -397,13 +406,11 @@ private:
     // of each group, so the sum of the groups' heaviest weights bounds its total.
     double upper_bound(const std::vector<int>& vertices) {
         spend(vertices.size());
-        std::vector<std::size_t> order(vertices.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weight(vertices[a]) > weight(vertices[b]); });
         std::vector<char> covered(vertices.size(), 0);
         std::vector<int> group;
         double bound = 0;
-        for (std::size_t i : order) {
+        for (int vertex : heaviest_first(vertices)) {
+            const std::size_t i = *position_of(vertices, vertex);
             if (covered[i]) continue;
             covered[i] = 1;
             bound += weight(vertices[i]);  // the heaviest left, so the heaviest of its group
@@ -423,21 +430,12 @@ private:
     // A good bundle fast: heaviest first (file order on ties), then swaps that bring in a policy worth more
     // than the members it excludes, until none is left.
     Choice greedy_choice(const std::vector<int>& vertices) {
-        std::vector<int> order = vertices;
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return weight(a) > weight(b); });
+        const std::vector<int> order = heaviest_first(vertices);
         std::vector<char> chosen(vertices.size(), 0);
-        auto chosen_neighbours = [&](int vertex) {
-            std::vector<std::size_t> out;
-            for (int neighbour : neighbours(vertex)) {
-                const std::optional<std::size_t> at = position_of(vertices, neighbour);
-                if (at && chosen[*at]) out.push_back(*at);
-            }
-            return out;
-        };
         for (int vertex : order) {
-            if (chosen_neighbours(vertex).empty()) chosen[*position_of(vertices, vertex)] = 1;
+            if (chosen_neighbours(vertices, chosen, vertex).empty()) chosen[*position_of(vertices, vertex)] = 1;
         }
-        improve_by_swaps(vertices, order, chosen, chosen_neighbours);
+        improve_by_swaps(vertices, order, chosen);
         Choice out;
         for (std::size_t i = 0; i < vertices.size(); ++i) {
             if (!chosen[i]) continue;
@@ -449,25 +447,30 @@ private:
 
     // Two kinds of move, each raising the total: bring in one policy worth more than the members it excludes, or
     // drop one member for the policies only it was keeping out when together they are worth more.
-    template <typename ChosenNeighbours>
-    void improve_by_swaps(const std::vector<int>& vertices, const std::vector<int>& order, std::vector<char>& chosen,
-                          const ChosenNeighbours& chosen_neighbours) {
+    // Positions (in `vertices`) of the chosen policies that exclude `vertex`.
+    std::vector<std::size_t> chosen_neighbours(const std::vector<int>& vertices, const std::vector<char>& chosen, int vertex) const {
+        std::vector<std::size_t> out;
+        for (int neighbour : neighbours(vertex)) {
+            const std::optional<std::size_t> at = position_of(vertices, neighbour);
+            if (at && chosen[*at]) out.push_back(*at);
+        }
+        return out;
+    }
+
+    void improve_by_swaps(const std::vector<int>& vertices, const std::vector<int>& order, std::vector<char>& chosen) {
         // Each move raises the total, so this ends; the pass limit only bounds the work on crafted input.
         for (int pass = 0; pass < 64 && !exhausted(); ++pass) {
             bool improved = false;
             for (int vertex : order) {
                 const std::size_t at = *position_of(vertices, vertex);
-                improved |= chosen[at] ? swap_out(vertices, at, chosen, chosen_neighbours)
-                                       : swap_in(vertices, at, chosen, chosen_neighbours);
+                improved |= chosen[at] ? swap_out(vertices, at, chosen) : swap_in(vertices, at, chosen);
             }
             if (!improved) return;
         }
     }
 
-    template <typename ChosenNeighbours>
-    bool swap_in(const std::vector<int>& vertices, std::size_t at, std::vector<char>& chosen,
-                 const ChosenNeighbours& chosen_neighbours) {
-        const std::vector<std::size_t> rivals = chosen_neighbours(vertices[at]);
+    bool swap_in(const std::vector<int>& vertices, std::size_t at, std::vector<char>& chosen) {
+        const std::vector<std::size_t> rivals = chosen_neighbours(vertices, chosen, vertices[at]);
         spend(rivals.size());
         double lost = 0;
         for (std::size_t r : rivals) lost += weight(vertices[r]);
@@ -477,22 +480,20 @@ private:
         return true;
     }
 
-    template <typename ChosenNeighbours>
-    bool swap_out(const std::vector<int>& vertices, std::size_t at,
-                  std::vector<char>& chosen, const ChosenNeighbours& chosen_neighbours) {
+    bool swap_out(const std::vector<int>& vertices, std::size_t at, std::vector<char>& chosen) {
         const int member = vertices[at];
-        std::vector<int> freed;  // the member's neighbours here, heaviest first
+        std::vector<int> freed;  // the member's neighbours here
         for (int neighbour : neighbours(member)) {
             if (position_of(vertices, neighbour)) freed.push_back(neighbour);
         }
-        std::stable_sort(freed.begin(), freed.end(), [&](int a, int b) { return weight(a) > weight(b); });
+        freed = heaviest_first(freed);
         spend(freed.size());
         chosen[at] = 0;
         std::vector<std::size_t> added;
         double gained = 0;
         for (int vertex : freed) {
             const std::size_t v = *position_of(vertices, vertex);
-            if (!chosen_neighbours(vertex).empty()) continue;
+            if (!chosen_neighbours(vertices, chosen, vertex).empty()) continue;
             chosen[v] = 1;  // at once, so the next candidates must not exclude it
             added.push_back(v);
             gained += weight(vertex);
