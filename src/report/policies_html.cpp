@@ -288,8 +288,11 @@ std::string contents(const core::PolicySet& set, const std::vector<Group>& list)
     std::string out = "<nav id=\"toc\" class=\"toc\" aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">" +
                       both(Phrase{"目录", "Contents"}) + "</h2>\n<ol>\n";
     for (const Group& group : list) {
-        out += "<li><a href=\"#" + group.anchor + "\">" + both(group.name) + "</a> <span class=\"count\">(" +
-               std::to_string(group.policies.size()) + ")</span>\n<ol>\n";
+        // The count sits beside the Chinese name, before the English one that starts a new line.
+        out += "<li><a href=\"#" + group.anchor + "\"><span lang=\"zh-CN\">" + escape_html(group.name.zh) +
+               "</span> <span class=\"count\">(" + std::to_string(group.policies.size()) + ")</span>";
+        if (!group.name.en.empty()) out += " <span lang=\"en\" class=\"en\">" + escape_html(group.name.en) + "</span>";
+        out += "</a>\n<ol>\n";
         for (const int p : group.policies) {
             const core::Policy& policy = set.policies[static_cast<std::size_t>(p)];
             out += "<li><a href=\"#" + policy_anchor(policy.id) + "\">" + both(policy.title) + "</a></li>\n";
