@@ -31,7 +31,7 @@ public:
         eligible();
         undecided();
         ineligible();
-        add(Block::Kind::note, closing_line());
+        add(Block::Kind::meta, dated_version());
         return std::move(blocks_);
     }
 
@@ -52,11 +52,15 @@ private:
                     "results are estimates: confirm them with the office before you apply."});
     }
 
+    std::string dated_version() const {
+        return fill(say({"评估日期：{} · 数据版本：{}", "Evaluated on {} · data version {}"}),
+                    {evaluation_.as_of.to_string(), set_.version});
+    }
+
     void intro() {
         add(Block::Kind::title, say({"政策自测结果", "Your eligibility check"}));
         add(Block::Kind::meta, words(set_.title));
-        add(Block::Kind::meta, fill(say({"评估日期：{} · 数据版本：{}", "Evaluated on {} · data version {}"}),
-                                    {evaluation_.as_of.to_string(), set_.version}));
+        add(Block::Kind::meta, dated_version());
         add(Block::Kind::note, closing_line());
     }
 
@@ -135,18 +139,23 @@ private:
         const std::vector<int> list = with_status(core::Status::unknown);
         add(Block::Kind::heading, fill(say({"尚待确认（{} 项）", "Not decided yet ({})"}), {std::to_string(list.size())}));
         if (list.empty()) add(Block::Kind::paragraph, say({"暂无。", "None."}));
+        std::vector<int> not_assessed;
         for (const int p : list) {
+            if (!policy(p).assessed()) {
+                not_assessed.push_back(p);
+                continue;
+            }
             const core::PolicyOutcome& outcome = evaluation_.results[static_cast<std::size_t>(p)];
             add(Block::Kind::subheading, words(policy(p).title));
-            if (!policy(p).assessed()) {
-                add(Block::Kind::item, say({"条件尚未公布，无法评估，请向主管部门咨询。",
-                                            "Its conditions are not published, so it cannot be assessed; ask the office."}));
-            } else if (!outcome.missing.empty()) {
-                add(Block::Kind::item, fill(say({"取决于这些问题：{}", "Depends on: {}"}), {question_list(outcome.missing)}));
-            } else {
-                add(Block::Kind::item, say({"需要主管部门根据具体情况判断。", "The office decides case by case."}));
-            }
+            add(Block::Kind::item, outcome.missing.empty()
+                                       ? say({"需要主管部门根据具体情况判断。", "The office decides case by case."})
+                                       : fill(say({"取决于这些问题：{}", "Depends on: {}"}), {question_list(outcome.missing)}));
         }
+        if (not_assessed.empty()) return;
+        // Programmes without published conditions: one list, since the same sentence would follow each of them.
+        add(Block::Kind::subheading, say({"条件尚未公布、无法评估的政策（请向主管部门咨询）",
+                                          "Conditions not published, so not assessed (ask the office)"}));
+        for (const int p : not_assessed) add(Block::Kind::item, words(policy(p).title));
     }
 
     void failed_criteria(const core::PolicyOutcome& outcome) {
@@ -230,7 +239,8 @@ std::string as_text(const std::vector<Block>& blocks) {
     Block::Kind previous = Block::Kind::title;
     for (const Block& block : blocks) {
         const std::string text = strip_controls(block.text);
-        if (block.kind != Block::Kind::item && previous == Block::Kind::item) out += "\n";
+        const bool opens_with_blank = block.kind == Block::Kind::heading || block.kind == Block::Kind::note;
+        if (block.kind != Block::Kind::item && previous == Block::Kind::item && !opens_with_blank) out += "\n";
         switch (block.kind) {
             case Block::Kind::title: out += text + "\n" + std::string(display_width(text), '=') + "\n"; break;
             case Block::Kind::heading: out += "\n" + text + "\n" + std::string(display_width(text), '-') + "\n"; break;

@@ -116,6 +116,14 @@ TEST_SUITE("results_summary") {
         CHECK(contains(text, "贷款额度 50 万元"));
     }
 
+    TEST_CASE("policies without published conditions are listed once, apart from the undecided ones") {
+        const Case c = fixture_case();
+        const std::string text = results_summary(c.set, c.profile, c.evaluation, Lang::zh, SummaryFormat::text);
+        const std::size_t heading = position(text, "条件尚未公布、无法评估的政策");
+        CHECK(heading < position(text, "暂不符合"));
+        CHECK(position(text, "- " + c.set.policies[static_cast<std::size_t>(c.set.policy_index("maker-space"))].title.zh) > heading);
+    }
+
     TEST_CASE("an empty profile says so") {
         Case c = fixture_case();
         c.profile = Profile::object();
