@@ -76,6 +76,14 @@ test('no script, and the page\'s own style applies under its CSP without a conso
   const article = page.locator(`#p-${rich.id}`);
   await article.scrollIntoViewIfNeeded();
   await article.screenshot({ path: path.join(REPO, 'tests', 'e2e', 'artifacts', 'textversion-policy-1366.png') });
+
+  // Printed: no navigation aids, plain white paper, and each outside link followed by its address.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.$eval('.back', (e) => getComputedStyle(e).display), 'none');
+  assert.equal(await page.$eval('body', (e) => getComputedStyle(e).backgroundColor), 'rgb(255, 255, 255)');
+  const after = await page.$eval(`#p-${rich.id} a[href^="http"]`, (a) => getComputedStyle(a, '::after').content);
+  assert.match(after, /http/);
+  await article.screenshot({ path: path.join(REPO, 'tests', 'e2e', 'artifacts', 'textversion-policy-print.png') });
   expectNoProblems(assert, problems);
   await context.close();
 });
