@@ -46,17 +46,22 @@ std::string category_anchor(const std::string& id) { return "c-" + escape_attr(i
 
 std::string link(const core::Link& target) {
     const auto url = allowed_url(target.url);
-    const core::Text label = target.label.empty() ? core::Text{target.url, ""} : target.label;
-    if (!url) return both(label);  // a scheme we do not allow is never written as a link
+    if (!url) return both(target.label);  // a scheme we do not allow is never written, not even as text
+    const core::Text label = target.label.empty() ? core::Text{*url, ""} : target.label;
     return "<a href=\"" + escape_attr(*url) + "\" rel=\"noopener noreferrer\">" + both(label) + "</a>";
+}
+
+// The source of a policy, or nullptr when its index does not point into the set.
+const core::Source* source_of(const core::PolicySet& set, const core::Policy& policy) {
+    const auto i = static_cast<std::size_t>(policy.source_index);
+    return policy.source_index >= 0 && i < set.sources.size() ? &set.sources[i] : nullptr;
 }
 
 // ---- one policy ---------------------------------------------------------------------------------------------
 
 std::string facts(const core::PolicySet& set, const core::Policy& policy) {
-    const core::Reliability reliability =
-        policy.source_index >= 0 ? set.sources[static_cast<std::size_t>(policy.source_index)].reliability
-                                 : core::Reliability::article;
+    const core::Source* from = source_of(set, policy);
+    const core::Reliability reliability = from ? from->reliability : core::Reliability::article;
     const std::string level = policy.illustrative ? "illustrative" : std::string(core::to_string(reliability));
     std::string out = "<ul class=\"facts\">\n";
     out += "<li><span class=\"badge " + escape_attr(level) + "\">" +
@@ -173,6 +178,7 @@ std::string apply(const core::Policy& policy) {
 }
 
 std::string exclusions(const core::PolicySet& set, int p) {
+    if (static_cast<std::size_t>(p) >= set.exclusions.size()) return "";  // a set built without reindex()
     const auto& others = set.exclusions[static_cast<std::size_t>(p)];
     if (others.empty()) return "";
     std::string out = "<h4>" + both(Phrase{"不可同时享受", "Cannot be combined with"}) + "</h4>\n<ul>\n";
@@ -184,8 +190,9 @@ std::string exclusions(const core::PolicySet& set, int p) {
 }
 
 std::string source(const core::PolicySet& set, const core::Policy& policy) {
-    if (policy.source_index < 0) return "";
-    const core::Source& s = set.sources[static_cast<std::size_t>(policy.source_index)];
+    const core::Source* found = source_of(set, policy);
+    if (!found) return "";
+    const core::Source& s = *found;
     std::string out = "<h4>" + both(Phrase{"信息来源", "Source"}) + "</h4>\n<dl class=\"source\">\n";
     out += "<dt>" + both(Phrase{"标题", "Title"}) + "</dt><dd>" + link({s.title, s.url}) + "</dd>\n";
     if (!s.publisher.empty()) out += "<dt>" + both(Phrase{"发布者", "Publisher"}) + "</dt><dd>" + both(s.publisher) + "</dd>\n";

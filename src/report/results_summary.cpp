@@ -92,16 +92,24 @@ private:
                                              "No policy you qualify for has an amount to add up yet."}));
             return;
         }
-        for (const int p : bundle.policies) add(Block::Kind::item, title_with_total(p));
+        for (const int p : bundle.policies) {
+            if (known(p)) add(Block::Kind::item, title_with_total(p));
+        }
         add(Block::Kind::total, fill(say({"合计：{}", "Total: {}"}), {money(lang_, bundle.total)}));
         add(Block::Kind::paragraph, say({"合计不含贷款额度，且不包含互相排斥的政策。",
                                          "The total leaves out loan limits and policies that cannot be combined."}));
     }
 
+    // True when `p` names a policy of the set with its outcome at the same index, as evaluate() makes them.
+    bool known(int p) const {
+        const auto i = static_cast<std::size_t>(p);
+        return p >= 0 && i < set_.policies.size() && i < evaluation_.results.size() && evaluation_.results[i].policy == p;
+    }
+
     std::vector<int> with_status(core::Status status) const {
         std::vector<int> out;
         for (const core::PolicyOutcome& outcome : evaluation_.results) {
-            if (outcome.status == status) out.push_back(outcome.policy);
+            if (outcome.status == status && known(outcome.policy)) out.push_back(outcome.policy);
         }
         return out;
     }

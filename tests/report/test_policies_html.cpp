@@ -39,6 +39,7 @@ PolicySet hostile_set() {
     PolicySet set = load_valid(document_with(json::array({policy})));
     set.policies[0].apply.links.push_back({{"点我", "Click"}, "javascript:alert(1)"});
     set.policies[0].apply.links.push_back({{"大写", "Upper"}, " JAVASCRIPT:alert(2)"});
+    set.policies[0].apply.links.push_back({{}, "javascript:alert(3)"});  // no label: nothing at all is written
     return set;
 }
 
@@ -64,6 +65,18 @@ TEST_SUITE("policies_html") {
         CHECK(contains(page, "点我"));
         // The three hrefs to other sites are the allowed link and the source; nothing else leaves the page.
         CHECK(count(page, "href=\"http") == 2);
+    }
+
+    TEST_CASE("a set built by hand: unknown category and source, no exclusion table") {
+        PolicySet set;
+        set.title = {"手工", "By hand"};
+        Policy policy;
+        policy.id = "loose";
+        policy.title = {"散件", "Loose"};
+        set.policies.push_back(policy);
+        const std::string page = policies_html(set);
+        CHECK(contains(page, "id=\"p-loose\""));
+        CHECK(contains(page, "<span lang=\"zh-CN\">其他</span>"));
     }
 
     TEST_CASE("bidi controls are removed") {
