@@ -41,6 +41,13 @@ def write_service_worker(dist: Path, template: str) -> None:
     (dist / "sw.js").write_text(text, encoding="utf-8")
 
 
+def compact_data(path: Path) -> None:
+    """The shipped data without indentation: the same JSON, a few KB less on every first visit. (Authors edit
+    and validate the indented file in assets/; the app's messages name JSON pointers, not lines, for it.)"""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
@@ -85,6 +92,7 @@ def main(argv: list[str]) -> int:
         return 2
     dist, single_app_js = Path(argv[1]), Path(argv[2])
     template = (Path(__file__).resolve().parent.parent / "web" / "sw.js").read_text(encoding="utf-8")
+    compact_data(dist / "policies.json")
     write_service_worker(dist, template)
     write_offline_page(dist, single_app_js)
     return 0
