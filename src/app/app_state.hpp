@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/catalog.hpp"
+#include "app/kiosk_state.hpp"
 #include "core/date.hpp"
 #include "core/matcher.hpp"
 #include "core/profile.hpp"
@@ -85,6 +86,9 @@ struct AppState {
     // Links the visitor asked to open: the platform opens pending_open_url in a new tab and clears it.
     std::string pending_open_url;
     std::string last_open_url;
+
+    // The recruitment-fair kiosk (?kiosk): off on the ordinary site (app/kiosk.hpp).
+    KioskState kiosk;
 };
 
 // ---- intents: the only ways views change the state ---------------------------------------------------------

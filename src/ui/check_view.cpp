@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "ui/format.hpp"
+#include "ui/kiosk_view.hpp"
 #include "ui/layout.hpp"
 #include "ui/policy_bits.hpp"
 #include "ui/text_layout.hpp"
@@ -127,6 +128,7 @@ void answer_input(ViewContext& ctx, int q) {
         ImGui::TextUnformatted(unit.c_str());
     }
     if (entered) commit(ctx);
+    if (ctx.state.kiosk.settings.enabled) draw_keypad(ctx, q);  // a booth has no keyboard: tap the digits
     vertical_space(2.0f);
     next_button(ctx);
 }
