@@ -74,6 +74,7 @@
     if (!ok) {
       throw Object.assign(new Error(module.UTF8ToString(module._portal_start_error())), { kind: 'webgl' });
     }
+    openPage();
     await firstFrame();
     document.getElementById('loading').hidden = true;
     canvas.focus();
@@ -87,6 +88,39 @@
     if (!query.has('kiosk')) return;
     const idle = Number(query.get('idle'));
     module._portal_configure_kiosk(1, Number.isFinite(idle) && idle > 0 ? idle : 90, allocString(query.get('share_base') || ''));
+  }
+
+  // --- the address, history and this device's memory -------------------------------------------------------
+
+  // The fragment names the screen (view, search, filters, policy, compare; answers only when shared on
+  // purpose): the app shows it now and keeps the address bar in step from then on (push for a new screen,
+  // replace for edits). Back and forward come back here. A kiosk keeps no history and reads no storage.
+  function openPage() {
+    const kiosk = query.has('kiosk');
+    const pageUrl = location.href.split('#')[0].split('?')[0];
+    const remembered = kiosk ? '' : readRememberedAnswers();
+    withStrings([pageUrl, location.hash.slice(1), remembered],
+      (url, fragment, memory) => module._portal_open_page(url, fragment, memory, kiosk ? 1 : 0));
+    window.addEventListener('popstate', () => {
+      withStrings([location.hash.slice(1)], (fragment) => module._portal_follow_address(fragment));
+    });
+  }
+
+  function readRememberedAnswers() {
+    try {
+      return localStorage.getItem('shangyu-portal.answers') || '';
+    } catch (err) {
+      return '';  // storage switched off: nothing was remembered
+    }
+  }
+
+  function withStrings(texts, use) {
+    const pointers = texts.map(allocString);
+    try {
+      return use(...pointers);
+    } finally {
+      pointers.forEach((pointer) => module._free(pointer));
+    }
   }
 
   // Offline after one visit (web/sw.js). Not for file:// pages, where service workers do not exist.

@@ -87,6 +87,26 @@ struct AppState {
     std::string pending_open_url;
     std::string last_open_url;
 
+    // Sharing (src/app/share_link.hpp). The page's own address (no query or fragment), from the platform, so
+    // a shared link can be written out in full. A link that could not be read whole leaves a notice.
+    std::string page_url;
+    std::vector<std::string> link_problems;  // what the last applied link had that was ignored (English, for tests)
+    bool link_notice = false;                // show "part of this link was ignored" until dismissed
+    std::string pending_share;               // a link the visitor asked to copy; the platform takes it
+    enum class ShareFeedback { none, copied, failed } share_feedback = ShareFeedback::none;
+    bool share_with_answers = false;         // the last copy request carried the answers
+
+    // Remember on this device (src/app/device_memory.hpp): off unless the visitor turns it on.
+    bool remember_on_device = false;
+
+    // Keep a copy of the results: a file the platform offers for download, then clears.
+    struct Download {
+        std::string file_name;
+        std::string mime_type;
+        std::string content;
+    };
+    std::optional<Download> pending_download;
+
     // The recruitment-fair kiosk (?kiosk): off on the ordinary site (app/kiosk.hpp).
     KioskState kiosk;
 };
@@ -125,6 +145,9 @@ void back(AppState& state);
 void edit_answer(AppState& state, int question);    // from the summary: ask that question again now
 void clear_answer(AppState& state, int question);
 void reset_answers(AppState& state);
+// Answers from elsewhere (a shared link, this device's memory), already checked against the questions: they
+// replace the current ones and the questionnaire starts over from them.
+void replace_answers(AppState& state, core::Profile profile);
 void unskip_all(AppState& state);                   // "ask me the skipped questions after all"
 void toggle_draft_option(AppState& state, int question, const std::string& value);
 void set_draft_text(AppState& state, int question, const std::string& text);

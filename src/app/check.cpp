@@ -189,6 +189,13 @@ void reset_answers(AppState& state) {
     refresh_evaluation(state);
 }
 
+void replace_answers(AppState& state, core::Profile profile) {
+    reset_answers(state);
+    if (!profile.is_object()) return;
+    state.profile = std::move(profile);
+    after_answers_changed(state);
+}
+
 void unskip_all(AppState& state) {
     state.skipped_questions.clear();
     const std::optional<int> next = current_question(state);

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "app/derive.hpp"
+#include "app/share_link.hpp"
 #include "core/conformance.hpp"
 #include "core/examples.hpp"
 
@@ -97,6 +98,7 @@ void kiosk_reset(AppState& state) {
     fresh.catalog = state.catalog;
     fresh.as_of = state.as_of;
     fresh.error = state.error;
+    fresh.page_url = state.page_url;
     fresh.frames = state.frames;
     fresh.lang = core::Lang::zh;  // the booth's own language, whatever the last visitor chose
     fresh.kiosk.settings = state.kiosk.settings;
@@ -193,8 +195,10 @@ nlohmann::json kiosk_snapshot(const AppState& state, double now) {
 }
 
 std::string kiosk_share_url(const AppState& state) {
-    // Filled in with the share link's fragment once the share-link code is merged.
-    return state.kiosk.settings.share_base;
+    // A booth served from localhost sets share_base, so the phone gets an address it can reach.
+    const std::string& base = state.kiosk.settings.share_base.empty() ? state.page_url : state.kiosk.settings.share_base;
+    const std::string fragment = share_fragment(state, true);
+    return fragment.empty() ? base : base + "#" + fragment;
 }
 
 }  // namespace portal::app

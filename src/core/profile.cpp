@@ -1,5 +1,6 @@
 #include "core/profile.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "core/diagnostics.hpp"
@@ -79,6 +80,27 @@ std::vector<ProfileProblem> check_profile(const PolicySet& set, const Profile& p
         if (!problem.empty()) problems.push_back({pointer, item.key() + ": " + problem});
     }
     return problems;
+}
+
+}  // namespace portal::core
+
+namespace portal::core {
+
+Profile usable_answers(const PolicySet& set, const nlohmann::json& answers, std::vector<ProfileProblem>* dropped) {
+    Profile kept = Profile::object();
+    if (!answers.is_object()) {
+        if (dropped) dropped->push_back({"", "the answers are not an object"});
+        return kept;
+    }
+    const std::vector<ProfileProblem> problems = check_profile(set, answers);
+    for (const auto& [key, value] : answers.items()) {
+        const std::string pointer = pointer_append("", key);
+        const bool bad = std::any_of(problems.begin(), problems.end(),
+                                     [&](const ProfileProblem& p) { return p.pointer == pointer; });
+        if (!bad) kept[key] = value;
+    }
+    if (dropped) dropped->insert(dropped->end(), problems.begin(), problems.end());
+    return kept;
 }
 
 }  // namespace portal::core

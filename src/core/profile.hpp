@@ -23,4 +23,8 @@ struct ProfileProblem {
 // answer of the wrong type (leave the key out for "unanswered").
 std::vector<ProfileProblem> check_profile(const PolicySet& set, const Profile& profile);
 
+// The answers of `answers` that check_profile accepts (answers from a link or from storage are untrusted); the
+// rest are dropped and, when `dropped` is given, listed there.
+Profile usable_answers(const PolicySet& set, const nlohmann::json& answers, std::vector<ProfileProblem>* dropped);
+
 }  // namespace portal::core

@@ -4,6 +4,7 @@
 // to know the app's C++ types.
 #include "platform/runner.hpp"
 #include "platform/web_kiosk.hpp"
+#include "platform/web_page.hpp"
 #include "platform/web_text_input.hpp"
 #include "ui/portal_ui.hpp"
 
@@ -27,6 +28,7 @@ void wake_loop();
 
 void run_one_frame() {
     const auto result = runner().frame();
+    if (result.drew) portal::platform::perform_page_effects(runner().ui().take_page_effects());
     portal::platform::kiosk_after_frame(runner().ui());
     if (!result.drew) {
         emscripten_pause_main_loop();
@@ -78,6 +80,30 @@ EMSCRIPTEN_KEEPALIVE void portal_frame_now() {
     if (!g_started) return;
     portal_wake();
     run_one_frame();
+}
+
+// Right after portal_start(): the page's address (for copied links), its fragment (a shared screen), what this
+// device remembered (only ever stored at the visitor's request) and whether this is a shared machine.
+EMSCRIPTEN_KEEPALIVE void portal_open_page(const char* page_url, const char* fragment, const char* device_memory,
+                                           int private_page) {
+    portal::ui::PageOpening opening;
+    opening.page_url = page_url;
+    opening.fragment = fragment;
+    opening.device_memory = device_memory;
+    opening.private_page = private_page != 0;
+    runner().ui().open_page(opening);
+    portal_wake();
+}
+
+// Back / forward or an edited address changed the fragment: show that screen.
+EMSCRIPTEN_KEEPALIVE void portal_follow_address(const char* fragment) {
+    runner().ui().follow_address(fragment);
+    portal_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void portal_share_finished(int copied) {
+    runner().ui().share_finished(copied != 0);
+    portal_wake();
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_gl_context_lost() { runner().gl_context_lost(); }

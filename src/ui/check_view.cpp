@@ -2,6 +2,9 @@
 // (editable at any time), and the live results with the best combination of policies.
 #include "ui/check_view.hpp"
 
+#include "app/device_memory.hpp"
+#include "app/share_link.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -449,6 +452,35 @@ void draw_best_bundle(ViewContext& ctx) {
     end_panel(&pal.surface, &pal.border);
 }
 
+// Keeping the results: a link with the answers, a file to download, and (only if asked) this device's memory.
+void draw_keep_panel(ViewContext& ctx) {
+    const Palette& pal = palette();
+    const bool answered = app::has_answers(ctx.state);
+    begin_panel(18.0f);
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(ctx.t(str::keep_title));
+    ImGui::PopFont();
+    if (answered) {
+        const bool copied = ctx.state.share_feedback == app::AppState::ShareFeedback::copied && ctx.state.share_with_answers;
+        if (button(ctx.t(copied ? str::link_copied : str::share_answers), "share-answers", ButtonKind::secondary))
+            ctx.intents.push([](app::AppState& s) { app::request_share(s, true); });
+        ctx.locator.mark("share-answers");
+        paragraph(ctx.t(str::share_answers_note), muted());
+        vertical_space(4.0f);
+    }
+    bool remember = ctx.state.remember_on_device;
+    if (ImGui::Checkbox(ctx.t(str::remember_device), &remember))
+        ctx.intents.push([remember](app::AppState& s) { app::set_remember_on_device(s, remember); });
+    ctx.locator.mark("remember");
+    paragraph(ctx.t(str::remember_note), muted());
+    if (answered || ctx.state.remember_on_device) {
+        if (button(ctx.t(str::forget_answers), "forget", ButtonKind::quiet))
+            ctx.intents.push([](app::AppState& s) { app::forget_answers(s); });
+        ctx.locator.mark("forget");
+    }
+    end_panel(&pal.surface, &pal.border);
+}
+
 void draw_results(ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(ctx.t(str::results_title));
@@ -461,6 +493,8 @@ void draw_results(ViewContext& ctx) {
     draw_group(ctx, str::group_maybe, str::group_maybe_empty, maybe_rows(ctx), core::Status::unknown, "group:maybe");
     draw_group(ctx, str::group_ineligible, str::group_ineligible_empty, ineligible_rows(ctx), core::Status::ineligible,
                "group:ineligible");
+    vertical_space(8.0f);
+    draw_keep_panel(ctx);
 }
 
 void draw_intro(ViewContext& ctx) {

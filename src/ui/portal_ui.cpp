@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/device_memory.hpp"
+#include "app/share_link.hpp"
 #include "ui/check_view.hpp"
 #include "ui/compare_view.hpp"
 #include "ui/detail_view.hpp"
@@ -73,11 +75,21 @@ FontSizes PortalUi::font_sizes() const {
 
 ImVec4 PortalUi::background_colour() const { return palette().page; }
 
-std::string PortalUi::take_open_url() {
-    std::string url;
-    url.swap(state_.pending_open_url);
-    return url;
+void PortalUi::open_page(const PageOpening& opening) {
+    state_.page_url = opening.page_url;
+    page_sync_ = app::PageSync(opening.private_page);
+    if (!opening.private_page) app::restore_device_memory(state_, opening.device_memory);
+    if (!opening.fragment.empty() && opening.fragment != "#") app::apply_fragment(state_, opening.fragment);
 }
+
+app::PageEffects PortalUi::take_page_effects() { return page_sync_.take(state_); }
+
+void PortalUi::follow_address(std::string_view fragment) {
+    app::apply_fragment(state_, fragment);
+    page_sync_.address_followed(state_);
+}
+
+void PortalUi::share_finished(bool copied) { app::share_finished(state_, copied); }
 
 namespace {
 
@@ -95,6 +107,13 @@ void draw_brand_mark(ImDrawList* dl, const ImVec2& pos, float size) {
     }
 }
 
+// "Copy link" turns into "Copied ✓" once the clipboard took the link (until the next click anywhere).
+std::string share_button_label(const ViewContext& ctx, bool narrow) {
+    if (ctx.state.share_feedback == app::AppState::ShareFeedback::copied && !ctx.state.share_with_answers)
+        return ctx.t(str::link_copied);
+    return ctx.t(narrow ? str::copy_link_short : str::copy_link);
+}
+
 void draw_title_row(ViewContext& ctx, bool narrow) {
     const Palette& p = palette();
     const float mark = 34.0f;
@@ -102,8 +121,10 @@ void draw_title_row(ViewContext& ctx, bool narrow) {
     draw_brand_mark(ImGui::GetWindowDrawList(), start, mark);
     const char* toggle = ctx.t(str::other_language);
     const float toggle_w = button_width(toggle);
+    const std::string share = share_button_label(ctx, narrow);
+    const float share_w = button_width(share);
     const float title_x = start.x + mark + 12.0f;
-    const float title_w = column_right() - toggle_w - 12.0f - title_x;
+    const float title_w = column_right() - toggle_w - share_w - 20.0f - title_x;
 
     ImGui::PushFont(ctx.fonts.heading);
     const char* title = ctx.t(narrow ? str::app_title_short : str::app_title);
@@ -113,7 +134,11 @@ void draw_title_row(ViewContext& ctx, bool narrow) {
     ImGui::PopClipRect();
     ImGui::PopFont();
 
-    ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w, start.y + (mark - button_height()) * 0.5f));
+    const float button_y = start.y + (mark - button_height()) * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w - 8.0f - share_w, button_y));
+    if (button(share, "copy-link", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::request_share(s, false); });
+    ctx.locator.mark("copy-link");
+    ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w, button_y));
     if (button(toggle, "lang", ButtonKind::secondary)) ctx.intents.push([](app::AppState& s) { app::switch_language(s); });
     ctx.locator.mark("lang");
     ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + mark));
@@ -216,6 +241,38 @@ void draw_skipped_notice(ViewContext& ctx, float width) {
     vertical_space(4.0f);
 }
 
+// A shared link that could not be read whole: say so briefly, show what could be used.
+void draw_link_notice(ViewContext& ctx, float width) {
+    if (!ctx.state.link_notice) return;
+    const Palette& p = palette();
+    Column column(width);
+    begin_panel(14.0f);
+    paragraph("⚠ " + std::string(ctx.t(str::link_notice)), colour(p.warning));
+    if (button(ctx.t(str::dismiss), "notice:link", ButtonKind::secondary)) {
+        ctx.intents.push([](app::AppState& s) { app::dismiss_link_notice(s); });
+    }
+    ctx.locator.mark("notice:link");
+    end_panel(&p.warning_soft, &p.border);
+    vertical_space(4.0f);
+}
+
+// The clipboard refused the link: show it, so the visitor can still copy it by hand.
+void draw_copy_failed(ViewContext& ctx, float width) {
+    if (ctx.state.share_feedback != app::AppState::ShareFeedback::failed) return;
+    const Palette& p = palette();
+    Column column(width);
+    begin_panel(14.0f);
+    paragraph(ctx.t(str::copy_failed), colour(p.text));
+    std::string link = app::share_url(ctx.state, ctx.state.share_with_answers);
+    text_field("##link-text", "", link, -1.0f, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+    ctx.locator.mark("link-text");
+    if (button(ctx.t(str::dismiss), "notice:copy", ButtonKind::secondary)) {
+        ctx.intents.push([](app::AppState& s) { s.share_feedback = app::AppState::ShareFeedback::none; });
+    }
+    end_panel(&p.surface, &p.border);
+    vertical_space(4.0f);
+}
+
 void draw_fatal(const app::AppState& state, const Fonts& fonts, Locator& locator) {
     const Palette& p = palette();
     Column column(kReadingWidth);
@@ -252,6 +309,8 @@ float view_width(app::View view) {
 }
 
 void draw_view(ViewContext& ctx) {
+    draw_link_notice(ctx, view_width(ctx.state.view));
+    draw_copy_failed(ctx, view_width(ctx.state.view));
     switch (ctx.state.view) {
         case app::View::explore:
             // The kiosk starts browsing with big category tiles: no typing at a booth.
@@ -302,6 +361,9 @@ void PortalUi::draw() {
     if (kiosk) kiosk_frame_start(ImGui::GetTime());
     const float full_height = ImGui::GetMainViewport()->WorkSize.y;
 
+    // "Copied ✓" answers the click that copied; the next click anywhere retires it.
+    if (state_.share_feedback == app::AppState::ShareFeedback::copied && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+        state_.share_feedback = app::AppState::ShareFeedback::none;
     if (!state_.catalog) {
         begin_root(full_height);
         draw_error_page();

@@ -4,6 +4,7 @@
 
 #include "app/app_state.hpp"
 #include "app/kiosk_state.hpp"
+#include "app/page_effects.hpp"
 #include "ui/fonts.hpp"
 #include "ui/locator.hpp"
 
@@ -24,6 +25,14 @@ struct StartupData {
     std::string preferred_lang;  // "zh" or "en"
     std::string today;           // YYYY-MM-DD
     app::KioskSettings kiosk;    // the recruitment-fair kiosk (?kiosk): off on the ordinary site
+};
+
+// How the page was opened, beyond the data: its address and what this device remembers.
+struct PageOpening {
+    std::string page_url;       // the address without query or fragment (for links the visitor copies)
+    std::string fragment;       // the address's fragment: a shared screen to show
+    std::string device_memory;  // what "remember on this device" stored earlier ("" when nothing)
+    bool private_page = false;  // a shared machine (the kiosk): no history entries, no storage
 };
 
 class PortalUi {
@@ -71,9 +80,18 @@ public:
 
     const app::AppState& state() const { return state_; }
 
-    // A link the visitor asked to open (http/https/mailto/tel only), or "" when none is waiting. The platform
-    // opens it in a new tab; taking it clears it.
-    std::string take_open_url();
+    // After start(): restores remembered answers, then shows the screen the address's fragment describes.
+    void open_page(const PageOpening& opening);
+
+    // What the page must do after this frame (open a tab, copy a link, download, update the address bar,
+    // store or forget answers). Taking them clears the one-shot requests.
+    app::PageEffects take_page_effects();
+
+    // The address's fragment changed without the app (back / forward, an edited address): show that screen.
+    void follow_address(std::string_view fragment);
+
+    // The clipboard took the link asked for in PageEffects::copy_link, or refused it.
+    void share_finished(bool copied);
 
     const Locator& locator() const { return locator_; }
 
@@ -92,6 +110,7 @@ private:
     std::vector<unsigned char> font_file_;
     Fonts fonts_;
     Locator locator_;
+    app::PageSync page_sync_;
     bool fonts_dirty_ = true;
     float zoom_ = 1.0f;
 };

@@ -197,6 +197,21 @@ inline constexpr Phrase none{"无", "None"};
 inline constexpr Phrase skipped_notice{"数据中有 {} 项政策格式有误，暂未显示：", "{} policies in the data have errors and are not shown:"};
 inline constexpr Phrase skipped_entry{"第 {} 项（{}）：{}", "Entry {} ({}): {}"};
 inline constexpr Phrase dismiss{"知道了", "Dismiss"};
+
+// ---- sharing, keeping a copy, remembering ----------------------------------------------------------------------
+inline constexpr Phrase copy_link{"复制链接", "Copy link"};
+inline constexpr Phrase copy_link_short{"链接", "Link"};
+inline constexpr Phrase link_copied{"已复制 ✓", "Copied ✓"};
+inline constexpr Phrase copy_failed{"此浏览器不允许写入剪贴板。请手动复制下面的链接：", "This browser did not let us use the clipboard. Copy the link below by hand:"};
+inline constexpr Phrase link_notice{"这个链接里有部分内容无法识别，已略过；其余内容照常显示。", "Part of this link could not be read and was left out; the rest is shown as usual."};
+inline constexpr Phrase keep_title{"保存与分享", "Keep and share"};
+inline constexpr Phrase share_answers{"复制含回答的链接", "Share with my answers"};
+inline constexpr Phrase share_answers_note{"这个链接带有你的回答，打开它的人都能看到，请只发给信任的人。", "This link carries your answers, so anyone who opens it sees them: send it only to people you trust."};
+inline constexpr Phrase download_html{"下载结果（网页）", "Download results (HTML)"};
+inline constexpr Phrase download_text{"下载结果（文本）", "Download results (text)"};
+inline constexpr Phrase remember_device{"在本设备上记住我的回答", "Remember my answers on this device"};
+inline constexpr Phrase remember_note{"回答只保存在这个浏览器里，不会上传。默认不保存。", "Your answers stay in this browser and are never uploaded. Nothing is kept unless you ask."};
+inline constexpr Phrase forget_answers{"忘记我的回答", "Forget my answers"};
 inline constexpr Phrase fatal_title{"无法读取政策数据", "The policy data could not be read"};
 inline constexpr Phrase fatal_body{"政策文件有误，暂时无法显示任何政策。请稍后再试，或告知网站维护者以下信息：", "The policy file has an error, so no policy can be shown. Please try again later, or tell the site's maintainers this:"};
 

@@ -186,8 +186,8 @@ TEST_CASE("details show the criteria with their outcomes once answers exist, and
     REQUIRE(portal.visible("link:0"));
     portal.click("link:0");
     CHECK(portal.state()["open_url"] == "https://example.org/living");
-    CHECK(portal.ui().take_open_url() == "https://example.org/living");
-    CHECK(portal.ui().take_open_url().empty());
+    CHECK(portal.ui().take_page_effects().open_url == "https://example.org/living");
+    CHECK(portal.ui().take_page_effects().open_url.empty());
 }
 
 TEST_CASE("policies are added to and removed from the comparison, four at most") {

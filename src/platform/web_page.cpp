@@ -1,0 +1,89 @@
+#include "platform/web_page.hpp"
+
+#include <emscripten/emscripten.h>
+
+// clang-format off
+
+// noopener: the opened page gets no handle back to the portal (and no referrer).
+EM_JS(void, js_open_in_new_tab, (const char* url), {
+    window.open(UTF8ToString(url), '_blank', 'noopener,noreferrer');
+});
+
+// The async clipboard API needs a secure context and a recent click; when it is missing or refuses, an
+// execCommand copy from a temporary field is the fallback. The outcome goes back to the app.
+EM_JS(void, js_copy_link, (const char* link), {
+    const text = UTF8ToString(link);
+    const report = (ok) => { Module['_portal_share_finished'](ok ? 1 : 0); };
+    const fallback = () => {
+        const field = document.createElement('textarea');
+        field.value = text;
+        field.setAttribute('readonly', '');
+        field.style.position = 'fixed';
+        field.style.opacity = '0';
+        document.body.appendChild(field);
+        field.select();
+        let ok = false;
+        try { ok = document.execCommand('copy'); } catch (err) { ok = false; }
+        field.remove();
+        report(ok);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(() => report(true), fallback);
+    } else {
+        fallback();
+    }
+});
+
+EM_JS(void, js_download, (const char* name, const char* type, const char* content, int length), {
+    const bytes = HEAPU8.slice(content, content + length);
+    const url = URL.createObjectURL(new Blob([bytes], { type: UTF8ToString(type) }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = UTF8ToString(name);
+    link.rel = 'noopener';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+});
+
+// The query (?lang, ?kiosk…) stays; only the fragment changes.
+EM_JS(void, js_set_address, (const char* fragment, int push), {
+    const text = UTF8ToString(fragment);
+    const url = location.pathname + location.search + (text ? '#' + text : '');
+    if (url === location.pathname + location.search + location.hash) return;
+    try {
+        if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+    } catch (err) {
+        console.warn('portal: the address could not be updated: ' + err);
+    }
+});
+
+// Storage can be switched off or full; remembering then quietly does nothing.
+EM_JS(void, js_store_device_memory, (const char* payload), {
+    const key = 'shangyu-portal.answers';
+    const text = UTF8ToString(payload);
+    try {
+        if (text) localStorage.setItem(key, text); else if (localStorage.getItem(key) !== null) localStorage.removeItem(key);
+    } catch (err) {
+        console.warn('portal: this browser does not allow storage: ' + err);
+    }
+});
+
+// clang-format on
+
+namespace portal::platform {
+
+void perform_page_effects(const app::PageEffects& effects) {
+    if (!effects.open_url.empty()) js_open_in_new_tab(effects.open_url.c_str());
+    if (!effects.copy_link.empty()) js_copy_link(effects.copy_link.c_str());
+    if (effects.download) {
+        const auto& file = *effects.download;
+        js_download(file.file_name.c_str(), file.mime_type.c_str(), file.content.data(),
+                    static_cast<int>(file.content.size()));
+    }
+    if (effects.address) js_set_address(effects.address->c_str(), effects.push_history ? 1 : 0);
+    if (effects.device_memory) js_store_device_memory(effects.device_memory->c_str());
+}
+
+}  // namespace portal::platform
