@@ -494,7 +494,12 @@ void draw_results(ViewContext& ctx) {
     draw_group(ctx, str::group_ineligible, str::group_ineligible_empty, ineligible_rows(ctx), core::Status::ineligible,
                "group:ineligible");
     vertical_space(8.0f);
-    draw_keep_panel(ctx);
+    // A kiosk keeps nothing and copies nothing: its results leave on the visitor's phone, by QR code.
+    if (ctx.state.kiosk.settings.enabled) {
+        draw_kiosk_take_away(ctx);
+    } else {
+        draw_keep_panel(ctx);
+    }
 }
 
 void draw_intro(ViewContext& ctx) {

@@ -330,6 +330,20 @@ void draw_link_panel(ViewContext& ctx) {
             [](app::AppState& s) { app::close_link_panel(s); });
 }
 
+void draw_kiosk_take_away(ViewContext& ctx) {
+    const Palette& p = palette();
+    begin_panel(18.0f);
+    ImGui::PushFont(ctx.fonts.heading);
+    paragraph(ctx.t(kstr::share_title), colour(p.accent_active));
+    ImGui::PopFont();
+    paragraph(ctx.t(has_kiosk_answers(ctx.state) ? kstr::share_body : kstr::share_empty), colour(p.text_muted));
+    vertical_space(4.0f);
+    if (button(ctx.t(kstr::take_results), "results:qr", ButtonKind::primary))
+        ctx.intents.push([](app::AppState& s) { app::open_share_panel(s, true); });
+    ctx.locator.mark("results:qr");
+    end_panel(&p.accent_soft, &p.border);
+}
+
 // ---- staff self-test -------------------------------------------------------------------------------------------
 
 namespace {

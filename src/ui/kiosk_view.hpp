@@ -34,6 +34,9 @@ void draw_share_panel(ViewContext& ctx, const std::string& url);
 void draw_link_panel(ViewContext& ctx);
 void draw_selftest(ViewContext& ctx, const char* build_date);
 
+// Under the kiosk's results: "scan to take your results with you" (opens the QR panel).
+void draw_kiosk_take_away(ViewContext& ctx);
+
 // Explore's start in the kiosk: a tile per category (and the check). True when drawn (no filter, no query yet).
 bool draw_category_tiles(ViewContext& ctx);
 // Above the explore list in the kiosk: back to the tiles.

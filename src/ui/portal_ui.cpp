@@ -121,8 +121,10 @@ void draw_title_row(ViewContext& ctx, bool narrow) {
     draw_brand_mark(ImGui::GetWindowDrawList(), start, mark);
     const char* toggle = ctx.t(str::other_language);
     const float toggle_w = button_width(toggle);
-    const std::string share = share_button_label(ctx, narrow);
-    const float share_w = button_width(share);
+    // The kiosk has no clipboard to offer a passer-by: its results leave by QR code (the bottom bar).
+    const bool kiosk = ctx.state.kiosk.settings.enabled;
+    const std::string share = kiosk ? std::string() : share_button_label(ctx, narrow);
+    const float share_w = kiosk ? 0.0f : button_width(share);
     const float title_x = start.x + mark + 12.0f;
     const float title_w = column_right() - toggle_w - share_w - 20.0f - title_x;
 
@@ -135,9 +137,11 @@ void draw_title_row(ViewContext& ctx, bool narrow) {
     ImGui::PopFont();
 
     const float button_y = start.y + (mark - button_height()) * 0.5f;
-    ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w - 8.0f - share_w, button_y));
-    if (button(share, "copy-link", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::request_share(s, false); });
-    ctx.locator.mark("copy-link");
+    if (!kiosk) {
+        ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w - 8.0f - share_w, button_y));
+        if (button(share, "copy-link", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::request_share(s, false); });
+        ctx.locator.mark("copy-link");
+    }
     ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w, button_y));
     if (button(toggle, "lang", ButtonKind::secondary)) ctx.intents.push([](app::AppState& s) { app::switch_language(s); });
     ctx.locator.mark("lang");
