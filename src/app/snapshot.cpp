@@ -85,6 +85,8 @@ nlohmann::json snapshot(const AppState& state) {
     out["sort"] = sort_name(state.sort);
     out["profile"] = state.profile;
     out["as_of"] = state.as_of.to_string();
+    out["link_problems"] = state.link_problems;
+    out["remember_on_device"] = state.remember_on_device;
     out["open_url"] = state.last_open_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(state.last_open_url);
     if (state.catalog) {
         add_catalog_fields(out, state, *state.catalog);

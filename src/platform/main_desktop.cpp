@@ -2,6 +2,7 @@
 // generated font from disk.
 //   portal_desktop [--data FILE] [--font FILE] [--lang zh|en] [--today YYYY-MM-DD]
 #include "platform/runner.hpp"
+#include "ui/portal_ui.hpp"
 
 #define SDL_MAIN_HANDLED
 #include <SDL.h>
@@ -28,6 +29,19 @@ std::string today_iso() {
     char buf[16];
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
     return buf;
+}
+
+// The desktop build's share of the page effects: links open in the system browser, copied links go to the
+// clipboard, downloads are written to the working directory. There is no address bar or page storage here.
+void perform_desktop_effects(portal::platform::Runner& runner) {
+    const portal::app::PageEffects effects = runner.ui().take_page_effects();
+    if (!effects.open_url.empty()) SDL_OpenURL(effects.open_url.c_str());
+    if (!effects.copy_link.empty()) runner.ui().share_finished(SDL_SetClipboardText(effects.copy_link.c_str()) == 0);
+    if (effects.download) {
+        std::ofstream out(effects.download->file_name, std::ios::binary);
+        out << effects.download->content;
+        std::cerr << "portal_desktop: saved " << effects.download->file_name << "\n";
+    }
 }
 
 }  // namespace
@@ -65,6 +79,7 @@ int main(int argc, char** argv) {
     for (;;) {
         const auto result = runner.frame();
         if (!result.running) break;
+        if (result.drew) perform_desktop_effects(runner);
         if (!result.drew) SDL_WaitEventTimeout(nullptr, 250);  // idle: sleep until input (or a quarter second)
     }
     return 0;

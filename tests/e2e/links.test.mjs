@@ -111,7 +111,7 @@ test('copy link puts the screen on the clipboard; answers go only with "share wi
   await click(page, 'copy-link');
   await settle(page);
   const plain = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(plain, server.url + '/' + (await hash(page)));
+  assert.equal(plain, new URL('/', server.url).href + (await hash(page)));
   assert.doesNotMatch(plain, /[#&]a=/);
 
   const profile = await answerFirstQuestion(page);
