@@ -446,14 +446,14 @@ bool draw_tile(ViewContext& ctx, const Tile& tile, float width, float height) {
 std::vector<Tile> category_tiles(const ViewContext& ctx) {
     std::vector<Tile> tiles;
     tiles.push_back({"tile:check", ctx.t(kstr::tile_check), ctx.t(kstr::tile_check_body), true});
+    tiles.push_back({"tile:all", ctx.t(kstr::tile_all),
+                     fill(ctx.t(kstr::tile_count), static_cast<int>(ctx.set().policies.size()))});
     const auto& categories = ctx.set().categories;
     for (std::size_t i = 0; i < categories.size(); ++i) {
         const int count = i < ctx.state.list.category_counts.size() ? ctx.state.list.category_counts[i] : 0;
         if (count == 0) continue;
         tiles.push_back({"tile:" + categories[i].id, text(ctx.lang(), categories[i].name), fill(ctx.t(kstr::tile_count), count)});
     }
-    tiles.push_back({"tile:all", ctx.t(kstr::tile_all),
-                     fill(ctx.t(kstr::tile_count), static_cast<int>(ctx.set().policies.size()))});
     return tiles;
 }
 
