@@ -307,7 +307,10 @@ void qr_card(ViewContext& ctx, const char* window, const Phrase& title, const Ph
         vertical_space(4.0f);
         paragraph(ctx.t(body), colour(p.text_muted));
         vertical_space(8.0f);
-        paragraph(url, colour(p.text));
+        // The link as short text (three lines at most): enough to recognise or type the address by hand.
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float used = draw_clamped(ImGui::GetWindowDrawList(), at, available_width(), url, colour(p.text), 3);
+        ImGui::Dummy(ImVec2(available_width(), used));
         ctx.locator.mark(std::string(qr_id) + ":text");
         vertical_space(16.0f);
         if (button(ctx.t(kstr::close), "kiosk:close", ButtonKind::primary)) ctx.intents.push(on_close);

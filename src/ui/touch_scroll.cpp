@@ -13,6 +13,8 @@ constexpr float kDecayPerSecond = 3.2f;     // glide speed falls to 1/e in about
 constexpr float kMinGlideSpeed = 60.0f;     // slower releases just stop
 constexpr float kStopSpeed = 12.0f;
 constexpr float kLongestFrame = 1.0f / 20.0f;  // the first frame after a paused loop must not jump
+constexpr double kFlickWindow = 0.1;           // seconds of finger movement that decide the flick's speed
+constexpr double kRestBeforeLift = 0.25;       // a finger still for longer than this before lifting just stops
 
 // The innermost window under the finger that can scroll vertically.
 ImGuiWindow* scrollable_under_pointer() {
@@ -46,6 +48,29 @@ void TouchScroll::begin_press() {
     mode_ = window != nullptr && !text_field_active() ? Mode::pressed : Mode::idle;
     press_ = ImGui::GetIO().MousePos;
     last_y_ = press_.y;
+    sample_count_ = 0;
+}
+
+void TouchScroll::remember(double time, float y) {
+    if (sample_count_ == kSamples) {
+        std::copy(samples_ + 1, samples_ + kSamples, samples_);
+        --sample_count_;
+    }
+    samples_[sample_count_++] = Sample{time, y};
+}
+
+float TouchScroll::release_velocity(double now) const {
+    // The finger's last movement; a finger that rested before lifting does not fling.
+    int last_move = sample_count_ - 1;
+    while (last_move > 0 && samples_[last_move].y == samples_[last_move - 1].y) --last_move;
+    if (last_move <= 0 || now - samples_[last_move].time > kRestBeforeLift) return 0.0f;
+    // Its speed over up to a tenth of a second ending there, and at least over its last step: on a slow screen
+    // (a software-rendered frame can take 100 ms) one step may be all there is.
+    int from = last_move - 1;
+    while (from > 0 && samples_[last_move].time - samples_[from - 1].time <= kFlickWindow) --from;
+    const double span = samples_[last_move].time - samples_[from].time;
+    if (span <= 0.0) return 0.0f;
+    return static_cast<float>(static_cast<double>(samples_[from].y - samples_[last_move].y) / span);  // up = towards the end
 }
 
 bool TouchScroll::scroll_by(float dy) {
@@ -59,7 +84,7 @@ bool TouchScroll::scroll_by(float dy) {
     return moved;
 }
 
-void TouchScroll::follow_finger(float dt) {
+void TouchScroll::follow_finger() {
     const ImGuiIO& io = ImGui::GetIO();
     const float dy = last_y_ - io.MousePos.y;  // finger up = content up = scroll towards the end
     last_y_ = io.MousePos.y;
@@ -68,9 +93,7 @@ void TouchScroll::follow_finger(float dt) {
     if (GImGui->ActiveId != drag_id) ImGui::SetActiveID(drag_id, ImGui::FindWindowByID(window_));
     ImGui::KeepAliveID(drag_id);
     scroll_by(dy);
-    // A smoothed speed: the last few frames of the drag decide the flick, not a single jittery one.
-    const float instant = dt > 0.0f ? dy / dt : 0.0f;
-    velocity_ = velocity_ * 0.6f + instant * 0.4f;
+    remember(ImGui::GetTime(), io.MousePos.y);
 }
 
 void TouchScroll::glide(float dt) {
@@ -92,15 +115,18 @@ void TouchScroll::update() {
             } else if (std::fabs(io.MousePos.y - press_.y) > kTapSlop) {
                 mode_ = Mode::dragging;
                 last_y_ = press_.y;
-                follow_finger(dt);
+                follow_finger();
+            } else {
+                remember(ImGui::GetTime(), io.MousePos.y);
             }
             break;
         case Mode::dragging:
             if (io.MouseDown[0]) {
-                follow_finger(dt);
+                follow_finger();
                 break;
             }
             if (GImGui->ActiveId == ImHashStr("##touch-scroll")) ImGui::ClearActiveID();
+            velocity_ = release_velocity(ImGui::GetTime());
             mode_ = std::fabs(velocity_) >= kMinGlideSpeed ? Mode::gliding : Mode::idle;
             break;
         case Mode::gliding: glide(dt); break;

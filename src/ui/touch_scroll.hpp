@@ -28,15 +28,26 @@ public:
 private:
     enum class Mode { idle, pressed, dragging, gliding };
     void begin_press();
-    void follow_finger(float dt);
+    void follow_finger();
     void glide(float dt);
     bool scroll_by(float dy);  // false when the window is gone or at an end
+    void remember(double time, float y);
+    float release_velocity(double now) const;
 
     Mode mode_ = Mode::idle;
     ImGuiID window_ = 0;  // the scrollable window the finger moves
     ImVec2 press_{0, 0};
     float last_y_ = 0;
     float velocity_ = 0;  // layout pixels per second of scroll, positive = towards the end
+    // The finger's recent positions: the flick's speed is measured over its last tenth of a second of movement
+    // (a finger that rested before lifting does not fling), whatever the frame rate.
+    struct Sample {
+        double time = 0;
+        float y = 0;
+    };
+    static constexpr int kSamples = 16;
+    Sample samples_[kSamples];
+    int sample_count_ = 0;
 };
 
 }  // namespace portal::ui
