@@ -521,6 +521,7 @@ std::string PortalUi::state_json() const {
     snapshot["focus"] = locator_.focused().empty() ? nlohmann::json(nullptr) : nlohmann::json(locator_.focused());
     const nlohmann::json kiosk = app::kiosk_snapshot(state_, impl_->now);
     for (const auto& [key, value] : kiosk.items()) snapshot[key] = value;
+    snapshot["animating"] = animating();
     return snapshot.dump();
 }
 

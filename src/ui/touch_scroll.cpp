@@ -63,7 +63,11 @@ float TouchScroll::release_velocity(double now) const {
     // The finger's last movement; a finger that rested before lifting does not fling.
     int last_move = sample_count_ - 1;
     while (last_move > 0 && samples_[last_move].y == samples_[last_move - 1].y) --last_move;
-    if (last_move <= 0 || now - samples_[last_move].time > kRestBeforeLift) return 0.0f;
+    // Resting is judged in time and in frames: on a screen drawing only a few frames a second (software
+    // rendering under load) the lift is seen frames late without the finger having stopped. At 60 fps the
+    // time rule decides (0.25 s is 15 frames).
+    const int rest_frames = sample_count_ - 1 - last_move;
+    if (last_move <= 0 || (now - samples_[last_move].time > kRestBeforeLift && rest_frames >= 6)) return 0.0f;
     // Its speed over up to a tenth of a second ending there, and at least over its last step: on a slow screen
     // (a software-rendered frame can take 100 ms) one step may be all there is.
     int from = last_move - 1;
