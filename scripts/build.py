@@ -33,14 +33,32 @@ def prepare(preset: str) -> None:
         deps.ensure_sdl2_wasm()
 
 
+def policyctl_path() -> Path:
+    return build_dir("native") / "src" / "tools" / "policyctl"
+
+
+def cache_settings(preset: str) -> list[str]:
+    """-D settings a preset needs beyond CMakePresets.json. The web bundle's text version (policies.html) is
+    written at build time by the native policyctl, which cannot be compiled by Emscripten."""
+    if preset == "web":
+        return [f"-DPORTAL_POLICYCTL:FILEPATH={policyctl_path()}"]
+    return []
+
+
 def configure(preset: str) -> None:
-    if (build_dir(preset) / "CMakeCache.txt").exists():
-        return  # CMake re-runs itself when a CMakeLists.txt changes
-    subprocess.run(["cmake", "--preset", preset, "--log-level=WARNING"], cwd=REPO, check=True,
+    settings = cache_settings(preset)
+    cache = build_dir(preset) / "CMakeCache.txt"
+    if cache.exists():
+        text = cache.read_text(encoding="utf-8", errors="replace")
+        if all(setting[2:] in text.splitlines() for setting in settings):
+            return  # CMake re-runs itself when a CMakeLists.txt changes
+    subprocess.run(["cmake", "--preset", preset, "--log-level=WARNING", *settings], cwd=REPO, check=True,
                    env=deps.emscripten_env())
 
 
 def build(preset: str, target: str | None = None) -> None:
+    if preset == "web":
+        build("native", "policyctl")  # web_dist runs it to write policies.html
     prepare(preset)
     configure(preset)
     cmd = ["cmake", "--build", "--preset", preset, "-j", JOBS]

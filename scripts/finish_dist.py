@@ -18,7 +18,8 @@ import re
 import sys
 from pathlib import Path
 
-# Files every first visit needs, in the order a visitor needs them; cached by the service worker.
+# Files the service worker caches: those every first visit needs, in the order a visitor needs them, then the
+# text version (policies.html, written by policyctl export-html), which is only fetched when someone opens it.
 CACHED = ["index.html", "portal.css", "kiosk.js", "text-input.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
           "portal-font.otf", "favicon.svg", "manifest.webmanifest", "policies.html"]
 # Files the page fetches only on demand (the kiosk's staff self-test reads the JsonLogic suite): never part of a

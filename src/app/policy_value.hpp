@@ -6,6 +6,7 @@
 
 #include "core/date.hpp"
 #include "core/model.hpp"
+#include "report/amounts.hpp"
 
 namespace portal::app {
 
@@ -23,16 +24,9 @@ struct HeadlineValue {
     int benefit = -1;     // in_kind: index into Policy::benefits
 };
 
-// The largest total (amount x periods) benefit `benefit` of `policy` can give. A fixed amount is itself; an
-// amount rule is evaluated for every combination of answers to the boolean and choice questions it reads (a
-// handful: education x double first-class is 10). nullopt when the benefit has no amount, or the rule reads a
-// question that cannot be enumerated (number, date, multi) or has too many combinations.
-struct AmountRange {
-    double min = 0;
-    double max = 0;
-};
-std::optional<AmountRange> benefit_total_range(const core::PolicySet& set, int policy, int benefit,
-                                               const core::Date& as_of);
+// What a benefit can be worth before any answer: computed once, in the report layer, for the cards and paper alike.
+using report::AmountRange;
+using report::benefit_total_range;
 
 HeadlineValue headline_value(const core::PolicySet& set, int policy, const core::Date& as_of);
 

@@ -5,6 +5,7 @@
 // Errors go to stderr and name the file and a JSON pointer or line:column; results go to stdout.
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "core/load.hpp"
 #include "core/matcher.hpp"
 #include "core/profile.hpp"
+#include "report/policies_html.hpp"
 
 namespace {
 
@@ -37,6 +39,7 @@ Usage:
   policyctl test FILE
   policyctl check FILE --profile PROFILE.json [--as-of YYYY-MM-DD] --json
   policyctl jsonlogic RULE.json DATA.json
+  policyctl export-html [--out FILE] POLICY_FILE
   policyctl help [COMMAND]      (or: policyctl --help, policyctl COMMAND --help)
 
 Commands:
@@ -44,6 +47,7 @@ Commands:
   test       run every policy's examples
   check      evaluate one profile and print the outcomes as JSON
   jsonlogic  evaluate one JsonLogic rule on one data object
+  export-html  write the text version of the portal (every policy, no script) as HTML
 
 Exit codes: 0 success, 1 the data or a test failed, 2 bad usage or unreadable input.
 Errors go to stderr as FILE:LINE:COLUMN: error: ... (text that is not JSON) or
@@ -90,6 +94,17 @@ JsonLogic; today/years_since/... use today's date) and prints the result as JSON
 official conformance suite. rank needs question options and is not available here.
 
 Exit: 0 success, 1 the rule cannot be evaluated (e.g. an unknown operator), 2 bad usage or unreadable input.
+)"},
+    {"export-html", R"(policyctl export-html [--out FILE] POLICY_FILE
+
+Writes the portal's text version: one static HTML page (no script, its own Content-Security-Policy) with
+every valid policy in Chinese and English, grouped by category, with a table of contents, benefits,
+conditions, how to apply, sources, exclusions and validity. Writes to stdout, or to FILE with --out.
+Problems in POLICY_FILE go to stderr as validate prints them; policies that are invalid are left out of
+the page and each is named on stderr, and the page is still written.
+
+Exit: 0 page written from a valid file, 1 the file has errors (invalid policies left out) or cannot be
+used at all (no page), 2 bad usage, POLICY_FILE unreadable or FILE not writable.
 )"},
     {"help", R"(policyctl help [COMMAND]
 
@@ -264,6 +279,63 @@ int run_jsonlogic(const std::string& rule_file, const std::string& data_file) {
     return kOk;
 }
 
+// ---- export-html ----------------------------------------------------------------------------------------
+
+struct ExportArgs {
+    std::string file;
+    std::string out;  // "" = stdout
+};
+
+void report_skipped(const std::string& file, const std::vector<SkippedPolicy>& skipped) {
+    for (const SkippedPolicy& policy : skipped) {
+        std::cerr << file << ": /policies/" << policy.index << ": policy "
+                  << (policy.id.empty() ? std::string("(no id)") : "\"" + policy.id + "\"")
+                  << " is invalid and left out of the page\n";
+    }
+}
+
+bool write_output(const std::string& path, const std::string& content) {
+    if (path.empty()) {
+        std::cout << content;
+        return static_cast<bool>(std::cout.flush());
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.close();
+    if (!out) std::cerr << path << ": error: cannot write file\n";
+    return static_cast<bool>(out);
+}
+
+int run_export_html(const ExportArgs& args) {
+    const auto text = read_or_complain(args.file);
+    if (!text) return kBadUsage;
+    const LoadResult loaded = load_policy_set(*text, args.file);
+    print(loaded.diagnostics);
+    if (loaded.fatal()) return kDataFailed;
+    report_skipped(args.file, loaded.skipped);
+    if (!write_output(args.out, portal::report::policies_html(*loaded.set))) return kBadUsage;
+    return has_errors(loaded.diagnostics) ? kDataFailed : kOk;
+}
+
+int parse_and_run_export_html(const std::vector<std::string>& args) {
+    ExportArgs exported;
+    std::vector<std::string> positional;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--out") {
+            if (i + 1 >= args.size() || args[i + 1].empty()) return usage_error("--out needs a FILE");
+            exported.out = args[++i];
+        } else if (arg.rfind("--", 0) == 0) {
+            return usage_error("export-html: unknown option " + arg);
+        } else {
+            positional.push_back(arg);
+        }
+    }
+    if (positional.size() != 1) return usage_error("export-html takes exactly one POLICY_FILE");
+    exported.file = positional[0];
+    return run_export_html(exported);
+}
+
 // ---- command line -----------------------------------------------------------------------------------------
 
 int run_help(const std::vector<std::string>& args) {
@@ -318,6 +390,7 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
     if (kCommandHelp.count(command) == 0) return usage_error("unknown command '" + command + "'");
     if (wants_help(args)) return run_help({command});
     if (command == "check") return parse_and_run_check(args);
+    if (command == "export-html") return parse_and_run_export_html(args);
     for (const std::string& arg : args) {
         if (arg.rfind("--", 0) == 0) return usage_error(command + ": unknown option " + arg);
     }

@@ -4,6 +4,7 @@
 
 #include "app/device_memory.hpp"
 #include "app/share_link.hpp"
+#include "app/summary_download.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -452,6 +453,18 @@ void draw_best_bundle(ViewContext& ctx) {
     end_panel(&pal.surface, &pal.border);
 }
 
+void draw_download_buttons(ViewContext& ctx) {
+    using report::SummaryFormat;
+    if (button(ctx.t(str::download_html), "download:html", ButtonKind::secondary))
+        ctx.intents.push([](app::AppState& s) { app::request_summary_download(s, SummaryFormat::html); });
+    ctx.locator.mark("download:html");
+    if (ImGui::GetContentRegionAvail().x > button_width(ctx.t(str::download_html)) + button_width(ctx.t(str::download_text)))
+        ImGui::SameLine(0, 8.0f);
+    if (button(ctx.t(str::download_text), "download:text", ButtonKind::secondary))
+        ctx.intents.push([](app::AppState& s) { app::request_summary_download(s, SummaryFormat::text); });
+    ctx.locator.mark("download:text");
+}
+
 // Keeping the results: a link with the answers, a file to download, and (only if asked) this device's memory.
 void draw_keep_panel(ViewContext& ctx) {
     const Palette& pal = palette();
@@ -468,6 +481,8 @@ void draw_keep_panel(ViewContext& ctx) {
         paragraph(ctx.t(str::share_answers_note), muted());
         vertical_space(4.0f);
     }
+    draw_download_buttons(ctx);
+    vertical_space(6.0f);
     bool remember = ctx.state.remember_on_device;
     if (ImGui::Checkbox(ctx.t(str::remember_device), &remember))
         ctx.intents.push([remember](app::AppState& s) { app::set_remember_on_device(s, remember); });

@@ -1,5 +1,7 @@
 #include "ui/format.hpp"
 
+#include "report/wording.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -23,39 +25,12 @@ std::string fill_pieces(std::string_view pattern, std::initializer_list<std::str
 
 }  // namespace detail
 
-std::string text(core::Lang lang, const core::Text& value) {
-    if (value.missing_in(lang) && !value.zh.empty()) return fill(tr(lang, str::chinese_only), value.zh.c_str());
-    return value.in(lang);
-}
+std::string text(core::Lang lang, const core::Text& value) { return report::text_in(lang, value); }
 
-std::string plain_number(double value) {
-    const bool negative = value < 0;
-    const double rounded = std::round(std::fabs(value) * 100.0) / 100.0;
-    const double whole = std::floor(rounded);
-    const int cents = static_cast<int>(std::lround((rounded - whole) * 100.0));
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.0f", whole);
-    std::string digits = buffer;
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-    if (cents != 0) {
-        std::snprintf(buffer, sizeof buffer, "%02d", cents);
-        std::string fraction = buffer;
-        if (fraction.back() == '0') fraction.pop_back();
-        digits += "." + fraction;
-    }
-    return negative ? "-" + digits : digits;
-}
+// Figures read the same in the app and in the downloaded summary: the report layer owns the rules.
+std::string plain_number(double value) { return report::plain_number(value); }
 
-std::string money(core::Lang lang, double yuan) {
-    if (lang == core::Lang::zh) {
-        if (std::fabs(yuan) >= 1e8) return plain_number(yuan / 1e8) + " 亿元";
-        if (std::fabs(yuan) >= 1e4) return plain_number(yuan / 1e4) + " 万元";
-        return plain_number(yuan) + " 元";
-    }
-    if (std::fabs(yuan) >= 1e6) return "CNY " + plain_number(yuan / 1e6) + "m";
-    if (std::fabs(yuan) >= 1e4) return "CNY " + plain_number(yuan / 1e3) + "k";
-    return "CNY " + plain_number(yuan);
-}
+std::string money(core::Lang lang, double yuan) { return report::money(lang, yuan); }
 
 std::string headline(core::Lang lang, const app::HeadlineValue& value, const core::Policy& policy) {
     using Kind = app::HeadlineValue::Kind;
@@ -189,45 +164,10 @@ const Phrase& kind_phrase(core::BenefitKind kind) {
     return str::kind_cash;
 }
 
-std::string join_list(core::Lang lang, const std::vector<std::string>& items) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += lang == core::Lang::zh ? "、" : ", ";
-        out += items[i];
-    }
-    return out;
-}
+std::string join_list(core::Lang lang, const std::vector<std::string>& items) { return report::join_list(lang, items); }
 
 std::string answer_text(core::Lang lang, const core::Question& question, const nlohmann::json& value) {
-    const auto option_label = [&](const nlohmann::json& v) {
-        if (!v.is_string()) return v.dump();
-        const int i = question.option_index(v.get<std::string>());
-        return i >= 0 ? text(lang, question.options[static_cast<std::size_t>(i)].label) : v.get<std::string>();
-    };
-    switch (question.type) {
-        case core::QuestionType::boolean:
-            if (value.is_boolean()) return tr(lang, value.get<bool>() ? str::yes : str::no);
-            break;
-        case core::QuestionType::choice:
-            return option_label(value);
-        case core::QuestionType::multi: {
-            if (!value.is_array()) break;
-            if (value.empty()) return tr(lang, str::none_chosen);
-            std::vector<std::string> labels;
-            for (const auto& v : value) labels.push_back(option_label(v));
-            return join_list(lang, labels);
-        }
-        case core::QuestionType::number:
-            if (value.is_number()) {
-                const std::string unit = question.unit.empty() ? "" : " " + text(lang, question.unit);
-                return plain_number(value.get<double>()) + unit;
-            }
-            break;
-        case core::QuestionType::date:
-            if (value.is_string()) return value.get<std::string>();
-            break;
-    }
-    return value.dump();
+    return report::answer_text(lang, question, value);
 }
 
 }  // namespace portal::ui

@@ -86,7 +86,6 @@ inline constexpr Phrase valid_until{"至 {}", "until {}"};
 inline constexpr Phrase valid_range{"{} 至 {}", "{} to {}"};
 inline constexpr Phrase expired{"× 已过期", "× Expired"};
 inline constexpr Phrase not_yet_open{"○ 尚未开始", "○ Not yet open"};
-inline constexpr Phrase chinese_only{"{}（仅中文）", "{} (in Chinese only)"};
 
 inline constexpr Phrase kind_cash{"现金", "cash"};
 inline constexpr Phrase kind_voucher{"票券", "voucher"};
@@ -156,7 +155,6 @@ inline constexpr Phrase summary_title{"你的回答", "Your answers"};
 inline constexpr Phrase summary_empty{"还没有回答任何问题。", "No answers yet."};
 inline constexpr Phrase edit{"修改", "Change"};
 inline constexpr Phrase skipped_mark{"已跳过", "Skipped"};
-inline constexpr Phrase none_chosen{"都不是", "None"};
 inline constexpr Phrase results_title{"自测结果", "Your results"};
 inline constexpr Phrase results_meta{"评估日期 {} · 数据版本 {}", "Evaluated on {} · data version {}"};
 inline constexpr Phrase group_eligible{"✓ 符合条件 ({})", "✓ You qualify ({})"};

@@ -173,3 +173,30 @@ test('a "how to apply" link opens in a new tab without a handle back to the port
   expectNoProblems(assert, problems);
   await context.close();
 });
+
+test('a visitor can download a summary of their results as HTML and as text', async () => {
+  const { context, page, problems } = await open();
+  await settle(page);
+  await answerFirstQuestion(page);
+  const s = await state(page);
+  const eligible = Object.entries(s.statuses).filter(([, status]) => status === 'eligible').map(([id]) => id);
+  await scrollTo(page, 'download:html', { x: 1000, y: 500 });
+  for (const [id, extension] of [['download:html', 'html'], ['download:text', 'txt']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), click(page, id)]);
+    assert.equal(download.suggestedFilename(), `shangyu-policy-results-${AS_OF}.${extension}`);
+    const file = await download.path();
+    const content = readFileSync(file, 'utf8');
+    assert.ok(content.includes(AS_OF), 'the evaluation date');
+    assert.ok(content.includes(data.version), 'the data version');
+    for (const policyId of eligible) {
+      const title = data.policies.find((p) => p.id === policyId).title.zh;
+      assert.ok(content.includes(title), `eligible policy ${policyId} is listed`);
+    }
+    if (extension === 'html') {
+      assert.match(content, /<html lang=/);
+      assert.doesNotMatch(content, /<script/i);
+    }
+  }
+  expectNoProblems(assert, problems);
+  await context.close();
+});

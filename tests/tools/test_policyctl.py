@@ -47,7 +47,7 @@ class Usage(TempFiles):
     def test_help_explains_every_command(self):
         code, out, _ = run("--help")
         self.assertEqual(code, 0)
-        for command in ("validate", "test", "check", "jsonlogic"):
+        for command in ("validate", "test", "check", "jsonlogic", "export-html"):
             self.assertIn(command, out)
         self.assertIn("Exit codes: 0 success, 1 the data or a test failed, 2 bad usage", out)
 
@@ -72,6 +72,11 @@ class Usage(TempFiles):
             ("check", FIXTURE, "--profile"),
             ("check", "--profile", PROFILE, "--json"),               # no FILE
             ("jsonlogic", FIXTURE),
+            ("export-html",),
+            ("export-html", FIXTURE, FIXTURE),
+            ("export-html", "--out"),
+            ("export-html", FIXTURE, "--out"),
+            ("export-html", "--title", "x", FIXTURE),
         ]
         for args in cases:
             with self.subTest(args=args):
@@ -84,7 +89,8 @@ class Usage(TempFiles):
         for args in (("validate", "/nonexistent.json"), ("test", "/nonexistent.json"),
                      ("validate", DATA),  # a directory
                      ("check", FIXTURE, "--profile", "/nonexistent.json", "--json"),
-                     ("jsonlogic", "/nonexistent.json", PROFILE)):
+                     ("jsonlogic", "/nonexistent.json", PROFILE),
+                     ("export-html", "/nonexistent.json")):
             with self.subTest(args=args):
                 code, _, err = run(*args)
                 self.assertEqual(code, 2)
@@ -254,6 +260,71 @@ class JsonLogic(TempFiles):
         self.assertIn("r.json:1:2: error:", err)
 
 
+class ExportHtml(TempFiles):
+    def policy_ids(self, document):
+        return [policy["id"] for policy in document["policies"]]
+
+    def test_writes_every_policy_to_stdout(self):
+        code, out, err = run("export-html", FIXTURE)
+        self.assertEqual((code, err), (0, ""))
+        self.assertTrue(out.startswith('<!doctype html>\n<html lang="zh-CN">'))
+        self.assertIn('http-equiv="Content-Security-Policy"', out)
+        self.assertNotIn("<script", out)
+        for policy in fixture_document()["policies"]:
+            self.assertIn(f'id="p-{policy["id"]}"', out)
+
+    def test_out_file_and_option_order(self):
+        target = os.path.join(self._dir.name, "page.html")
+        for args in (("--out", target, FIXTURE), (FIXTURE, "--out", target)):
+            with self.subTest(args=args):
+                code, out, err = run("export-html", *args)
+                self.assertEqual((code, out, err), (0, "", ""))
+                with open(target, encoding="utf-8") as f:
+                    self.assertEqual(f.read(), run("export-html", FIXTURE)[1])
+
+    def test_unwritable_out_exits_2(self):
+        code, out, err = run("export-html", "--out", os.path.join(self._dir.name, "missing", "page.html"), FIXTURE)
+        self.assertEqual((code, out), (2, ""))
+        self.assertIn("cannot write file", err)
+
+    def test_fatal_file_is_reported_like_validate(self):
+        path = self.write("array.json", [])
+        code, out, err = run("export-html", path)
+        self.assertEqual((code, out), (1, ""))
+        self.assertEqual(err, run("validate", path)[2])
+
+    def test_broken_policies_are_left_out_and_named(self):
+        document = fixture_document()
+        document["policies"][0]["apply"]["links"][0]["url"] = "javascript:alert(1)"
+        path = self.write("broken.json", document)
+        code, out, err = run("export-html", path)
+        self.assertEqual(code, 1)
+        self.assertTrue(err.startswith(run("validate", path)[2]))
+        first = document["policies"][0]["id"]
+        self.assertIn(f'/policies/0: policy "{first}" is invalid and left out of the page', err)
+        self.assertNotIn(f'id="p-{first}"', out)
+        self.assertNotIn("javascript:", out)
+        for policy_id in self.policy_ids(document)[1:]:
+            self.assertIn(f'id="p-{policy_id}"', out)
+
+    def test_hostile_text_is_escaped(self):
+        document = fixture_document()
+        document["policies"][0]["title"] = {"zh": "<script>alert(1)</script>", "en": 'a" onmouseover="b'}
+        document["policies"][0]["summary"] = {"zh": "abc\u202edef"}
+        code, out, err = run("export-html", self.write("hostile.json", document))
+        self.assertEqual(code, 0, err)
+        self.assertNotIn("<script", out)
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", out)
+        self.assertIn("a&quot; onmouseover=&quot;b", out)
+        self.assertNotIn("\u202e", out)
+        self.assertIn("abcdef", out)
+
+    def test_help(self):
+        code, out, _ = run("export-html", "--help")
+        self.assertEqual(code, 0)
+        self.assertIn("--out FILE", out)
+
+
 class BundledData(unittest.TestCase):
     """The real data file, when another engineer has written it: it must validate and its examples pass."""
 
@@ -265,6 +336,11 @@ class BundledData(unittest.TestCase):
         self.assertEqual(code, 0, err + out)
         code, out, err = run("test", path)
         self.assertEqual(code, 0, err + out)
+        code, out, err = run("export-html", path)
+        self.assertEqual(code, 0, err)
+        with open(path, encoding="utf-8") as f:
+            for policy in json.load(f)["policies"]:
+                self.assertIn(f'id="p-{policy["id"]}"', out)
 
 
 if __name__ == "__main__":

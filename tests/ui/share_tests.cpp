@@ -184,3 +184,28 @@ TEST_CASE("a kiosk keeps no history, no storage and a clean address bar") {
     CHECK((!effects.address || effects.address->empty()));
     CHECK((!effects.device_memory || effects.device_memory->empty()));
 }
+
+TEST_CASE("keep a copy: the results download as HTML or text, with the date and data version") {
+    HeadlessPortal portal(fixture_options(1366.0f, 768.0f, "en"));
+    portal.ui().open_page(opening());
+    portal.click("tab:check");
+    portal.click("answer:master");
+    scroll_to(portal, "download:html", 1000.0f, 500.0f);
+    portal.click("download:html");
+    auto effects = portal.ui().take_page_effects();
+    REQUIRE(effects.download);
+    CHECK(effects.download->file_name == "shangyu-policy-results-2024-06-05.html");
+    CHECK(effects.download->mime_type.rfind("text/html", 0) == 0);
+    const std::string& html = effects.download->content;
+    CHECK(html.find("<html") != std::string::npos);
+    CHECK(html.find("2024-06-05") != std::string::npos);
+    CHECK(html.find("Master") != std::string::npos);  // the answer, as its label
+
+    portal.click("download:text");
+    effects = portal.ui().take_page_effects();
+    REQUIRE(effects.download);
+    CHECK(effects.download->file_name == "shangyu-policy-results-2024-06-05.txt");
+    CHECK(effects.download->content.find("<") == std::string::npos);
+    CHECK(effects.download->content.find("2024-06-05") != std::string::npos);
+    CHECK_FALSE(portal.ui().take_page_effects().download);  // offered once
+}

@@ -1,0 +1,273 @@
+#include "report/results_summary.hpp"
+
+#include <vector>
+
+#include "report/escape.hpp"
+#include "report/html_page.hpp"
+#include "report/page_style.hpp"
+#include "report/wording.hpp"
+
+namespace portal::report {
+namespace {
+
+using core::Lang;
+
+// The summary is first built as a list of blocks, then written as HTML or text, so both say the same thing.
+struct Block {
+    enum class Kind { title, meta, heading, subheading, paragraph, note, total, item };
+    Kind kind;
+    std::string text;
+};
+
+class Summary {
+public:
+    Summary(const core::PolicySet& set, const core::Evaluation& evaluation, Lang lang)
+        : set_(set), evaluation_(evaluation), lang_(lang) {}
+
+    std::vector<Block> build(const core::Profile& profile) {
+        intro();
+        answers(profile);
+        best_bundle();
+        eligible();
+        undecided();
+        ineligible();
+        add(Block::Kind::meta, dated_version());
+        return std::move(blocks_);
+    }
+
+private:
+    const core::PolicySet& set_;
+    const core::Evaluation& evaluation_;
+    Lang lang_;
+    std::vector<Block> blocks_;
+
+    void add(Block::Kind kind, std::string text) { blocks_.push_back({kind, std::move(text)}); }
+    std::string say(const Phrase& phrase) const { return tr(lang_, phrase); }
+    std::string words(const core::Text& text) const { return text_in(lang_, text); }
+    const core::Policy& policy(int p) const { return set_.policies[static_cast<std::size_t>(p)]; }
+
+    std::string closing_line() const {
+        return say({"本摘要由你的浏览器在本机生成，你的回答没有发送到任何地方。金额和结果仅供参考，申请前请向主管部门确认。",
+                    "This summary was generated in your browser; your answers were not sent anywhere. Amounts and "
+                    "results are estimates: confirm them with the office before you apply."});
+    }
+
+    std::string dated_version() const {
+        return fill(say({"评估日期：{} · 数据版本：{}", "Evaluated on {} · data version {}"}),
+                    {evaluation_.as_of.to_string(), set_.version});
+    }
+
+    void intro() {
+        add(Block::Kind::title, say({"政策自测结果", "Your eligibility check"}));
+        add(Block::Kind::meta, words(set_.title));
+        add(Block::Kind::meta, dated_version());
+        add(Block::Kind::note, closing_line());
+    }
+
+    void answers(const core::Profile& profile) {
+        add(Block::Kind::heading, say({"你的回答", "Your answers"}));
+        bool any = false;
+        for (const core::Question& question : set_.questions) {
+            const auto found = profile.is_object() ? profile.find(question.id) : profile.end();
+            if (!profile.is_object() || found == profile.end()) continue;
+            add(Block::Kind::item, words(question.label) + (lang_ == Lang::zh ? "：" : ": ") +
+                                       answer_text(lang_, question, *found));
+            any = true;
+        }
+        if (!any) add(Block::Kind::paragraph, say({"还没有回答任何问题。", "No question has been answered yet."}));
+    }
+
+    std::string title_with_total(int p) const {
+        const auto& total = evaluation_.results[static_cast<std::size_t>(p)].benefit_total;
+        std::string line = words(policy(p).title);
+        if (total && *total > 0) line += (lang_ == Lang::zh ? "：" : ": ") + money(lang_, *total);
+        return line;
+    }
+
+    void best_bundle() {
+        add(Block::Kind::heading, say({"最优组合", "Best combination"}));
+        const core::Bundle& bundle = evaluation_.best_bundle;
+        if (bundle.policies.empty()) {
+            add(Block::Kind::paragraph, say({"目前没有可以计算金额的符合条件的政策。",
+                                             "No policy you qualify for has an amount to add up yet."}));
+            return;
+        }
+        for (const int p : bundle.policies) {
+            if (known(p)) add(Block::Kind::item, title_with_total(p));
+        }
+        add(Block::Kind::total, fill(say({"合计：{}", "Total: {}"}), {money(lang_, bundle.total)}));
+        add(Block::Kind::paragraph, say({"合计不含贷款额度，且不包含互相排斥的政策。",
+                                         "The total leaves out loan limits and policies that cannot be combined."}));
+    }
+
+    // True when `p` names a policy of the set with its outcome at the same index, as evaluate() makes them.
+    bool known(int p) const {
+        const auto i = static_cast<std::size_t>(p);
+        return p >= 0 && i < set_.policies.size() && i < evaluation_.results.size() && evaluation_.results[i].policy == p;
+    }
+
+    std::vector<int> with_status(core::Status status) const {
+        std::vector<int> out;
+        for (const core::PolicyOutcome& outcome : evaluation_.results) {
+            if (outcome.status == status && known(outcome.policy)) out.push_back(outcome.policy);
+        }
+        return out;
+    }
+
+    void benefit_lines(int p) {
+        const core::PolicyOutcome& outcome = evaluation_.results[static_cast<std::size_t>(p)];
+        const core::Policy& pol = policy(p);
+        for (std::size_t b = 0; b < pol.benefits.size(); ++b) {
+            const core::Benefit& benefit = pol.benefits[b];
+            std::string line = words(benefit.label);
+            const auto& total = b < outcome.benefits.size() ? outcome.benefits[b].total : std::nullopt;
+            if (total) line += (lang_ == Lang::zh ? "：" : ": ") + benefit_sentence(lang_, benefit, {*total, *total});
+            else if (benefit.has_amount()) line += say({"（金额取决于尚未回答的问题）", " (the amount depends on unanswered questions)"});
+            add(Block::Kind::item, line);
+        }
+    }
+
+    void eligible() {
+        const std::vector<int> list = with_status(core::Status::eligible);
+        add(Block::Kind::heading, fill(say({"符合条件（{} 项）", "You qualify ({})"}), {std::to_string(list.size())}));
+        if (list.empty()) add(Block::Kind::paragraph, say({"暂无。", "None yet."}));
+        for (const int p : list) {
+            add(Block::Kind::subheading, title_with_total(p));
+            benefit_lines(p);
+        }
+    }
+
+    std::string question_list(const std::vector<int>& questions) const {
+        std::vector<std::string> labels;
+        for (const int q : questions) labels.push_back(words(set_.questions[static_cast<std::size_t>(q)].label));
+        return join_list(lang_, labels);
+    }
+
+    void undecided() {
+        const std::vector<int> list = with_status(core::Status::unknown);
+        add(Block::Kind::heading, fill(say({"尚待确认（{} 项）", "Not decided yet ({})"}), {std::to_string(list.size())}));
+        if (list.empty()) add(Block::Kind::paragraph, say({"暂无。", "None."}));
+        std::vector<int> not_assessed;
+        for (const int p : list) {
+            if (!policy(p).assessed()) {
+                not_assessed.push_back(p);
+                continue;
+            }
+            const core::PolicyOutcome& outcome = evaluation_.results[static_cast<std::size_t>(p)];
+            add(Block::Kind::subheading, words(policy(p).title));
+            add(Block::Kind::item, outcome.missing.empty()
+                                       ? say({"需要主管部门根据具体情况判断。", "The office decides case by case."})
+                                       : fill(say({"取决于这些问题：{}", "Depends on: {}"}), {question_list(outcome.missing)}));
+        }
+        if (not_assessed.empty()) return;
+        // Programmes without published conditions: one list, since the same sentence would follow each of them.
+        add(Block::Kind::subheading, say({"条件尚未公布、无法评估的政策（请向主管部门咨询）",
+                                          "Conditions not published, so not assessed (ask the office)"}));
+        for (const int p : not_assessed) add(Block::Kind::item, words(policy(p).title));
+    }
+
+    void failed_criteria(const core::PolicyOutcome& outcome) {
+        const core::Policy& pol = policy(outcome.policy);
+        if (outcome.reason == core::IneligibleReason::not_yet_valid || outcome.reason == core::IneligibleReason::expired) {
+            const Phrase why = outcome.reason == core::IneligibleReason::expired
+                                   ? Phrase{"评估日期不在有效期内（{}）。", "Not in force on the evaluation date ({})."}
+                                   : Phrase{"尚未生效（{}）。", "Not in force yet ({})."};
+            add(Block::Kind::item, fill(say(why), {validity_text(lang_, pol.valid)}));
+            return;
+        }
+        for (const int c : outcome.failed) {
+            const core::Criterion& criterion = pol.criteria[static_cast<std::size_t>(c)];
+            std::string line = fill(say({"不满足：{}", "Not met: {}"}), {words(criterion.label)});
+            if (!criterion.hint.empty()) line += fill(say({"（提示：{}）", " (hint: {})"}), {words(criterion.hint)});
+            add(Block::Kind::item, line);
+        }
+    }
+
+    void ineligible() {
+        const std::vector<int> list = with_status(core::Status::ineligible);
+        add(Block::Kind::heading, fill(say({"暂不符合（{} 项）", "Not eligible ({})"}), {std::to_string(list.size())}));
+        if (list.empty()) add(Block::Kind::paragraph, say({"暂无。", "None."}));
+        for (const int p : list) {
+            add(Block::Kind::subheading, words(policy(p).title));
+            failed_criteria(evaluation_.results[static_cast<std::size_t>(p)]);
+        }
+    }
+};
+
+// ---- writers ------------------------------------------------------------------------------------------------
+
+std::string html_block(const Block& block) {
+    const std::string text = escape_html(block.text);
+    switch (block.kind) {
+        case Block::Kind::title: return "<h1>" + text + "</h1>\n";
+        case Block::Kind::meta: return "<p class=\"meta\">" + text + "</p>\n";
+        case Block::Kind::heading: return "<h2>" + text + "</h2>\n";
+        case Block::Kind::subheading: return "<h3>" + text + "</h3>\n";
+        case Block::Kind::paragraph: return "<p>" + text + "</p>\n";
+        case Block::Kind::note: return "<p class=\"note\" role=\"note\">" + text + "</p>\n";
+        case Block::Kind::total: return "<p class=\"total\">" + text + "</p>\n";
+        case Block::Kind::item: return "<li>" + text + "</li>\n";
+    }
+    return "";
+}
+
+std::string as_html(const std::vector<Block>& blocks, Lang lang) {
+    std::string body = "<main>\n";
+    bool in_list = false;
+    for (const Block& block : blocks) {
+        const bool item = block.kind == Block::Kind::item;
+        if (item != in_list) body += item ? "<ul>\n" : "</ul>\n";
+        in_list = item;
+        body += html_block(block);
+    }
+    if (in_list) body += "</ul>\n";
+    body += "</main>\n";
+    PageParts parts;
+    parts.lang = lang == Lang::zh ? "zh-CN" : "en";
+    parts.title = blocks.empty() ? "" : blocks.front().text;
+    parts.style = kSummaryStyle;
+    parts.body = std::move(body);
+    return html_document(parts);
+}
+
+// Underlines as wide as the text looks: CJK characters take two columns in a terminal.
+std::size_t display_width(const std::string& text) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        width += length >= 3 ? 2 : 1;
+        i += length;
+    }
+    return width;
+}
+
+std::string as_text(const std::vector<Block>& blocks) {
+    std::string out;
+    Block::Kind previous = Block::Kind::title;
+    for (const Block& block : blocks) {
+        const std::string text = strip_controls(block.text);
+        const bool opens_with_blank = block.kind == Block::Kind::heading || block.kind == Block::Kind::note;
+        if (block.kind != Block::Kind::item && previous == Block::Kind::item && !opens_with_blank) out += "\n";
+        switch (block.kind) {
+            case Block::Kind::title: out += text + "\n" + std::string(display_width(text), '=') + "\n"; break;
+            case Block::Kind::heading: out += "\n" + text + "\n" + std::string(display_width(text), '-') + "\n"; break;
+            case Block::Kind::subheading: out += "* " + text + "\n"; break;
+            case Block::Kind::item: out += "  - " + text + "\n"; break;
+            case Block::Kind::note: out += "\n! " + text + "\n"; break;
+            default: out += text + "\n";
+        }
+        previous = block.kind;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string results_summary(const core::PolicySet& set, const core::Profile& profile,
+                            const core::Evaluation& evaluation, core::Lang lang, SummaryFormat format) {
+    const std::vector<Block> blocks = Summary(set, evaluation, lang).build(profile);
+    return format == SummaryFormat::html ? as_html(blocks, lang) : as_text(blocks);
+}
+
+}  // namespace portal::report

@@ -1,0 +1,136 @@
+// The "keep a copy" summary: answers, the three groups, the best bundle and its total, date and version, in
+// both languages and both formats.
+#include <doctest/doctest.h>
+
+#include "core/load.hpp"
+#include "core/matcher.hpp"
+#include "report/results_summary.hpp"
+#include "test_support.hpp"
+
+using namespace portal::core;
+using namespace portal::test;
+using portal::report::results_summary;
+using portal::report::SummaryFormat;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+struct Case {
+    PolicySet set;
+    Profile profile;
+    Evaluation evaluation;
+};
+
+// The fixture and its profile on 2024-06-01 (tests/data/fixture-check-expected.json): living allowance and youth
+// apartment eligible (best bundle 139,200), rent subsidy undecided on insurance months, and others ineligible.
+Case fixture_case() {
+    LoadResult loaded = load_policy_set(read_data("fixture-policies.json"), "fixture-policies.json");
+    REQUIRE(loaded.ok());
+    Case c{std::move(*loaded.set), json::parse(read_data("fixture-profile.json")), {}};
+    c.evaluation = evaluate(c.set, c.profile, Date{2024, 6, 1});
+    return c;
+}
+
+std::size_t position(const std::string& text, const std::string& part) {
+    const std::size_t at = text.find(part);
+    CAPTURE(part);
+    REQUIRE(at != std::string::npos);
+    return at;
+}
+
+}  // namespace
+
+TEST_SUITE("results_summary") {
+    TEST_CASE("Chinese text: groups in order, bundle total, date, version, the browser line") {
+        const Case c = fixture_case();
+        const std::string text = results_summary(c.set, c.profile, c.evaluation, Lang::zh, SummaryFormat::text);
+        CHECK(contains(text, "评估日期：2024-06-01"));
+        CHECK(contains(text, "数据版本：" + c.set.version));
+        CHECK(contains(text, "合计：13.92 万元"));
+        CHECK(contains(text, "浏览器"));
+        CHECK(contains(text, "主管部门确认"));
+        CHECK(position(text, "你的回答") < position(text, "最优组合"));
+        CHECK(position(text, "最优组合") < position(text, "符合条件（2 项）"));
+        CHECK(position(text, "符合条件（2 项）") < position(text, "尚待确认"));
+        CHECK(position(text, "尚待确认") < position(text, "暂不符合"));
+        CHECK_FALSE(contains(text, "<"));
+    }
+
+    TEST_CASE("answers are shown as question and answer labels") {
+        const Case c = fixture_case();
+        const std::string text = results_summary(c.set, c.profile, c.evaluation, Lang::zh, SummaryFormat::text);
+        for (const Question& question : c.set.questions) {
+            if (c.profile.contains(question.id)) CHECK(contains(text, question.label.zh));
+        }
+        const Question& education = c.set.questions[static_cast<std::size_t>(c.set.question_index("education"))];
+        CHECK(contains(text, education.options[static_cast<std::size_t>(education.option_index("phd"))].label.zh));
+    }
+
+    TEST_CASE("undecided policies name the deciding question, ineligible ones the failed condition") {
+        Case c = fixture_case();
+        const std::string undecided = results_summary(c.set, c.profile, c.evaluation, Lang::en, SummaryFormat::text);
+        const Question& insurance = c.set.questions[static_cast<std::size_t>(c.set.question_index("insurance_months"))];
+        CHECK(contains(undecided, "Depends on: " + insurance.label.in(Lang::en)));
+        c.profile["owns_home"] = true;  // fails the rent subsidy's "no home" condition
+        c.evaluation = evaluate(c.set, c.profile, Date{2024, 6, 1});
+        const std::string text = results_summary(c.set, c.profile, c.evaluation, Lang::en, SummaryFormat::text);
+        bool saw_failure = false;
+        for (const PolicyOutcome& outcome : c.evaluation.results) {
+            if (outcome.status != Status::ineligible || outcome.failed.empty()) continue;
+            const Policy& policy = c.set.policies[static_cast<std::size_t>(outcome.policy)];
+            CHECK(contains(text, "Not met: " + policy.criteria[static_cast<std::size_t>(outcome.failed[0])].label.in(Lang::en)));
+            saw_failure = true;
+        }
+        CHECK(saw_failure);
+        CHECK(contains(undecided, "Total: CNY 139.2k"));
+        CHECK(contains(text, "Evaluated on 2024-06-01 · data version " + c.set.version));
+        CHECK(contains(text, "generated in your browser"));
+    }
+
+    TEST_CASE("html: a page in the chosen language, escaped, without script") {
+        Case c = fixture_case();
+        c.set.policies[0].title.en = "<script>alert(1)</script>";
+        const std::string zh = results_summary(c.set, c.profile, c.evaluation, Lang::zh, SummaryFormat::html);
+        const std::string en = results_summary(c.set, c.profile, c.evaluation, Lang::en, SummaryFormat::html);
+        CHECK(zh.rfind("<!doctype html>\n<html lang=\"zh-CN\">", 0) == 0);
+        CHECK(en.rfind("<!doctype html>\n<html lang=\"en\">", 0) == 0);
+        CHECK(contains(zh, "<h2>最优组合</h2>"));
+        CHECK(contains(en, "<h2>Best combination</h2>"));
+        CHECK(contains(en, "<p class=\"total\">Total: CNY 139.2k</p>"));
+        CHECK(contains(en, "&lt;script&gt;"));
+        CHECK_FALSE(contains(en, "<script"));
+        CHECK(contains(en, "http-equiv=\"Content-Security-Policy\""));
+    }
+
+    TEST_CASE("loans never count in the bundle total") {
+        const json loan = policy_json("loan", json::array({criterion("c", json::parse(R"({"==": [{"var": "employed"}, true]})"))}),
+                                      {{"benefits", json::parse(R"([{"label": {"zh": "贷款"}, "kind": "loan", "amount": 500000}])")}});
+        const json cash = policy_json("cash", json::array({criterion("c", json::parse(R"({"==": [{"var": "employed"}, true]})"))}),
+                                      {{"benefits", json::parse(R"([{"label": {"zh": "补贴"}, "kind": "cash", "amount": 3000}])")}});
+        const PolicySet set = load_valid(document_with(json::array({loan, cash})));
+        const Profile profile = {{"employed", true}};
+        const Evaluation evaluation = evaluate(set, profile, Date{2024, 6, 1});
+        const std::string text = results_summary(set, profile, evaluation, Lang::zh, SummaryFormat::text);
+        CHECK(contains(text, "合计：3,000 元"));
+        CHECK(contains(text, "贷款额度 50 万元"));
+    }
+
+    TEST_CASE("policies without published conditions are listed once, apart from the undecided ones") {
+        const Case c = fixture_case();
+        const std::string text = results_summary(c.set, c.profile, c.evaluation, Lang::zh, SummaryFormat::text);
+        const std::size_t heading = position(text, "条件尚未公布、无法评估的政策");
+        CHECK(heading < position(text, "暂不符合"));
+        CHECK(position(text, "- " + c.set.policies[static_cast<std::size_t>(c.set.policy_index("maker-space"))].title.zh) > heading);
+    }
+
+    TEST_CASE("an empty profile says so") {
+        Case c = fixture_case();
+        c.profile = Profile::object();
+        c.evaluation = evaluate(c.set, c.profile, Date{2024, 6, 1});
+        const std::string text = results_summary(c.set, c.profile, c.evaluation, Lang::en, SummaryFormat::text);
+        CHECK(contains(text, "No policy has been answered") == false);
+        CHECK(contains(text, "No question has been answered yet."));
+        CHECK(contains(text, "You qualify (0)"));
+    }
+}
