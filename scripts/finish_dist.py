@@ -22,6 +22,10 @@ from pathlib import Path
 # text version (policies.html, written by policyctl export-html), which is only fetched when someone opens it.
 CACHED = ["index.html", "portal.css", "kiosk.js", "text-input.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
           "portal-font.otf", "favicon.svg", "manifest.webmanifest", "policies.html"]
+# Files the page fetches only on demand (the kiosk's staff self-test reads the JsonLogic suite): never part of a
+# visitor's first load nor of scripts/size_budget.py, but cached by the service worker once it installs, so a
+# booth with no network can still run its self-test.
+LAZY = ["jsonlogic-tests.json"]
 OFFLINE_PAGE = "portal-offline.html"
 
 
@@ -34,7 +38,7 @@ def fingerprint(dist: Path, files: list[str]) -> str:
 
 
 def write_service_worker(dist: Path, template: str) -> None:
-    files = [name for name in CACHED if (dist / name).exists()]
+    files = [name for name in CACHED + LAZY if (dist / name).exists()]
     build = fingerprint(dist, files)
     text = template.replace("'__PORTAL_BUILD__'", json.dumps(build))
     text = text.replace("__PORTAL_FILES__", json.dumps(["./", *files]))

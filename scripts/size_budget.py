@@ -28,6 +28,7 @@ BUDGET_KB = 500
 
 # Fetched by shell/portal-loader.js before the first frame (FILES, and loadScript('app.js')).
 LOADER_FETCHES = ["app.js", "app.wasm", "policies.json", "portal-font.otf"]
+# Not counted: jsonlogic-tests.json, fetched only when staff open the kiosk's self-test (finish_dist.py LAZY).
 
 # <script src>, <link href> (stylesheet, icon, manifest) and <img src> of the page; not <a href> (navigation).
 REFERENCE = re.compile(r"<(?:script|img)\b[^>]*\bsrc=\"([^\"]+)\"|<link\b[^>]*\bhref=\"([^\"]+)\"", re.I)

@@ -23,6 +23,21 @@
   document.addEventListener('touchmove', (event) => { if (event.touches.length > 1) event.preventDefault(); },
     { passive: false });
 
+  // Called by the app (src/platform/web_kiosk.cpp) when a visit was wiped after the idle time or "start over":
+  // the page forgets it too. Nothing should be stored in kiosk mode at all; clearing makes sure. The address
+  // goes back to the bare kiosk URL (no fragment) without adding a history entry.
+  window.portalKiosk = {
+    visitWiped() {
+      try { localStorage.clear(); } catch (err) { /* storage disabled: nothing to clear */ }
+      try { sessionStorage.clear(); } catch (err) { /* as above */ }
+      history.replaceState({ kioskGuard: true }, '', location.pathname + location.search);
+      const input = document.getElementById('text-input');
+      if (input) { input.value = ''; input.blur(); }
+      const selection = window.getSelection && window.getSelection();
+      if (selection) selection.removeAllRanges();
+    },
+  };
+
   // Guarded back navigation: the booth's page stays the booth's page. A history entry of our own absorbs the
   // back gesture; the URL itself never changes, so nothing of a visit is left in the history.
   history.replaceState({ kioskGuard: true }, '', location.pathname + location.search);

@@ -70,6 +70,7 @@
     window.portalTextInput = window.createPortalTextInput(module, canvas);
     keepCanvasSized();
     wakeOnPageEvents();
+    configureKiosk();
     const ok = module._portal_start(...copyIn(data), ...copyIn(font), allocString(lang), allocString(evaluationDate()));
     if (!ok) {
       throw Object.assign(new Error(module.UTF8ToString(module._portal_start_error())), { kind: 'webgl' });
@@ -80,6 +81,14 @@
     canvas.focus();
     resolveReady();
     if (!embedded) registerServiceWorker();
+  }
+
+  // ?kiosk turns the page into the recruitment-fair booth (&idle=seconds, &share_base=http(s) URL for the QR
+  // links when the booth itself is served from localhost). The app checks the values again.
+  function configureKiosk() {
+    if (!query.has('kiosk')) return;
+    const idle = Number(query.get('idle'));
+    module._portal_configure_kiosk(1, Number.isFinite(idle) && idle > 0 ? idle : 90, allocString(query.get('share_base') || ''));
   }
 
   // --- the address, history and this device's memory -------------------------------------------------------

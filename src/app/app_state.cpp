@@ -97,6 +97,12 @@ bool openable_url(const std::string& url) {
 
 bool request_open_url(AppState& state, const std::string& url) {
     if (!openable_url(url)) return false;
+    state.last_open_url = url;
+    // A kiosk never leaves its page: the link is shown as a QR code for the visitor's phone instead.
+    if (state.kiosk.settings.enabled) {
+        state.kiosk.link_url = url;
+        return true;
+    }
     state.pending_open_url = url;
     state.last_open_url = url;
     return true;

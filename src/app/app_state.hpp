@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/catalog.hpp"
+#include "app/kiosk_state.hpp"
 #include "core/date.hpp"
 #include "core/matcher.hpp"
 #include "core/profile.hpp"
@@ -105,6 +106,9 @@ struct AppState {
         std::string content;
     };
     std::optional<Download> pending_download;
+
+    // The recruitment-fair kiosk (?kiosk): off on the ordinary site (app/kiosk.hpp).
+    KioskState kiosk;
 };
 
 // ---- intents: the only ways views change the state ---------------------------------------------------------

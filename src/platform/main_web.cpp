@@ -3,6 +3,7 @@
 // (the test hook's state() and locate()) goes through the small C functions below, so the JS side never needs
 // to know the app's C++ types.
 #include "platform/runner.hpp"
+#include "platform/web_kiosk.hpp"
 #include "platform/web_page.hpp"
 #include "platform/web_text_input.hpp"
 #include "ui/portal_ui.hpp"
@@ -23,12 +24,16 @@ bool g_loop_paused = false;
 
 // Called by the browser once per display refresh while the loop runs. When nothing changed, the loop pauses
 // itself: an idle page then costs no CPU at all. The page's input listeners call portal_wake() to resume it.
+void wake_loop();
+
 void run_one_frame() {
     const auto result = runner().frame();
     if (result.drew) portal::platform::perform_page_effects(runner().ui().take_page_effects());
+    portal::platform::kiosk_after_frame(runner().ui());
     if (!result.drew) {
         emscripten_pause_main_loop();
         g_loop_paused = true;
+        portal::platform::kiosk_arm_wake_timer(runner().ui(), wake_loop);
     }
 }
 
@@ -50,6 +55,7 @@ EMSCRIPTEN_KEEPALIVE int portal_start(const char* policy_json, int policy_len, c
     input.font.assign(font, font + font_len);
     input.preferred_lang = lang;
     input.today = today;
+    input.kiosk = portal::platform::kiosk_settings_from_page();
     if (!runner().start(std::move(input))) return 0;
     portal::platform::install_web_text_input();
     g_started = true;
@@ -120,5 +126,9 @@ EMSCRIPTEN_KEEPALIVE const char* portal_locate_json(const char* id) {
 }
 
 }  // extern "C"
+
+namespace {
+void wake_loop() { portal_wake(); }
+}  // namespace
 
 int main() { return 0; }  // the runtime stays alive; the loader calls portal_start() once the data is here

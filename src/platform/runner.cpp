@@ -18,6 +18,12 @@
 
 namespace portal::platform {
 
+namespace {
+float g_layout_zoom = 1.0f;
+}  // namespace
+
+float layout_zoom() { return g_layout_zoom; }
+
 Runner::Runner() : ui_(std::make_unique<ui::PortalUi>()) {}
 
 Runner::~Runner() { shutdown(); }
@@ -80,7 +86,9 @@ bool Runner::start(StartupInput input) {
     ImGui_ImplOpenGL3_Init(glsl_version_);
 
     ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
-                               std::move(input.font), std::move(input.preferred_lang), std::move(input.today)});
+                               std::move(input.font), std::move(input.preferred_lang), std::move(input.today),
+                               std::move(input.kiosk)});
+    update_zoom();
     rebuild_fonts_if_density_changed();
     return true;
 }
@@ -96,7 +104,8 @@ float Runner::framebuffer_scale() const {
 // Text must be rasterised at the screen's real density to stay sharp (scaling a 1x atlas blurs it). The
 // density changes with browser zoom and when the window moves to another screen, so it is checked each frame.
 void Runner::rebuild_fonts_if_density_changed() {
-    const float density = std::max(1.0f, std::round(framebuffer_scale() * 4.0f) / 4.0f);
+    // The kiosk's zoom magnifies layout pixels, so glyphs are rasterised at density x zoom to stay sharp.
+    const float density = std::max(1.0f, std::round(framebuffer_scale() * zoom_ * 4.0f) / 4.0f);
     if (std::fabs(density - font_density_) < 0.01f && !ui_->fonts_dirty()) return;
     font_density_ = density;
     ui_->build_fonts(density);
@@ -114,12 +123,29 @@ void Runner::gl_context_restored() {
     wake();
 }
 
+// The kiosk lays ImGui out in larger "layout pixels" (PortalUi::zoom_for): the window's size in CSS pixels is
+// divided by the zoom, and pointer positions with it.
+void Runner::update_zoom() {
+    int w = 0, h = 0;
+    SDL_GetWindowSize(window_, &w, &h);
+    zoom_ = ui_->zoom_for(static_cast<float>(w), static_cast<float>(h));
+    ui_->set_zoom(zoom_);
+    g_layout_zoom = zoom_;
+}
+
+void Runner::zoom_event(SDL_Event& event) const {
+    if (zoom_ == 1.0f || event.type != SDL_MOUSEMOTION) return;
+    event.motion.x = static_cast<Sint32>(std::lround(static_cast<float>(event.motion.x) / zoom_));
+    event.motion.y = static_cast<Sint32>(std::lround(static_cast<float>(event.motion.y) / zoom_));
+}
+
 Runner::FrameResult Runner::frame() {
     FrameResult result;
     SDL_Event event;
     bool had_events = false;
     while (SDL_PollEvent(&event)) {
         had_events = true;
+        zoom_event(event);
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) result.running = false;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
@@ -127,7 +153,7 @@ Runner::FrameResult Runner::frame() {
             result.running = false;
     }
     if (had_events) wake();
-    if (context_lost_ || !redraw_.should_draw(now_seconds(), false)) return result;
+    if (context_lost_ || !redraw_.should_draw(now_seconds(), ui_->animating())) return result;
     draw_frame();
     result.drew = true;
     return result;
@@ -141,10 +167,14 @@ void Runner::draw_frame() {
         font_density_ = 0.0f;
         renderer_lost_ = false;
     }
+    update_zoom();
     rebuild_fonts_if_density_changed();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& frame_io = ImGui::GetIO();
+    frame_io.DisplaySize = ImVec2(frame_io.DisplaySize.x / zoom_, frame_io.DisplaySize.y / zoom_);
+    frame_io.DisplayFramebufferScale = ImVec2(frame_io.DisplayFramebufferScale.x * zoom_, frame_io.DisplayFramebufferScale.y * zoom_);
     ImGui::NewFrame();
     ui_->draw();
     ImGui::Render();

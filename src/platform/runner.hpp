@@ -3,6 +3,7 @@
 // with the display's pixel density. The same code runs on the desktop (GL 3.3) and in the browser (WebGL2).
 #pragma once
 
+#include "app/kiosk_state.hpp"
 #include "platform/redraw_scheduler.hpp"
 
 #include <memory>
@@ -10,6 +11,7 @@
 #include <vector>
 
 struct SDL_Window;
+union SDL_Event;
 
 namespace portal::ui {
 class PortalUi;
@@ -23,7 +25,11 @@ struct StartupInput {
     std::vector<unsigned char> font;     // the bundled font subset (OpenType)
     std::string preferred_lang;          // "zh" or "en" (from the browser or the desktop's locale)
     std::string today;                   // YYYY-MM-DD, the evaluation date
+    app::KioskSettings kiosk;            // ?kiosk on the page: the recruitment-fair booth
 };
+
+// Layout pixels per window (CSS) pixel of the running UI: page code placed over the canvas multiplies by it.
+float layout_zoom();
 
 class Runner {
 public:
@@ -58,6 +64,8 @@ public:
 
 private:
     void rebuild_fonts_if_density_changed();
+    void update_zoom();
+    void zoom_event(SDL_Event& event) const;
     float framebuffer_scale() const;
     void draw_frame();
     static double now_seconds();
@@ -70,6 +78,7 @@ private:
     bool context_lost_ = false;
     const char* glsl_version_ = nullptr;
     float font_density_ = 0.0f;
+    float zoom_ = 1.0f;
     std::string error_;
 };
 

@@ -4,6 +4,7 @@
 // candidate window appears next to the field), committed text and editing keys are forwarded here, and copy /
 // paste go through the browser's clipboard.
 #include "platform/web_text_input.hpp"
+#include "platform/runner.hpp"
 
 #include <imgui.h>
 
@@ -31,7 +32,9 @@ std::string& clipboard_text() {
 }
 
 void set_platform_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
-    js_place_text_input(data->WantVisible ? 1 : 0, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+    const float zoom = layout_zoom();  // the page places its input in CSS pixels
+    js_place_text_input(data->WantVisible ? 1 : 0, data->InputPos.x * zoom, data->InputPos.y * zoom,
+                        data->InputLineHeight * zoom);
 }
 
 void set_clipboard(void*, const char* text) {

@@ -14,6 +14,7 @@
 #include <functional>
 
 #include "ui/format.hpp"
+#include "ui/kiosk_view.hpp"
 #include "ui/layout.hpp"
 #include "ui/policy_bits.hpp"
 #include "ui/text_layout.hpp"
@@ -131,6 +132,7 @@ void answer_input(ViewContext& ctx, int q) {
         ImGui::TextUnformatted(unit.c_str());
     }
     if (entered) commit(ctx);
+    if (ctx.state.kiosk.settings.enabled) draw_keypad(ctx, q);  // a booth has no keyboard: tap the digits
     vertical_space(2.0f);
     next_button(ctx);
 }
@@ -507,7 +509,12 @@ void draw_results(ViewContext& ctx) {
     draw_group(ctx, str::group_ineligible, str::group_ineligible_empty, ineligible_rows(ctx), core::Status::ineligible,
                "group:ineligible");
     vertical_space(8.0f);
-    draw_keep_panel(ctx);
+    // A kiosk keeps nothing and copies nothing: its results leave on the visitor's phone, by QR code.
+    if (ctx.state.kiosk.settings.enabled) {
+        draw_kiosk_take_away(ctx);
+    } else {
+        draw_keep_panel(ctx);
+    }
 }
 
 void draw_intro(ViewContext& ctx) {

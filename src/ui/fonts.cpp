@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 namespace portal::ui {
 namespace {
 #include "portal_glyphs.inc"  // generated: static const char kPortalGlyphs[]
@@ -17,6 +19,20 @@ const ImWchar* glyph_ranges() {
     }
     return ranges.Data;
 }
+// The display size's few glyphs; rebuilt only when the text changes (the atlas keeps pointing at them).
+const ImWchar* display_ranges(const char* text) {
+    static std::string built_for;
+    static ImVector<ImWchar> ranges;
+    if (ranges.empty() || built_for != text) {
+        ImFontGlyphRangesBuilder builder;
+        builder.AddText(text);
+        builder.AddText("0123456789 ");
+        ranges.clear();
+        builder.BuildRanges(&ranges);
+        built_for = text;
+    }
+    return ranges.Data;
+}
 }  // namespace
 
 const char* displayable_characters() { return kPortalGlyphs; }
@@ -26,10 +42,10 @@ bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file
     atlas.Clear();
     out = Fonts{};
     if (font_file.size() < 4) {
-        out.body = out.heading = atlas.AddFontDefault();
+        out.body = out.heading = out.display = atlas.AddFontDefault();
         return false;
     }
-    auto add = [&](float size_px) {
+    auto add = [&](float size_px, const ImWchar* ranges) {
         ImFontConfig config;
         config.FontDataOwnedByAtlas = false;  // the bytes live in the UI and are reused on every rebuild
         config.RasterizerDensity = density;
@@ -38,13 +54,15 @@ bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file
         config.PixelSnapH = true;
         void* data = const_cast<unsigned char*>(font_file.data());
         return atlas.AddFontFromMemoryTTF(data, static_cast<int>(font_file.size()), size_px * scale, &config,
-                                          glyph_ranges());
+                                          ranges);
     };
-    out.body = add(sizes.body);
-    out.heading = add(sizes.heading);
-    if (out.body == nullptr || out.heading == nullptr || !atlas.Build()) {
+    out.body = add(sizes.body, glyph_ranges());
+    out.heading = add(sizes.heading, glyph_ranges());
+    out.display = sizes.display > 0 && sizes.display_text != nullptr ? add(sizes.display, display_ranges(sizes.display_text))
+                                                                     : out.heading;
+    if (out.body == nullptr || out.heading == nullptr || out.display == nullptr || !atlas.Build()) {
         atlas.Clear();
-        out.body = out.heading = atlas.AddFontDefault();
+        out.body = out.heading = out.display = atlas.AddFontDefault();
         return false;
     }
     return true;

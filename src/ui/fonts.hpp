@@ -13,12 +13,17 @@ namespace portal::ui {
 struct Fonts {
     ImFont* body = nullptr;     // running text, controls, badges
     ImFont* heading = nullptr;  // page title, card titles, section headings
+    ImFont* display = nullptr;  // kiosk only: the attract screen's title and the countdown's number (few glyphs)
 };
 
 // Font sizes in CSS pixels; `scale` enlarges everything (the kiosk reads from a metre away).
 struct FontSizes {
     float body = 16.0f;
     float heading = 21.0f;
+    // Kiosk: a large size holding only `display_text`'s characters (and digits), so a big title stays sharp
+    // without a third full-size copy of every glyph. 0 = none (`display` then points at the heading font).
+    float display = 0.0f;
+    const char* display_text = nullptr;
 };
 
 // Rebuilds `atlas` from the font bytes with exactly the glyphs the app can display (generated at build time).

@@ -12,6 +12,10 @@
 #include "ui/compare_view.hpp"
 #include "ui/detail_view.hpp"
 #include "ui/explore_view.hpp"
+#include "app/kiosk.hpp"
+#include "ui/kiosk_strings.hpp"
+#include "ui/kiosk_view.hpp"
+#include "ui/touch_scroll.hpp"
 #include "ui/format.hpp"
 #include "ui/layout.hpp"
 #include "ui/text_layout.hpp"
@@ -24,7 +28,19 @@ namespace portal::ui {
 struct PortalUi::Impl {
     Intents intents;
     ViewMemory memory;
+    // Kiosk
+    TouchScroll touch;
+    double now = 0.0;             // UI clock of the last frame (ImGui's time: real seconds, also across pauses)
+    bool staff_holding = false;   // the staff gesture is being held
+    bool visit_wiped = false;     // for take_kiosk_reset()
+    bool suite_asked = false;     // the platform was asked for the JsonLogic suite
+    std::string suite_text;       // kept once fetched: opening the self-test again needs no download
 };
+
+namespace {
+// When this build was made, for the staff self-test (compared with what the booth should run).
+constexpr const char* kBuildDate = __DATE__ " " __TIME__;
+}  // namespace
 
 PortalUi::PortalUi() : impl_(new Impl) {}
 PortalUi::~PortalUi() { delete impl_; }
@@ -32,16 +48,29 @@ PortalUi::~PortalUi() { delete impl_; }
 void PortalUi::start(StartupData data) {
     font_file_ = std::move(data.font);
     app::start(state_, data.policy_json, data.policy_file_name, data.preferred_lang, data.today);
+    if (data.kiosk.enabled) {
+        app::configure_kiosk(state_, data.kiosk);
+        state_.lang = core::Lang::zh;  // the booth's own language, whatever the browser prefers
+    }
     apply_theme(ImGui::GetStyle(), 1.0f);
     fonts_dirty_ = true;
 }
 
 void PortalUi::build_fonts(float density) {
     ImGuiIO& io = ImGui::GetIO();
-    if (!ui::build_fonts(*io.Fonts, font_file_, density, 1.0f, FontSizes{}, fonts_)) {
+    if (!ui::build_fonts(*io.Fonts, font_file_, density, 1.0f, font_sizes(), fonts_)) {
         if (state_.error.empty()) state_.error = "the bundled font could not be read";
     }
     fonts_dirty_ = false;
+}
+
+FontSizes PortalUi::font_sizes() const {
+    FontSizes sizes;
+    if (state_.kiosk.settings.enabled) {
+        sizes.display = 64.0f;
+        sizes.display_text = kstr::attract_title.zh;
+    }
+    return sizes;
 }
 
 ImVec4 PortalUi::background_colour() const { return palette().page; }
@@ -92,8 +121,10 @@ void draw_title_row(ViewContext& ctx, bool narrow) {
     draw_brand_mark(ImGui::GetWindowDrawList(), start, mark);
     const char* toggle = ctx.t(str::other_language);
     const float toggle_w = button_width(toggle);
-    const std::string share = share_button_label(ctx, narrow);
-    const float share_w = button_width(share);
+    // The kiosk has no clipboard to offer a passer-by: its results leave by QR code (the bottom bar).
+    const bool kiosk = ctx.state.kiosk.settings.enabled;
+    const std::string share = kiosk ? std::string() : share_button_label(ctx, narrow);
+    const float share_w = kiosk ? 0.0f : button_width(share);
     const float title_x = start.x + mark + 12.0f;
     const float title_w = column_right() - toggle_w - share_w - 20.0f - title_x;
 
@@ -106,9 +137,11 @@ void draw_title_row(ViewContext& ctx, bool narrow) {
     ImGui::PopFont();
 
     const float button_y = start.y + (mark - button_height()) * 0.5f;
-    ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w - 8.0f - share_w, button_y));
-    if (button(share, "copy-link", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::request_share(s, false); });
-    ctx.locator.mark("copy-link");
+    if (!kiosk) {
+        ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w - 8.0f - share_w, button_y));
+        if (button(share, "copy-link", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::request_share(s, false); });
+        ctx.locator.mark("copy-link");
+    }
     ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w, button_y));
     if (button(toggle, "lang", ButtonKind::secondary)) ctx.intents.push([](app::AppState& s) { app::switch_language(s); });
     ctx.locator.mark("lang");
@@ -284,6 +317,9 @@ void draw_view(ViewContext& ctx) {
     draw_copy_failed(ctx, view_width(ctx.state.view));
     switch (ctx.state.view) {
         case app::View::explore:
+            // The kiosk starts browsing with big category tiles: no typing at a booth.
+            if (ctx.state.kiosk.settings.enabled && draw_category_tiles(ctx)) break;
+            if (ctx.state.kiosk.settings.enabled) draw_back_to_tiles(ctx);
             draw_skipped_notice(ctx, kGridWidth);
             draw_explore(ctx);
             break;
@@ -308,33 +344,147 @@ void handle_keys(ViewContext& ctx) {
 
 }  // namespace
 
-void PortalUi::draw() {
-    locator_.begin_frame();
-    impl_->intents.bind(&state_);
+namespace {
+
+void begin_root(float height) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, height));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##portal", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
+}
+
+}  // namespace
+
+void PortalUi::draw() {
+    locator_.begin_frame();
+    impl_->intents.bind(&state_);
+    const bool kiosk = state_.kiosk.settings.enabled && state_.catalog != nullptr;
+    if (kiosk) kiosk_frame_start(ImGui::GetTime());
+    const float full_height = ImGui::GetMainViewport()->WorkSize.y;
 
     // "Copied ✓" answers the click that copied; the next click anywhere retires it.
     if (state_.share_feedback == app::AppState::ShareFeedback::copied && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
         state_.share_feedback = app::AppState::ShareFeedback::none;
     if (!state_.catalog) {
+        begin_root(full_height);
         draw_error_page();
+        ImGui::End();
     } else {
         ViewContext ctx{state_, *state_.catalog, fonts_, locator_, impl_->intents, impl_->memory};
-        handle_keys(ctx);
-        draw_header(ctx);
-        draw_content(ctx);
+        if (kiosk && state_.kiosk.phase == app::KioskPhase::attract) {
+            impl_->staff_holding = false;
+            draw_attract(ctx);
+        } else {
+            draw_portal(ctx, kiosk ? full_height - kiosk_bar_height() : full_height);
+            if (kiosk) draw_kiosk_layers(ctx);
+        }
     }
-    ImGui::End();
     locator_.end_frame();
     ++state_.frames;
     impl_->intents.apply(state_);
+    if (state_.kiosk.reset_requested) wipe_visit();
+}
+
+void PortalUi::draw_portal(ViewContext& ctx, float height) {
+    begin_root(height);
+    handle_keys(ctx);
+    draw_header(ctx);
+    draw_content(ctx);
+    ImGui::End();
+}
+
+// ---- kiosk ----------------------------------------------------------------------------------------------------
+
+// Before anything is drawn: a touch keeps the visit alive (or starts one from the attract screen), the idle
+// clock may end it, and a finger dragging a list scrolls it.
+void PortalUi::kiosk_frame_start(double now) {
+    impl_->now = now;
+    if (kiosk_input_this_frame()) {
+        // On the attract screen only a real touch starts a visit (a stray pointer move does not).
+        if (state_.kiosk.phase != app::KioskPhase::attract || kiosk_press_this_frame()) app::kiosk_activity(state_, now);
+    }
+    if (app::kiosk_idle_expired(state_, now)) {
+        wipe_visit();
+        return;
+    }
+    if (state_.kiosk.phase != app::KioskPhase::attract) impl_->touch.update();
+}
+
+void PortalUi::draw_kiosk_layers(ViewContext& ctx) {
+    const app::KioskState& kiosk = state_.kiosk;
+    impl_->staff_holding = draw_kiosk_bar(ctx, ImGui::GetMainViewport()->WorkPos.y + ImGui::GetMainViewport()->WorkSize.y - kiosk_bar_height());
+    if (!kiosk.link_url.empty()) {
+        draw_link_panel(ctx);
+    } else if (kiosk.share_open) {
+        draw_share_panel(ctx, app::kiosk_share_url(state_));
+    }
+    if (kiosk.selftest_open) draw_selftest(ctx, kBuildDate);
+    if (kiosk.phase == app::KioskPhase::countdown) draw_countdown(ctx, app::seconds_until_reset(state_, impl_->now));
+}
+
+// The next visitor must find nothing of this one: the app state starts afresh (app::kiosk_reset), and so does
+// everything ImGui and the views keep between frames: the text being edited, the widget holding the press,
+// keyboard focus, every window's scroll and stored open/closed states, a list still gliding.
+void PortalUi::wipe_visit() {
+    app::kiosk_reset(state_);
+    ImGuiContext& g = *GImGui;
+    ImGui::ClearActiveID();
+    g.InputTextState.ClearFreeMemory();
+    g.InputTextState.ID = 0;
+    g.InputTextDeactivatedState.ClearFreeMemory();
+    g.NavId = 0;
+    ImGui::FocusWindow(nullptr);
+    for (ImGuiWindow* window : g.Windows) {
+        window->Scroll = ImVec2(0, 0);
+        window->ScrollTarget = ImVec2(FLT_MAX, FLT_MAX);
+        window->StateStorage.Clear();
+    }
+    for (std::string* text : {&impl_->memory.search_buffer, &impl_->memory.answer_buffer}) {
+        std::fill(text->begin(), text->end(), '\0');
+    }
+    impl_->memory = ViewMemory{};
+    impl_->touch.stop();
+    impl_->staff_holding = false;
+    impl_->visit_wiped = true;
+}
+
+bool PortalUi::animating() const {
+    if (impl_->touch.animating()) return true;
+    const app::KioskState& kiosk = state_.kiosk;
+    return kiosk.settings.enabled && (kiosk.phase == app::KioskPhase::countdown || impl_->staff_holding);
+}
+
+double PortalUi::seconds_until_wake() const { return app::seconds_until_countdown(state_, impl_->now); }
+
+bool PortalUi::take_kiosk_reset() {
+    const bool wiped = impl_->visit_wiped;
+    impl_->visit_wiped = false;
+    return wiped;
+}
+
+bool PortalUi::take_suite_request() {
+    if (!state_.kiosk.selftest.suite_requested) return false;
+    if (!impl_->suite_text.empty()) {
+        app::finish_selftest_suite(state_, impl_->suite_text, "");  // fetched before: run it again at once
+        return false;
+    }
+    if (impl_->suite_asked) return false;
+    impl_->suite_asked = true;
+    return true;
+}
+
+void PortalUi::deliver_suite(std::string_view text, const std::string& error) {
+    impl_->suite_asked = false;
+    if (error.empty()) impl_->suite_text.assign(text);
+    app::finish_selftest_suite(state_, text, error);
+}
+
+float PortalUi::zoom_for(float css_width, float css_height) const {
+    return state_.kiosk.settings.enabled ? kiosk_zoom(css_width, css_height) : 1.0f;
 }
 
 void PortalUi::draw_error_page() {
@@ -370,6 +520,9 @@ void PortalUi::draw_content(ViewContext& ctx) {
 std::string PortalUi::state_json() const {
     nlohmann::json snapshot = app::snapshot(state_);
     snapshot["focus"] = locator_.focused().empty() ? nlohmann::json(nullptr) : nlohmann::json(locator_.focused());
+    const nlohmann::json kiosk = app::kiosk_snapshot(state_, impl_->now);
+    for (const auto& [key, value] : kiosk.items()) snapshot[key] = value;
+    snapshot["animating"] = animating();
     return snapshot.dump();
 }
 
@@ -377,8 +530,10 @@ std::string PortalUi::locate_json(std::string_view id) const {
     const auto rect = locator_.find(id);
     if (!rect) return "null";
     char buf[160];
-    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", static_cast<double>(rect->x),
-                  static_cast<double>(rect->y), static_cast<double>(rect->w), static_cast<double>(rect->h));
+    // Layout pixels to CSS pixels (the kiosk magnifies the layout).
+    const double z = static_cast<double>(zoom_);
+    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", static_cast<double>(rect->x) * z,
+                  static_cast<double>(rect->y) * z, static_cast<double>(rect->w) * z, static_cast<double>(rect->h) * z);
     return buf;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/app_state.hpp"
+#include "app/kiosk_state.hpp"
 #include "app/page_effects.hpp"
 #include "ui/fonts.hpp"
 #include "ui/locator.hpp"
@@ -23,6 +24,7 @@ struct StartupData {
     std::vector<unsigned char> font;
     std::string preferred_lang;  // "zh" or "en"
     std::string today;           // YYYY-MM-DD
+    app::KioskSettings kiosk;    // the recruitment-fair kiosk (?kiosk): off on the ordinary site
 };
 
 // How the page was opened, beyond the data: its address and what this device remembers.
@@ -50,6 +52,26 @@ public:
     // Draws one frame; call between ImGui::NewFrame() and ImGui::Render().
     void draw();
 
+    // Something moves without input (a list gliding after a flick, the kiosk's countdown, a held staff
+    // gesture): the platform's render-on-demand loop keeps drawing while this is true.
+    bool animating() const;
+    // Kiosk: seconds from the last frame until the idle countdown must appear (0 = no wake-up needed). The
+    // platform sets a timer for it, because a paused render loop notices no time passing.
+    double seconds_until_wake() const;
+    // Kiosk: the visit was wiped during the last frame; the page must forget it too (storage, address, input).
+    // Taking it clears it.
+    bool take_kiosk_reset();
+    // Kiosk: the self-test wants the JsonLogic suite file; the platform fetches it (once) and hands it over.
+    bool take_suite_request();
+    void deliver_suite(std::string_view text, const std::string& error);
+
+    // Layout pixels per CSS pixel: 1 on the site; the kiosk magnifies everything (kiosk_view.hpp). The platform
+    // (and the headless tests) lay ImGui out at the CSS size divided by zoom_for(), and set_zoom() it so the
+    // test hook still answers in CSS pixels.
+    float zoom_for(float css_width, float css_height) const;
+    void set_zoom(float zoom) { zoom_ = zoom; }
+    float zoom() const { return zoom_; }
+
     ImVec4 background_colour() const;
 
     // The test hook: state snapshot and widget rectangles, as JSON text.
@@ -76,6 +98,11 @@ public:
 private:
     void draw_content(ViewContext& ctx);
     void draw_error_page();
+    void draw_portal(ViewContext& ctx, float height);
+    void kiosk_frame_start(double now);
+    void draw_kiosk_layers(ViewContext& ctx);
+    void wipe_visit();
+    FontSizes font_sizes() const;
 
     struct Impl;
     Impl* impl_;
@@ -85,6 +112,7 @@ private:
     Locator locator_;
     app::PageSync page_sync_;
     bool fonts_dirty_ = true;
+    float zoom_ = 1.0f;
 };
 
 }  // namespace portal::ui

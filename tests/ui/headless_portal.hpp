@@ -27,6 +27,7 @@ struct HeadlessOptions {
     std::string today = "2026-11-26";
     float width = 1366.0f;
     float height = 768.0f;
+    portal::app::KioskSettings kiosk;  // enabled: the recruitment-fair booth (laid out magnified, as in the browser)
 };
 
 class HeadlessPortal {
@@ -36,12 +37,14 @@ public:
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.LogFilename = nullptr;
-        io.DisplaySize = ImVec2(options.width, options.height);
+        css_size_ = ImVec2(options.width, options.height);
+        io.DisplaySize = css_size_;
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         const std::string font = read_text_file(PORTAL_FONT_FILE);
-        ui_.start(ui::StartupData{read_text_file(options.policy_file), options.policy_file,
-                                  std::vector<unsigned char>(font.begin(), font.end()), options.lang,
-                                  options.today});
+        ui::StartupData data{read_text_file(options.policy_file), options.policy_file,
+                             std::vector<unsigned char>(font.begin(), font.end()), options.lang, options.today, {}};
+        data.kiosk = options.kiosk;
+        ui_.start(std::move(data));
         ui_.build_fonts(1.0f);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
@@ -52,9 +55,14 @@ public:
     HeadlessPortal(const HeadlessPortal&) = delete;
     HeadlessPortal& operator=(const HeadlessPortal&) = delete;
 
-    void frame() {
+    // `seconds`: how much time this frame advances the UI clock (the kiosk's idle timer reads it).
+    void frame(float seconds = 1.0f / 60.0f) {
         ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
+        io.DeltaTime = seconds;
+        // As the platform does: the layout runs at the CSS size divided by the zoom (1 outside the kiosk).
+        const float zoom = ui_.zoom_for(css_size_.x, css_size_.y);
+        ui_.set_zoom(zoom);
+        io.DisplaySize = ImVec2(css_size_.x / zoom, css_size_.y / zoom);
         if (ui_.fonts_dirty()) {
             ui_.build_fonts(1.0f);
             unsigned char* pixels = nullptr;
@@ -71,7 +79,7 @@ public:
     }
 
     void resize(float width, float height) {
-        ImGui::GetIO().DisplaySize = ImVec2(width, height);
+        css_size_ = ImVec2(width, height);
         frames(2);
     }
 
@@ -84,8 +92,11 @@ public:
 
     bool visible(const std::string& id) const { return ui_.locate_json(id) != "null"; }
 
+    // Pointer positions are CSS pixels, as in the browser; ImGui gets them in layout pixels.
+    void pointer_to(float x, float y) { ImGui::GetIO().AddMousePosEvent(x / ui_.zoom(), y / ui_.zoom()); }
+
     void move_mouse(float x, float y) {
-        ImGui::GetIO().AddMousePosEvent(x, y);
+        pointer_to(x, y);
         frame();
     }
 
@@ -96,7 +107,7 @@ public:
 
     void click_at(float x, float y) {
         ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent(x, y);
+        pointer_to(x, y);
         frame();
         io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
         frame();
@@ -130,6 +141,7 @@ public:
 
 private:
     ImGuiContext* context_ = nullptr;
+    ImVec2 css_size_;
     ui::PortalUi ui_;
 };
 

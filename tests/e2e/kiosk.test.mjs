@@ -1,0 +1,234 @@
+// The recruitment-fair kiosk (issue 6) in Chromium with a touch screen: a questionnaire answered by taps alone,
+// a list dragged by a finger that glides on, the idle countdown and the reset that leaves nothing behind, the QR
+// code of the results decoded from a screenshot and opened on "a phone", and the staff self-test.
+// Screenshots at 1920x1080 go to tests/e2e/artifacts/kiosk-*.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import {
+  DIST, serveDist, launchBrowser, openPortal, expectNoProblems, state, locate, settle, screenshot,
+} from './harness.mjs';
+
+const AS_OF = '2026-11-26';
+const FULL_HD = { width: 1920, height: 1080 };
+const data = JSON.parse(readFileSync(path.join(DIST, 'policies.json'), 'utf8'));
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function openKiosk(query = '', viewport = FULL_HD) {
+  return openPortal(browser, server.url, { viewport, hasTouch: true, query: `?kiosk&as_of=${AS_OF}${query}` });
+}
+
+// A finger tap at the centre of a located widget.
+async function tap(page, id) {
+  const rect = await locate(page, id);
+  if (!rect) throw new Error(`widget "${id}" is not on screen`);
+  await page.touchscreen.tap(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await settle(page);
+  return rect;
+}
+
+// A finger drag through the DevTools protocol (playwright's touchscreen only taps): press, move in steps, lift.
+async function drag(page, cdp, from, to, steps = 8, stepMs = 12) {
+  const point = (p) => [{ x: p.x, y: p.y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) });
+  for (let i = 1; i <= steps; i += 1) {
+    const at = { x: from.x + (to.x - from.x) * (i / steps), y: from.y + (to.y - from.y) * (i / steps) };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(at) });
+    await page.waitForTimeout(stepMs);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+async function startVisit(page) {
+  assert.equal((await state(page)).idle.phase, 'attract');
+  await tap(page, 'attract');
+  assert.equal((await state(page)).idle.phase, 'visit');
+}
+
+// Answers the question being asked by tapping: the first option, yes, or digits on the keypad.
+async function answerByTaps(page) {
+  const snapshot = await state(page);
+  const question = data.questions.find((q) => q.id === snapshot.next_question);
+  if (!question) return false;
+  if (question.type === 'boolean') {
+    await tap(page, 'answer:true');
+  } else if (question.type === 'choice') {
+    await tap(page, `answer:${question.options[0].value}`);
+  } else if (question.type === 'multi') {
+    await tap(page, `answer:${question.options[0].value}`);
+    await tap(page, 'next');
+  } else {
+    const typed = question.type === 'date' ? '2024-06-30' : String(Math.max(question.min ?? 0, Math.min(question.max ?? 30, 30)));
+    for (const key of typed) await tap(page, `key:${key}`);
+    await tap(page, 'next');
+  }
+  return true;
+}
+
+function decodeQr(png, rect) {
+  const image = PNG.sync.read(png);
+  const pad = 4;
+  const x0 = Math.max(0, Math.floor(rect.x) - pad), y0 = Math.max(0, Math.floor(rect.y) - pad);
+  const w = Math.min(image.width - x0, Math.ceil(rect.w) + 2 * pad), h = Math.min(image.height - y0, Math.ceil(rect.h) + 2 * pad);
+  const pixels = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y += 1) {
+    const from = ((y0 + y) * image.width + x0) * 4;
+    pixels.set(image.data.subarray(from, from + w * 4), y * w * 4);
+  }
+  return jsQR(pixels, w, h);
+}
+
+test('a visit by taps alone: tiles, the whole questionnaire, and the results taken away by QR code', { timeout: 240000 }, async () => {
+  const { context, page, problems } = await openKiosk();
+  let snapshot = await state(page);
+  assert.equal(snapshot.kiosk, true);
+  assert.equal(snapshot.lang, 'zh');
+  await screenshot(page, 'kiosk-attract');
+  await startVisit(page);
+  assert.ok(await locate(page, 'tile:check'), 'the explore start shows category tiles');
+  await screenshot(page, 'kiosk-explore-tiles');
+  for (const id of ['tile:check', 'tile:all', 'kiosk:start-over', 'kiosk:share']) {
+    const rect = await locate(page, id);
+    assert.ok(rect.w >= 48 && rect.h >= 48, `${id} is a touch target of at least 48 CSS px (${rect.w}x${rect.h})`);
+  }
+
+  await tap(page, 'tile:check');
+  assert.equal((await state(page)).view, 'check');
+  let answered = 0;
+  while (answered < 40 && (await answerByTaps(page))) {
+    answered += 1;
+    assert.equal(Object.keys((await state(page)).profile).length + (await state(page)).skipped_questions.length, answered,
+      'each tap sequence answered one question');
+  }
+  snapshot = await state(page);
+  assert.equal(snapshot.next_question, null, 'every question was answered by taps');
+  assert.ok(answered >= 5, `${answered} questions answered`);
+  await screenshot(page, 'kiosk-check');
+
+  await tap(page, 'kiosk:share');
+  const qrRect = await locate(page, 'qr');
+  assert.ok(qrRect, 'the QR code is on screen');
+  const { png } = await screenshot(page, 'kiosk-results-qr');
+  const code = decodeQr(png, qrRect);
+  assert.ok(code, 'the QR code decodes from a screenshot');
+  const url = code.data;
+  assert.equal(url, (await state(page)).share_url, 'the QR carries the share link');
+  assert.ok(url.startsWith(server.url) && url.includes('#'), url);
+  assert.ok(!url.includes('kiosk'), 'the phone gets the ordinary site, not the kiosk');
+  const modules = code.location && Math.hypot(code.location.topRightCorner.x - code.location.topLeftCorner.x,
+    code.location.topRightCorner.y - code.location.topLeftCorner.y);
+  assert.ok(modules > 0);
+
+  // "The phone": the decoded link in a fresh page shows the same results.
+  const phone = await openPortal(browser, url, { viewport: { width: 390, height: 800 } });
+  const remote = await state(phone.page);
+  assert.deepEqual(remote.statuses, snapshot.statuses, 'the link opens the same results');
+  assert.deepEqual(remote.profile, snapshot.profile);
+  await phone.context.close();
+  expectNoProblems(assert, problems);
+  await context.close();
+});
+
+test('a finger drags the list and it glides on after release; a tap still opens a card', { timeout: 120000 }, async () => {
+  const { context, page, problems } = await openKiosk();
+  const cdp = await context.newCDPSession(page);
+  await startVisit(page);
+  await tap(page, 'tile:all');
+  const first = `policy:${(await state(page)).visible[0]}`;
+  const before = await locate(page, first);
+  await drag(page, cdp, { x: 960, y: 900 }, { x: 960, y: 450 }, 8, 10);
+  const atRelease = await locate(page, first);
+  await page.waitForTimeout(150);
+  await settle(page);
+  const later = await locate(page, first);
+  const snapshot = await state(page);
+  assert.equal(snapshot.view, 'explore', 'the drag opened nothing');
+  assert.equal(snapshot.selected, null);
+  const y = (rect) => (rect ? rect.y : -1e9);  // scrolled away counts as far up
+  assert.ok(y(atRelease) < before.y - 200, `the list followed the finger (${before.y} -> ${y(atRelease)})`);
+  assert.ok(y(later) < y(atRelease) - 20, `and kept gliding after release (${y(atRelease)} -> ${y(later)})`);
+
+  await drag(page, cdp, { x: 960, y: 300 }, { x: 960, y: 1000 }, 6, 10);
+  await drag(page, cdp, { x: 960, y: 300 }, { x: 960, y: 1000 }, 6, 10);
+  await page.waitForTimeout(1500);
+  await settle(page);
+  await tap(page, first);
+  assert.equal((await state(page)).view, 'detail', 'a tap opens the card');
+  expectNoProblems(assert, problems);
+  await context.close();
+});
+
+test('idle: a countdown, then everything of the visit is gone', { timeout: 120000 }, async () => {
+  const { context, page, problems } = await openKiosk('&idle=5');
+  const start = await state(page);
+  const traces = await page.evaluate(() => ({ history: history.length }));
+  await startVisit(page);
+  await tap(page, 'lang');
+  const category = data.categories.find((c) => data.policies.some((p) => p.category === c.id)).id;
+  await tap(page, `tile:${category}`);
+  await tap(page, 'tab:check');
+  await answerByTaps(page);
+  await answerByTaps(page);
+  const busy = await state(page);
+  assert.equal(busy.lang, 'en');
+  assert.ok(Object.keys(busy.profile).length >= 1 && busy.filters.categories.length === 1);
+
+  await page.waitForFunction(() => window.portal.state().idle.countdown === true, null, { timeout: 10000, polling: 100 });
+  assert.ok(await locate(page, 'countdown'), 'the countdown is on screen');
+  await screenshot(page, 'kiosk-countdown');
+  await page.waitForFunction(() => window.portal.state().idle.phase === 'attract', null, { timeout: 10000, polling: 100 });
+  const after = await state(page);
+  for (const key of ['lang', 'view', 'query', 'filters', 'sort', 'selected', 'compare', 'profile', 'skipped_questions',
+    'history', 'draft']) {
+    assert.deepEqual(after[key], start[key], `${key} is back to the start`);
+  }
+  assert.equal(after.idle.resets, 1);
+  const page_ = await page.evaluate(() => ({
+    local: localStorage.length, session: sessionStorage.length, history: history.length, hash: location.hash,
+    search: location.search,
+  }));
+  assert.equal(page_.local, 0, 'localStorage is empty');
+  assert.equal(page_.session, 0, 'sessionStorage is empty');
+  assert.equal(page_.history, traces.history, 'no history entries were added');
+  assert.equal(page_.hash, '', 'the address has no fragment');
+  assert.ok(page_.search.startsWith('?kiosk'), 'still the kiosk address');
+  expectNoProblems(assert, problems);
+  await context.close();
+});
+
+test('staff hold the booth name for three seconds: the self-test runs in the browser and passes', { timeout: 120000 }, async () => {
+  const { context, page, problems } = await openKiosk();
+  const cdp = await context.newCDPSession(page);
+  await startVisit(page);
+  const name = await locate(page, 'kiosk:staff');
+  const at = [{ x: name.x + name.w / 2, y: name.y + name.h / 2, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at });
+  await page.waitForTimeout(3400);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForFunction(() => { const s = window.portal.state().selftest; return s && s.done; }, null,
+    { timeout: 20000, polling: 100 });
+  const report = (await state(page)).selftest;
+  assert.equal(report.examples.failed, 0, JSON.stringify(report.failures.slice(0, 3)));
+  assert.ok(report.examples.passed >= 80, `${report.examples.passed} examples passed`);
+  assert.equal(report.jsonlogic.failed, 0);
+  assert.equal(report.jsonlogic.passed, 277);
+  assert.ok(await locate(page, 'selftest'));
+  await screenshot(page, 'kiosk-selftest');
+  expectNoProblems(assert, problems);
+  await context.close();
+});
