@@ -89,12 +89,14 @@ endif()
 
 # --- QR Code generator (kiosk: "take it with you") ----------------------------------------------------------
 set(PORTAL_QRCODEGEN_DIR "${PORTAL_CACHE}/src/qrcodegen-1.8.0" CACHE PATH "QR Code generator 1.8.0 source tree")
-if(NOT EXISTS "${PORTAL_QRCODEGEN_DIR}/cpp/qrcodegen.cpp" AND PORTAL_FETCH_DEPS AND Python3_FOUND)
+if(NOT EXISTS "${PORTAL_QRCODEGEN_DIR}/c/qrcodegen.c" AND PORTAL_FETCH_DEPS AND Python3_FOUND)
   execute_process(COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_LIST_DIR}/../scripts/deps.py" qrcodegen
                   RESULT_VARIABLE _fetch_result)
 endif()
-if(EXISTS "${PORTAL_QRCODEGEN_DIR}/cpp/qrcodegen.cpp")
-  add_library(portal_qrcodegen STATIC "${PORTAL_QRCODEGEN_DIR}/cpp/qrcodegen.cpp")
-  target_include_directories(portal_qrcodegen SYSTEM PUBLIC "${PORTAL_QRCODEGEN_DIR}/cpp")
+if(EXISTS "${PORTAL_QRCODEGEN_DIR}/c/qrcodegen.c")
+  # The package's C library, not its C++ one: the C++ one formats errors with <sstream>, which drags libc++'s
+  # stream and locale code (about 40 KB brotli) into the wasm.
+  add_library(portal_qrcodegen STATIC "${PORTAL_QRCODEGEN_DIR}/c/qrcodegen.c")
+  target_include_directories(portal_qrcodegen SYSTEM PUBLIC "${PORTAL_QRCODEGEN_DIR}/c")
   add_library(portal::qrcodegen ALIAS portal_qrcodegen)
 endif()
