@@ -518,7 +518,7 @@ void draw_results(ViewContext& ctx) {
 }
 
 void draw_intro(ViewContext& ctx) {
-    paragraph(ctx.t(str::check_intro), muted());
+    paragraph(ctx.t(ctx.state.kiosk.settings.enabled ? str::check_intro_kiosk : str::check_intro), muted());
     vertical_space(2.0f);
 }
 

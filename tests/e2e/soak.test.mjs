@@ -245,7 +245,7 @@ async function waitForIdleReset(page, isReset) {
   return false;
 }
 
-test(`${RESETS} kiosk idle resets in a row leave nothing behind`, { timeout: 8 * 60 * 1000 }, async (t) => {
+test(`${RESETS} kiosk idle resets in a row leave nothing behind`, { timeout: 20 * 60 * 1000 }, async (t) => {
   const { context, page, problems, cdp } = await openInstrumented(`?kiosk&idle=${IDLE_SECONDS}&as_of=${AS_OF}&lang=zh`,
     { width: 1280, height: 800 });
   const first = await state(page);
