@@ -10,17 +10,7 @@ namespace portal::ui {
 namespace detail {
 
 std::string fill_pieces(std::string_view pattern, std::initializer_list<std::string> pieces) {
-    std::string out;
-    auto next = pieces.begin();
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern.compare(i, 2, "{}") == 0 && next != pieces.end()) {
-            out += *next++;
-            ++i;
-        } else {
-            out += pattern[i];
-        }
-    }
-    return out;
+    return report::fill(pattern, pieces);
 }
 
 }  // namespace detail
