@@ -130,7 +130,7 @@ inline constexpr Phrase opens_on{"{} 起开放", "Opens on {}"};
 
 // ---- check ----------------------------------------------------------------------------------------------------
 inline constexpr Phrase check_intro{"回答几个问题，看看哪些政策适合你。答案只保存在你的浏览器中，随时可以修改。", "Answer a few questions to see which policies fit you. Your answers stay in your browser and can be changed at any time."};
-inline constexpr Phrase check_intro_kiosk{"点选几个回答，看看哪些政策适合你。离开时点“重新开始”，或稍等片刻，本机会清除你的回答。", "Tap a few answers to see which policies fit you. When you leave, tap Start over or just walk away: this screen clears your answers."};
+inline constexpr Phrase check_intro_kiosk{"点选回答，看看哪些政策适合你。离开前点“重新开始”清除回答。", "Tap answers to see which policies fit you. Tap Start over when you leave to clear them."};
 inline constexpr Phrase progress{"已回答 {} 题 · 还剩约 {} 题", "{} answered · about {} to go"};
 inline constexpr Phrase progress_last{"已回答 {} 题 · 这是最后一题", "{} answered · this is the last one"};
 inline constexpr Phrase yes{"是", "Yes"};

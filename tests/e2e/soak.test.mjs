@@ -127,12 +127,14 @@ function assertFlat(samples, label) {
 }
 
 // The measuring itself: 2 MiB leaked in 1 KiB blocks must move the wasm heap top, or a flat result means nothing.
+// Part of the leak can land in memory the allocator already holds free (about 0.6 MiB after the kiosk and report
+// code arrived), so the bar is 1 MiB: still four times the growth the soak itself tolerates.
 async function assertProbeSeesLeaks(page, cdp) {
   const before = await measure(page, cdp);
   const blocks = await page.evaluate(() => Array.from({ length: 2048 }, () => window.__soakModule._malloc(1024)));
   const after = await measure(page, cdp);
   await page.evaluate((list) => list.forEach((block) => window.__soakModule._free(block)), blocks);
-  assert.ok(after.wasmTop - before.wasmTop >= 1.5 * MiB || after.wasmMemory > before.wasmMemory,
+  assert.ok(after.wasmTop - before.wasmTop >= 1 * MiB || after.wasmMemory > before.wasmMemory,
     `a 2 MiB leak moves the probe (${before.wasmTop} -> ${after.wasmTop})`);
 }
 
