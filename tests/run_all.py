@@ -51,86 +51,71 @@ def run_logged(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, 
     return proc.wait(), "".join(lines)
 
 
-def ctest_stage(name: str, preset: str) -> Stage:
+def built_stage(name: str, preset: str, target: str | None, run) -> Stage:
+    """Builds `target` of `preset`, then runs the stage's tests: run() returns (passed, failed, note). A failed
+    build counts as one failure, and the stage is timed as a whole."""
     stage = Stage(name)
     start = time.monotonic()
     try:
-        build.build(preset)
+        build.build(preset, target)
     except subprocess.CalledProcessError as err:
         stage.failed, stage.note = 1, f"build failed (exit {err.returncode})"
-        stage.seconds = time.monotonic() - start
-        return stage
-    code, out = run_logged(["ctest", "--preset", preset, "-j", build.JOBS], env=deps.emscripten_env())
-    match = re.search(r"(\d+)% tests passed, (\d+) tests? failed out of (\d+)", out)
-    if match:
-        stage.failed = int(match.group(2))
-        stage.passed = int(match.group(3)) - stage.failed
-    if code != 0 and stage.failed == 0:
-        stage.failed, stage.note = 1, f"ctest exited {code}"
-    if match is None and code == 0:
-        stage.failed, stage.note = 1, "ctest ran no tests"
+    else:
+        stage.passed, stage.failed, stage.note = run()
     stage.seconds = time.monotonic() - start
     return stage
+
+
+def count_or_fail(passed: int, failed: int, code: int, what: str) -> tuple[int, int, str]:
+    """A tool that exited non-zero without reporting a failure still fails; so does one that ran nothing."""
+    if code != 0 and failed == 0:
+        return passed, 1, f"{what} exited {code}"
+    if passed + failed == 0:
+        return 0, 1, f"{what} ran no tests"
+    return passed, failed, ""
+
+
+def ctest_stage(name: str, preset: str) -> Stage:
+    def run() -> tuple[int, int, str]:
+        code, out = run_logged(["ctest", "--preset", preset, "-j", build.JOBS], env=deps.emscripten_env())
+        match = re.search(r"(\d+)% tests passed, (\d+) tests? failed out of (\d+)", out)
+        failed = int(match.group(2)) if match else 0
+        passed = int(match.group(3)) - failed if match else 0
+        return count_or_fail(passed, failed, code, "ctest")
+    return built_stage(name, preset, None, run)
 
 
 def fuzz_stage(seconds: int = 25) -> Stage:
     """Builds the libFuzzer targets (fuzz preset) and runs each for a bounded time; see tests/fuzz/run.py."""
-    stage = Stage("fuzz (libFuzzer, ASan+UBSan)")
-    start = time.monotonic()
-    try:
-        build.build("fuzz", "portal_fuzzers")
-    except subprocess.CalledProcessError as err:
-        stage.failed, stage.note = 1, f"build failed (exit {err.returncode})"
-        stage.seconds = time.monotonic() - start
-        return stage
-    code, out = run_logged([sys.executable, "tests/fuzz/run.py", "--seconds", str(seconds)])
-    match = re.search(r"^fuzz: (\d+) passed, (\d+) failed", out, re.M)
-    if match:
-        stage.passed, stage.failed = int(match.group(1)), int(match.group(2))
-    if code != 0 and stage.failed == 0:
-        stage.failed, stage.note = 1, f"tests/fuzz/run.py exited {code}"
-    stage.seconds = time.monotonic() - start
-    return stage
+    def run() -> tuple[int, int, str]:
+        code, out = run_logged([sys.executable, "tests/fuzz/run.py", "--seconds", str(seconds)])
+        match = re.search(r"^fuzz: (\d+) passed, (\d+) failed", out, re.M)
+        passed, failed = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+        return count_or_fail(passed, failed, code, "tests/fuzz/run.py")
+    return built_stage("fuzz (libFuzzer, ASan+UBSan)", "fuzz", "portal_fuzzers", run)
 
 
 def e2e_stage() -> Stage:
-    stage = Stage("e2e (chromium)")
-    start = time.monotonic()
-    try:
-        build.build("web", "web_dist")
-    except subprocess.CalledProcessError as err:
-        stage.failed, stage.note = 1, f"web build failed (exit {err.returncode})"
-        return stage
-    tests = sorted(str(p.relative_to(REPO)) for p in (REPO / "tests" / "e2e").glob("*.test.mjs"))
-    env = dict(os.environ, PORTAL_DIST=str(REPO / "build" / "web" / "dist"))
-    code, out = run_logged(["node", "--test", "--test-concurrency=1", *tests], env=env)
-    passed = re.search(r"^# pass (\d+)", out, re.M)
-    failed = re.search(r"^# fail (\d+)", out, re.M)
-    stage.passed = int(passed.group(1)) if passed else 0
-    stage.failed = int(failed.group(1)) if failed else 0
-    if code != 0 and stage.failed == 0:
-        stage.failed, stage.note = 1, f"node --test exited {code}"
-    if stage.passed + stage.failed == 0:
-        stage.failed, stage.note = 1, "no end-to-end tests ran"
-    stage.seconds = time.monotonic() - start
-    return stage
+    def run() -> tuple[int, int, str]:
+        tests = sorted(str(p.relative_to(REPO)) for p in (REPO / "tests" / "e2e").glob("*.test.mjs"))
+        env = dict(os.environ, PORTAL_DIST=str(REPO / "build" / "web" / "dist"))
+        code, out = run_logged(["node", "--test", "--test-concurrency=1", *tests], env=env)
+        passed = re.search(r"^# pass (\d+)", out, re.M)
+        failed = re.search(r"^# fail (\d+)", out, re.M)
+        return count_or_fail(int(passed.group(1)) if passed else 0, int(failed.group(1)) if failed else 0,
+                             code, "node --test")
+    return built_stage("e2e (chromium)", "web", "web_dist", run)
 
 
 def budgets_stage() -> Stage:
     """The first visit's transfer size against its budget (scripts/size_budget.py, docs/PERFORMANCE.md)."""
-    stage = Stage("size budget (brotli)")
-    start = time.monotonic()
-    try:
-        build.build("web", "web_dist")
-    except subprocess.CalledProcessError as err:
-        stage.failed, stage.note = 1, f"web build failed (exit {err.returncode})"
-        return stage
-    code, _ = run_logged([sys.executable, str(REPO / "scripts" / "size_budget.py"), str(REPO / "build" / "web" / "dist")])
-    stage.passed, stage.failed = (1, 0) if code == 0 else (0, 1)
-    if code != 0:
-        stage.note = "over budget" if code == 1 else f"size_budget.py exited {code}"
-    stage.seconds = time.monotonic() - start
-    return stage
+    def run() -> tuple[int, int, str]:
+        code, _ = run_logged([sys.executable, str(REPO / "scripts" / "size_budget.py"),
+                              str(REPO / "build" / "web" / "dist")])
+        if code == 0:
+            return 1, 0, ""
+        return 0, 1, "over budget" if code == 1 else f"size_budget.py exited {code}"
+    return built_stage("size budget (brotli)", "web", "web_dist", run)
 
 
 def main() -> int:

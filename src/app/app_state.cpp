@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "app/derive.hpp"
+#include "core/load.hpp"
 
 namespace portal::app {
 
@@ -84,16 +85,7 @@ bool toggle_compare(AppState& state, int policy) {
     return true;
 }
 
-bool openable_url(const std::string& url) {
-    for (const char* scheme : {"https://", "http://", "mailto:", "tel:"}) {
-        const std::string prefix(scheme);
-        if (url.size() > prefix.size() && std::equal(prefix.begin(), prefix.end(), url.begin(), [](char a, char b) {
-                return a == std::tolower(static_cast<unsigned char>(b));
-            }))
-            return true;
-    }
-    return false;
-}
+bool openable_url(const std::string& url) { return core::url_problem(url).empty(); }
 
 bool request_open_url(AppState& state, const std::string& url) {
     if (!openable_url(url)) return false;

@@ -1,6 +1,8 @@
 // The kiosk's visit cycle, reset and self-test (app/kiosk.hpp).
 #include "app/kiosk.hpp"
 
+#include "core/load.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -26,17 +28,10 @@ void wipe(std::string& text) {
     text.shrink_to_fit();
 }
 
-bool starts_with_ci(std::string_view text, std::string_view prefix) {
-    return text.size() > prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), text.begin(),
-                      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
-}
-
 }  // namespace
 
 bool valid_share_base(std::string_view url) {
-    if (!starts_with_ci(url, "https://") && !starts_with_ci(url, "http://")) return false;
-    if (url.size() > 512) return false;
+    if (url.size() > 512 || !core::is_web_url(std::string(url))) return false;
     return std::none_of(url.begin(), url.end(), [](char c) {
         const auto u = static_cast<unsigned char>(c);
         return u <= 0x20 || u == 0x7F || c == '"' || c == '<' || c == '>' || c == '#' || c == '\\' || c == '`';
@@ -179,7 +174,7 @@ nlohmann::json kiosk_snapshot(const AppState& state, double now) {
                    {"resets", kiosk.resets}};
     out["kiosk_link"] = kiosk.link_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(kiosk.link_url);
     out["share_open"] = kiosk.share_open;
-    out["share_url"] = kiosk_share_url(state);
+    out["share_url"] = share_url(state, true);
     const SelftestReport& report = kiosk.selftest;
     if (!kiosk.selftest_open && !report.examples_done) {
         out["selftest"] = nullptr;
@@ -194,11 +189,5 @@ nlohmann::json kiosk_snapshot(const AppState& state, double now) {
     return out;
 }
 
-std::string kiosk_share_url(const AppState& state) {
-    // A booth served from localhost sets share_base, so the phone gets an address it can reach.
-    const std::string& base = state.kiosk.settings.share_base.empty() ? state.page_url : state.kiosk.settings.share_base;
-    const std::string fragment = share_fragment(state, true);
-    return fragment.empty() ? base : base + "#" + fragment;
-}
 
 }  // namespace portal::app

@@ -50,7 +50,4 @@ void finish_selftest_suite(AppState& state, std::string_view suite_text, const s
 // The test hook's kiosk fields (tests/README.md): `kiosk`, `idle`, `selftest`, `kiosk_link`, `share_open`.
 nlohmann::json kiosk_snapshot(const AppState& state, double now);
 
-// The link the QR code carries: the share base (or the page's address) plus '#' and the visitor's state.
-std::string kiosk_share_url(const AppState& state);
-
 }  // namespace portal::app

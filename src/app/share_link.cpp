@@ -111,8 +111,10 @@ std::string share_fragment(const AppState& state, bool with_answers) {
 }
 
 std::string share_url(const AppState& state, bool with_answers) {
+    // A booth served from localhost names a public address (share_base), so a phone gets a link it can reach.
+    const std::string& base = state.kiosk.settings.share_base.empty() ? state.page_url : state.kiosk.settings.share_base;
     const std::string fragment = share_fragment(state, with_answers);
-    return state.page_url + (fragment.empty() ? std::string() : "#" + fragment);
+    return base + (fragment.empty() ? std::string() : "#" + fragment);
 }
 
 std::vector<std::string> apply_fragment(AppState& state, std::string_view fragment) {

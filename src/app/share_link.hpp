@@ -17,7 +17,7 @@ core::ShareState share_state_of(const AppState& state, bool with_answers);
 // The fragment text without '#' ("" for the plain start screen).
 std::string share_fragment(const AppState& state, bool with_answers);
 
-// The whole link: page_url + '#' + fragment (just the fragment when the page address is unknown).
+// The whole link: the page's address (or the kiosk's share_base) + '#' + fragment.
 std::string share_url(const AppState& state, bool with_answers);
 
 // Applies a fragment from the address bar (opening a link, back / forward). What the fragment says replaces the

@@ -525,8 +525,8 @@ public:
             case Op::var: return eval_var(node, scope);
             case Op::var_dynamic: return eval_var_dynamic(node, scope);
             case Op::if_: return partial() ? eval_if_partial(node, scope) : eval_if(node, scope);
-            case Op::and_: return eval_and(node, scope);
-            case Op::or_: return eval_or(node, scope);
+            case Op::and_: return eval_short_circuit(node, scope, false);
+            case Op::or_: return eval_short_circuit(node, scope, true);
             case Op::map: case Op::filter: case Op::reduce: case Op::all: case Op::none: case Op::some:
                 return eval_iteration(node, scope);
             default: return eval_eager(node, scope);
@@ -727,29 +727,16 @@ private:
         return same ? std::move(first) : Val::unknown_value();
     }
 
-    // and: the first falsy operand, else the last. Partial: a known falsy operand decides even after unknown ones.
-    Val eval_and(const Node& node, const json* scope) {
+    // and: the first falsy operand, else the last; or: the first truthy operand, else the last. Partial: a known
+    // deciding operand decides even after unknown ones.
+    Val eval_short_circuit(const Node& node, const json* scope, bool decided_by_truthy) {
         Val last = Val::borrow(kNull);
         bool unknown = false;
         for (std::uint32_t i = 0; i < node.count; ++i) {
             last = eval(p_.arg(node, i), scope);
             if (last.unknown) {
                 unknown = true;
-            } else if (!js_truthy(last.get())) {
-                return last;
-            }
-        }
-        return unknown ? Val::unknown_value() : std::move(last);
-    }
-
-    Val eval_or(const Node& node, const json* scope) {
-        Val last = Val::borrow(kNull);
-        bool unknown = false;
-        for (std::uint32_t i = 0; i < node.count; ++i) {
-            last = eval(p_.arg(node, i), scope);
-            if (last.unknown) {
-                unknown = true;
-            } else if (js_truthy(last.get())) {
+            } else if (js_truthy(last.get()) == decided_by_truthy) {
                 return last;
             }
         }

@@ -1,5 +1,7 @@
 #include "core/load.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <initializer_list>
 #include <set>
@@ -70,6 +72,8 @@ constexpr const char* kBidiWarning =
     "contains bidirectional control characters (U+202A-U+202E, U+2066-U+2069), which can make text display in "
     "another order than it is stored; remove them (the portal's font has no glyph for them)";
 
+}  // namespace
+
 // Empty when the URL is acceptable: only https:, http:, mailto: and tel: links may reach a page people click.
 std::string url_problem(const std::string& url) {
     if (url.empty()) return "empty URL";
@@ -92,6 +96,15 @@ std::string url_problem(const std::string& url) {
     if (url.size() == colon + 1) return "URL has nothing after the scheme";
     return "";
 }
+
+bool is_web_url(const std::string& url) {
+    if (!url_problem(url).empty()) return false;
+    std::string scheme = url.substr(0, url.find(':'));
+    for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return scheme == "https" || scheme == "http";
+}
+
+namespace {
 
 // Reads the fields of one JSON object, reporting wrong types and unknown keys at their pointers.
 class Fields {

@@ -1,5 +1,7 @@
 #include "report/escape.hpp"
 
+#include "core/load.hpp"
+
 #include <array>
 #include <cctype>
 
@@ -52,19 +54,9 @@ std::string escape_html(std::string_view text) {
 }
 
 std::optional<std::string> allowed_url(std::string_view url) {
-    for (std::size_t i = 0; i < url.size(); ++i) {
-        const auto c = static_cast<unsigned char>(url[i]);
-        if (c <= 0x20 || c == 0x7F || bidi_control_at(url, i) != 0) return std::nullopt;
-    }
-    const std::size_t colon = url.find(':');
-    if (colon == std::string_view::npos) return std::nullopt;
-    std::string scheme;
-    for (const char c : url.substr(0, colon)) scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    static constexpr std::array<std::string_view, 4> kAllowed{"https", "http", "mailto", "tel"};
-    for (const std::string_view allowed : kAllowed) {
-        if (scheme == allowed) return std::string(url);
-    }
-    return std::nullopt;
+    std::string text(url);
+    if (!core::url_problem(text).empty()) return std::nullopt;
+    return text;
 }
 
 }  // namespace portal::report

@@ -43,26 +43,12 @@ bool headline_is_value(const app::HeadlineValue& value) {
     return value.kind != app::HeadlineValue::Kind::none && value.kind != app::HeadlineValue::Kind::unknown;
 }
 
-namespace {
-
-std::string amount_text(core::Lang lang, const core::Benefit& benefit, const app::AmountRange& per_period) {
-    const auto one = [&](double v) { return benefit.unit == "CNY" ? money(lang, v) : plain_number(v) + " " + benefit.unit; };
-    if (per_period.min == per_period.max) return one(per_period.max);
-    // Nothing for some answers (the applicant would not qualify) is no lower bound worth showing.
-    if (per_period.min <= 0) return fill(tr(lang, str::up_to), one(per_period.max));
-    if (benefit.unit == "CNY" && lang == core::Lang::zh && per_period.min >= 1e4 && per_period.max < 1e8)
-        return plain_number(per_period.min / 1e4) + "–" + plain_number(per_period.max / 1e4) + " 万元";
-    return fill(tr(lang, str::range_of), one(per_period.min).c_str(), one(per_period.max).c_str());
-}
-
-}  // namespace
-
 std::string benefit_line(core::Lang lang, const core::Benefit& benefit, const std::optional<app::AmountRange>& range) {
     std::string line = text(lang, benefit.label);
     if (!range) return line;
     const double periods = benefit.periods > 0 ? benefit.periods : 1;
     const app::AmountRange per_period{range->min / periods, range->max / periods};
-    const std::string amount = amount_text(lang, benefit, per_period);
+    const std::string amount = report::payment_text(lang, benefit, per_period);
     const std::string count = plain_number(periods);
     std::string how;
     if (benefit.per == core::Per::month) {

@@ -13,14 +13,12 @@ inline constexpr Phrase attract_pitch{"零租金创业空间 · 青春公寓 · 
 inline constexpr Phrase attract_promise{"回答几个问题，一分钟看看哪些政策适合你、价值多少",
                                         "Answer a few questions and see in a minute which support fits you and what it is worth"};
 inline constexpr Phrase attract_cta{"触摸屏幕开始", "Touch the screen to start"};
-inline constexpr Phrase attract_cta_other{"Touch the screen to start", "触摸屏幕开始"};
 inline constexpr Phrase attract_privacy{"不需要登录 · 不保存任何信息 · 离开后自动清除",
                                         "No sign-in · nothing is stored · cleared when you leave"};
 
 inline constexpr Phrase still_there{"还在吗？", "Still there?"};
 inline constexpr Phrase still_there_body{"为保护你的隐私，{} 秒后将清除本次浏览的全部内容。",
                                          "To protect your privacy, everything from this visit is cleared in {} s."};
-inline constexpr Phrase keep_going{"继续使用", "Keep going"};
 inline constexpr Phrase touch_to_continue{"触摸任意位置继续", "Touch anywhere to continue"};
 
 inline constexpr Phrase start_over{"重新开始", "Start over"};

@@ -420,7 +420,7 @@ void PortalUi::draw_kiosk_layers(ViewContext& ctx) {
     if (!kiosk.link_url.empty()) {
         draw_link_panel(ctx);
     } else if (kiosk.share_open) {
-        draw_share_panel(ctx, app::kiosk_share_url(state_));
+        draw_share_panel(ctx, app::share_url(state_, true));
     }
     if (kiosk.selftest_open) draw_selftest(ctx, kBuildDate);
     if (kiosk.phase == app::KioskPhase::countdown) draw_countdown(ctx, app::seconds_until_reset(state_, impl_->now));

@@ -79,7 +79,6 @@ inline constexpr Phrase times_count{"，共 {} 次", ", {} times"};
 inline constexpr Phrase total_of{"合计 {}", "{} in total"};
 inline constexpr Phrase total_up_to{"合计最高 {}", "up to {} in total"};
 inline constexpr Phrase your_amount{"按你的回答：{}", "For you: {}"};
-inline constexpr Phrase range_of{"{}–{}", "{}–{}"};
 inline constexpr Phrase valid_always{"长期有效", "no end date"};
 inline constexpr Phrase valid_from{"{} 起", "from {}"};
 inline constexpr Phrase valid_until{"至 {}", "until {}"};

@@ -1,6 +1,7 @@
 // Shared harness for the end-to-end tests: serves the built bundle on loopback, opens it in Debian's headless
 // Chromium (WebGL2 through SwiftShader) with playwright-core, fails on any console error or failed request,
 // and offers helpers to click and type at the rectangles the app reports through window.portal.locate().
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -23,6 +24,21 @@ const TYPES = {
 
 // A static server on 127.0.0.1 with a free port. Returns {url, close, requests} where requests lists every path
 // asked for (tests check, for instance, that nothing leaves for another origin).
+// The usual set-up of a test file: one served bundle and one browser, started before its first test and closed
+// after its last. Returns the session whose `server` and `browser` the tests use.
+export function servedPortal() {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await serveDist();
+    session.browser = await launchBrowser();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
 export async function serveDist(root = DIST) {
   if (!existsSync(path.join(root, 'index.html'))) {
     throw new Error(`no bundle in ${root}: build it first (python3 scripts/build.py web)`);

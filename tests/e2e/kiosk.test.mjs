@@ -2,35 +2,25 @@
 // a list dragged by a finger that glides on, the idle countdown and the reset that leaves nothing behind, the QR
 // code of the results decoded from a screenshot and opened on "a phone", and the staff self-test.
 // Screenshots at 1920x1080 go to tests/e2e/artifacts/kiosk-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
-  DIST, serveDist, launchBrowser, openPortal, expectNoProblems, state, locate, settle, screenshot,
+  DIST, openPortal, expectNoProblems, state, locate, settle, screenshot,
+  servedPortal,
 } from './harness.mjs';
 
 const AS_OF = '2026-11-26';
 const FULL_HD = { width: 1920, height: 1080 };
 const data = JSON.parse(readFileSync(path.join(DIST, 'policies.json'), 'utf8'));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = servedPortal();
 
 function openKiosk(query = '', viewport = FULL_HD) {
-  return openPortal(browser, server.url, { viewport, hasTouch: true, query: `?kiosk&as_of=${AS_OF}${query}` });
+  return openPortal(session.browser, session.server.url, { viewport, hasTouch: true, query: `?kiosk&as_of=${AS_OF}${query}` });
 }
 
 // A finger tap at the centre of a located widget.
@@ -128,14 +118,14 @@ test('a visit by taps alone: tiles, the whole questionnaire, and the results tak
   assert.ok(code, 'the QR code decodes from a screenshot');
   const url = code.data;
   assert.equal(url, (await state(page)).share_url, 'the QR carries the share link');
-  assert.ok(url.startsWith(server.url) && url.includes('#'), url);
+  assert.ok(url.startsWith(session.server.url) && url.includes('#'), url);
   assert.ok(!url.includes('kiosk'), 'the phone gets the ordinary site, not the kiosk');
   const modules = code.location && Math.hypot(code.location.topRightCorner.x - code.location.topLeftCorner.x,
     code.location.topRightCorner.y - code.location.topLeftCorner.y);
   assert.ok(modules > 0);
 
   // "The phone": the decoded link in a fresh page shows the same results.
-  const phone = await openPortal(browser, url, { viewport: { width: 390, height: 800 } });
+  const phone = await openPortal(session.browser, url, { viewport: { width: 390, height: 800 } });
   const remote = await state(phone.page);
   assert.deepEqual(remote.statuses, snapshot.statuses, 'the link opens the same results');
   assert.deepEqual(remote.profile, snapshot.profile);

@@ -1,32 +1,22 @@
 // The portal behaves like a web page: a link opens the same screen, back and forward move between screens,
 // "copy link" uses the clipboard (answers only when asked), broken links get a notice, answers are remembered
 // on the device only on request, and "how to apply" links open in a new tab.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  DIST, serveDist, launchBrowser, openPortal, expectNoProblems, state, locate, settle, click, scrollTo, screenshot,
+  DIST, openPortal, expectNoProblems, state, locate, settle, click, scrollTo, screenshot,
+  servedPortal,
 } from './harness.mjs';
 
 const AS_OF = '2026-11-26';
 const data = JSON.parse(readFileSync(path.join(DIST, 'policies.json'), 'utf8'));
 const withLink = data.policies.find((p) => (p.apply?.links || []).some((l) => /^https:/.test(l.url)));
 
-let server;
-let browser;
+const session = servedPortal();
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (suffix = '', options = {}) => openPortal(browser, server.url, { ...options, query: `?as_of=${AS_OF}${suffix}` });
+const open = (suffix = '', options = {}) => openPortal(session.browser, session.server.url, { ...options, query: `?as_of=${AS_OF}${suffix}` });
 const hash = (page) => page.evaluate(() => location.hash);
 
 test('a deep link opens the screen it names', async () => {
@@ -106,12 +96,12 @@ async function answerFirstQuestion(page) {
 
 test('copy link puts the screen on the clipboard; answers go only with "share with my answers"', async () => {
   const { context, page, problems } = await open();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
   await settle(page);
   await click(page, 'copy-link');
   await settle(page);
   const plain = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(plain, new URL('/', server.url).href + (await hash(page)));
+  assert.equal(plain, new URL('/', session.server.url).href + (await hash(page)));
   assert.doesNotMatch(plain, /[#&]a=/);
 
   const profile = await answerFirstQuestion(page);
@@ -160,7 +150,7 @@ test('answers are remembered on this device only when asked, and forgotten on re
 test('a "how to apply" link opens in a new tab without a handle back to the portal', async () => {
   assert.ok(withLink, 'the data has a policy with an https link');
   const { context, page, problems } = await open(`#v=detail&p=${withLink.id}`);
-  await context.route((url) => !url.href.startsWith(server.url), (route) =>
+  await context.route((url) => !url.href.startsWith(session.server.url), (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<title>office</title>' }));
   await settle(page);
   await scrollTo(page, 'link:0', { x: 600, y: 500 });

@@ -1,25 +1,15 @@
 // Behaviour of the canvas app as a web page: render on demand and WebGL context loss.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serveDist, launchBrowser, openPortal, expectNoProblems, state, settle, screenshot, pixelStats, click, locate,
+  openPortal, expectNoProblems, state, settle, screenshot, pixelStats, click, locate,
+  servedPortal,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = servedPortal();
 
 test('an idle page draws no frames, and input wakes it at once', async () => {
-  const { context, page, problems } = await openPortal(browser, server.url);
+  const { context, page, problems } = await openPortal(session.browser, session.server.url);
   await page.waitForTimeout(1500);  // let the start-up grace period pass
   const before = (await state(page)).frames;
   await page.waitForTimeout(5000);
@@ -36,7 +26,7 @@ test('an idle page draws no frames, and input wakes it at once', async () => {
 });
 
 test('a lost WebGL context is restored without reloading or losing state', async () => {
-  const { context, page, problems } = await openPortal(browser, server.url);
+  const { context, page, problems } = await openPortal(session.browser, session.server.url);
   await settle(page, 3);
   const lang = (await state(page)).lang;
   await page.evaluate(() => { window.__loadedOnce = true; });
@@ -65,8 +55,8 @@ test('a lost WebGL context is restored without reloading or losing state', async
 });
 
 test('Chinese input methods and paste reach the search box', async () => {
-  const { context, page, problems } = await openPortal(browser, server.url);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const { context, page, problems } = await openPortal(session.browser, session.server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
   await click(page, 'search');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'text-input',
     'the page input stands in for the active field');

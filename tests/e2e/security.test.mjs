@@ -1,27 +1,17 @@
 // Security of the page (issue 8, docs/SECURITY.md): the Content-Security-Policy of the site and of the offline
 // single-file page, that a whole visit (page and service worker) asks nothing of any other origin, that the policy
 // really blocks what an injected script would try, and that a 100 KB link fragment is shrugged off.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  DIST, serveDist, launchBrowser, openPortal, expectNoProblems, state, settle, click, typeInto, locate,
+  DIST, openPortal, expectNoProblems, state, settle, click, typeInto, locate,
+  servedPortal,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = servedPortal();
 
 // --- reading a Content-Security-Policy ------------------------------------------------------------------------
 
@@ -93,7 +83,7 @@ test('the offline page CSP allows exactly its own inline scripts and style, by h
 // --- what a visit asks for ----------------------------------------------------------------------------------
 
 test('a whole visit, page and service worker, requests nothing from another origin', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 700 }, locale: 'zh-CN' });
+  const context = await session.browser.newContext({ viewport: { width: 1024, height: 700 }, locale: 'zh-CN' });
   const requests = [];  // every request of the context: the page, its workers and the service worker
   context.on('request', (request) => requests.push({ url: request.url(), worker: !!request.serviceWorker() }));
   const page = await context.newPage();
@@ -101,7 +91,7 @@ test('a whole visit, page and service worker, requests nothing from another orig
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
 
-  await page.goto(server.url + '?as_of=2026-11-26');
+  await page.goto(session.server.url + '?as_of=2026-11-26');
   await page.evaluate(() => window.portal.ready);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();  // the second load goes through the service worker
@@ -121,11 +111,11 @@ test('a whole visit, page and service worker, requests nothing from another orig
   await click(page, `policy:${first}`);
   await settle(page, 5);
 
-  const origin = new URL(server.url).origin;
+  const origin = new URL(session.server.url).origin;
   const foreign = requests.filter((r) => new URL(r.url).origin !== origin);
   assert.deepEqual(foreign, [], 'every request goes to the page\'s own origin');
   assert.ok(requests.some((r) => r.worker), 'the service worker\'s own requests were recorded too');
-  const served = new Set(server.requests);
+  const served = new Set(session.server.requests);
   for (const file of ['/', '/app.wasm', '/policies.json', '/portal-font.otf', '/sw.js']) {
     assert.ok(served.has(file), `${file} was served`);
   }
@@ -134,9 +124,9 @@ test('a whole visit, page and service worker, requests nothing from another orig
 });
 
 test('the CSP blocks what an injected script would try: other origins, inline code, a new base URL', async () => {
-  const { context, page } = await openPortal(browser, server.url);
+  const { context, page } = await openPortal(session.browser, session.server.url);
   const foreign = [];
-  context.on('request', (request) => { if (!request.url().startsWith(server.url)) foreign.push(request.url()); });
+  context.on('request', (request) => { if (!request.url().startsWith(session.server.url)) foreign.push(request.url()); });
   const outcome = await page.evaluate(async () => {
     const violations = [];
     document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
@@ -158,7 +148,7 @@ test('the CSP blocks what an injected script would try: other origins, inline co
   for (const directive of ['connect-src', 'img-src', 'script-src-elem', 'base-uri']) {
     assert.ok(outcome.violations.includes(directive), `${directive} reported a violation (${outcome.violations})`);
   }
-  assert.equal(outcome.probe, new URL(server.url).origin, 'an injected <base> does not move relative URLs');
+  assert.equal(outcome.probe, new URL(session.server.url).origin, 'an injected <base> does not move relative URLs');
   assert.deepEqual(foreign.filter((url) => !url.startsWith('http://127.0.0.2:9/')), []);
   await context.close();
 });
@@ -167,7 +157,7 @@ test('the CSP blocks what an injected script would try: other origins, inline co
 
 test('a 100 KB fragment: no crash, at most a short notice, and the app stays usable', async (t) => {
   const hash = '#v=detail&p=' + 'x'.repeat(100 * 1024);
-  const { context, page, problems } = await openPortal(browser, server.url,
+  const { context, page, problems } = await openPortal(session.browser, session.server.url,
     { query: '?as_of=2026-11-26&lang=zh' + hash });
   await settle(page, 5);
   const snapshot = await state(page);

@@ -1,26 +1,16 @@
 // The page and the app shell in a real browser: it loads without errors, draws the themed portal with text,
 // reports state through the test hook, stays sharp at 2x, and explains itself when WebGL2 is missing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serveDist, launchBrowser, openPortal, expectNoProblems, state, locate, screenshot, pixelStats, settle,
+  openPortal, expectNoProblems, state, locate, screenshot, pixelStats, settle,
+  servedPortal,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = servedPortal();
 
 test('the portal loads, draws its first frame and shows a themed, non-blank screen', async () => {
-  const { context, page, problems } = await openPortal(browser, server.url);
+  const { context, page, problems } = await openPortal(session.browser, session.server.url);
   await settle(page, 5);
   const snapshot = await state(page);
   assert.equal(snapshot.lang, 'zh');
@@ -39,7 +29,7 @@ test('the portal loads, draws its first frame and shows a themed, non-blank scre
 });
 
 test('the language follows the browser and the canvas is backed at the device pixel ratio', async () => {
-  const { context, page, problems } = await openPortal(browser, server.url,
+  const { context, page, problems } = await openPortal(session.browser, session.server.url,
     { locale: 'en-GB', deviceScaleFactor: 2, viewport: { width: 800, height: 600 } });
   const snapshot = await state(page);
   assert.equal(snapshot.lang, 'en');
@@ -60,7 +50,7 @@ test('the language follows the browser and the canvas is backed at the device pi
 });
 
 test('the test hook locates named widgets in CSS pixels', async () => {
-  const { context, page, problems } = await openPortal(browser, server.url);
+  const { context, page, problems } = await openPortal(session.browser, session.server.url);
   await settle(page, 3);
   const rect = await locate(page, 'lang');
   assert.ok(rect, 'the language toggle is on screen');
@@ -76,7 +66,7 @@ test('the test hook locates named widgets in CSS pixels', async () => {
 });
 
 test('without WebGL2 the page explains why instead of going blank', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await session.browser.newContext({ locale: 'zh-CN' });
   await context.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
@@ -84,7 +74,7 @@ test('without WebGL2 the page explains why instead of going blank', async () => 
     };
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await page.waitForSelector('#failure:not([hidden])');
   const title = await page.textContent('#failure-title');
   assert.match(title, /WebGL2|浏览器/);
@@ -96,10 +86,10 @@ test('without WebGL2 the page explains why instead of going blank', async () => 
 });
 
 test('a download that fails shows a network message with a reload button', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await session.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   await page.route('**/policies.json', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await page.waitForSelector('#failure:not([hidden])');
   assert.equal(await page.textContent('#failure-title'), 'Loading failed');
   assert.match(await page.textContent('#failure-detail'), /policies\.json: HTTP 503/);

@@ -7,12 +7,13 @@
 //  - the JS heap is read through the DevTools protocol after a forced garbage collection;
 //  - the wasm heap is read two ways: the size of WebAssembly memory (it only grows), and the address malloc gives a
 //    fresh 1 MiB block (it comes from the top of the heap, which creeps upward when anything leaks).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  DIST, serveDist, launchBrowser, expectNoProblems, state, locate, writeArtifact,
+  DIST, expectNoProblems, state, locate, writeArtifact,
+  servedPortal,
 } from './harness.mjs';
 
 const AS_OF = '2026-11-26';
@@ -20,18 +21,7 @@ const FRAMES = 10000;
 const FRAMES_PER_STEP = 110;  // 11 steps a round: about 8 rounds, 2 to warm up and 6 to sample
 const data = JSON.parse(readFileSync(path.join(DIST, 'policies.json'), 'utf8'));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = servedPortal();
 
 // --- instrumentation --------------------------------------------------------------------------------------------
 
@@ -58,14 +48,14 @@ function instrumentPage() {
 // A phone-sized page by default: SwiftShader draws every pumped frame on the CPU, in time proportional to pixels
 // (here about 14 ms a frame at 390x640 against 35 ms at 1024x700), and the soak is about frames, not pixels.
 async function openInstrumented(query, viewport = { width: 390, height: 640 }) {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const context = await session.browser.newContext({ viewport, locale: 'zh-CN' });
   await context.addInitScript(instrumentPage);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('crash', () => problems.push('the page crashed'));
-  await page.goto(server.url + query);
+  await page.goto(session.server.url + query);
   await page.evaluate(() => window.portal.ready);
   assert.ok(await page.evaluate(() => !!window.__soakModule), 'the test holds the app module');
   const cdp = await context.newCDPSession(page);

@@ -1,38 +1,27 @@
 // The text version (policies.html): a static page with every policy in Chinese and English, no script, its own
 // CSP that allows only its inline style; linked from the app page for screen readers, keyboards, <noscript> and
 // failures. Screenshots go to tests/e2e/artifacts/textversion-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { REPO, serveDist, launchBrowser, openPortal, expectNoProblems, screenshot } from './harness.mjs';
+import { REPO, openPortal, expectNoProblems, screenshot, servedPortal } from './harness.mjs';
 
 const DATA = JSON.parse(await readFile(path.join(REPO, 'assets', 'policies', 'shangyu.json'), 'utf8'));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = servedPortal();
 
 // Opens the text version the way openPortal opens the app: recording console errors (CSP violations are
 // reported there), page errors, failed requests and HTTP errors.
 async function openTextVersion(viewport, hash = '') {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const context = await session.browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
   page.on('response', (res) => { if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`); });
-  await page.goto(server.url + 'policies.html' + hash, { waitUntil: 'load' });
+  await page.goto(session.server.url + 'policies.html' + hash, { waitUntil: 'load' });
   return { context, page, problems };
 }
 
@@ -101,13 +90,13 @@ test('on a phone the page fits the width and stays readable', async () => {
 });
 
 test('the app page links to the text version: <noscript>, failure, loading and a skip link', async () => {
-  const html = await (await fetch(server.url)).text();
+  const html = await (await fetch(session.server.url)).text();
   assert.match(html, /<noscript>[\s\S]*href="policies\.html"[\s\S]*<\/noscript>/);
-  const worker = await (await fetch(server.url + 'sw.js')).text();
+  const worker = await (await fetch(session.server.url + 'sw.js')).text();
   assert.match(worker, /"policies\.html"/, 'the service worker caches the text version');
 
   for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
-    const { context, page, problems } = await openPortal(browser, server.url, { viewport });
+    const { context, page, problems } = await openPortal(session.browser, session.server.url, { viewport });
     assert.equal(await page.locator('#failure a[href="policies.html"]').count(), 1);
     assert.equal(await page.locator('#loading a[href="policies.html"]').count(), 1);
     const skip = page.locator('a.skip-link');
@@ -128,7 +117,7 @@ test('the app page links to the text version: <noscript>, failure, loading and a
 });
 
 test('a kiosk never shows the way out to the text version', async () => {
-  const { context, page, problems } = await openPortal(browser, server.url, { query: '?kiosk' });
+  const { context, page, problems } = await openPortal(session.browser, session.server.url, { query: '?kiosk' });
   assert.equal(await page.locator('a.skip-link').isVisible(), false);
   assert.equal(await page.$eval('a.skip-link', (a) => getComputedStyle(a).display), 'none');
   expectNoProblems(assert, problems);

@@ -1,15 +1,16 @@
 // The portal UI in a real browser: typing a Chinese query through the keyboard, answering the eligibility
 // questionnaire by clicking located widgets (the results must equal `policyctl check` for the same answers),
 // keyboard navigation, broken data, and screenshots in both languages at laptop and phone sizes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  REPO, DIST, serveDist, launchBrowser, openPortal, expectNoProblems, state, locate, settle, click, screenshot,
+  REPO, DIST, openPortal, expectNoProblems, state, locate, settle, click, screenshot,
   pixelStats, typeInto, scrollTo,
+  servedPortal,
 } from './harness.mjs';
 
 const AS_OF = '2026-11-26';
@@ -17,20 +18,9 @@ const DATA_FILE = path.join(DIST, 'policies.json');
 const POLICYCTL = process.env.POLICYCTL || path.join(REPO, 'build', 'native', 'src', 'tools', 'policyctl');
 const data = JSON.parse(readFileSync(DATA_FILE, 'utf8'));
 
-let server;
-let browser;
+const session = servedPortal();
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (options = {}) => openPortal(browser, server.url, {
+const open = (options = {}) => openPortal(session.browser, session.server.url, {
   ...options, query: `?as_of=${AS_OF}${options.lang ? `&lang=${options.lang}` : ''}`,
 });
 
@@ -235,7 +225,7 @@ for (const lang of ['zh', 'en']) {
     const size = `${viewport.width}x${viewport.height}`;
     test(`screenshots in ${lang} at ${size}: explore, check with answers, details`, async () => {
       const phone = viewport.width < 600;
-      const { context, page, problems } = await openPortal(browser, server.url, {
+      const { context, page, problems } = await openPortal(session.browser, session.server.url, {
         viewport, query: `?as_of=${AS_OF}&lang=${lang}`, hasTouch: phone, isMobile: phone,
       });
       await settle(page, 3);
@@ -280,10 +270,10 @@ for (const lang of ['zh', 'en']) {
 test('a file with a broken policy shows the rest and says which was left out', async () => {
   const broken = JSON.parse(JSON.stringify(data));
   broken.policies[0].category = 'no-such-category';
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.route('**/policies.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(broken) }));
-  await page.goto(`${server.url}?as_of=${AS_OF}`);
+  await page.goto(`${session.server.url}?as_of=${AS_OF}`);
   await page.evaluate(() => window.portal.ready);
   await settle(page, 3);
   const snapshot = await state(page);
@@ -299,10 +289,10 @@ test('a file with a broken policy shows the rest and says which was left out', a
 });
 
 test('a fatal data error shows a clear message instead of a blank screen', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+  const context = await session.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
   const page = await context.newPage();
   await page.route('**/policies.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format": "something-else"}' }));
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await page.evaluate(() => window.portal.ready);
   await settle(page, 3);
   const snapshot = await state(page);
