@@ -14,7 +14,12 @@
 #include <SDL_opengl.h>
 #endif
 
+#include <algorithm>
 #include <cmath>
+
+#if defined(__EMSCRIPTEN__)
+#include <emscripten/html5.h>
+#endif
 
 namespace portal::platform {
 
@@ -58,6 +63,21 @@ bool Runner::start(StartupInput input) {
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 
+    // The data and the glyphs need no GL, so they come first. In the browser the loader has already asked for
+    // the WebGL context, and the GPU process brings it up while this runs; the first GL call below would
+    // otherwise sit waiting for it with nothing to do (docs/PERFORMANCE.md, section 6).
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing is stored unless the visitor asks
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
+    ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
+                               std::move(input.font), std::move(input.preferred_lang), std::move(input.today),
+                               std::move(input.kiosk)});
+    if (const float density = density_before_window(); density > 0.0f) build_fonts(density);
+
     // ALLOW_HIGHDPI: on the web SDL sizes the canvas's backing store by devicePixelRatio and keeps the window
     // size in CSS pixels, so ImGui lays out in CSS pixels and draws at full device resolution.
     const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
@@ -75,22 +95,20 @@ bool Runner::start(StartupInput input) {
     SDL_GL_MakeCurrent(window_, gl_context_);
     SDL_GL_SetSwapInterval(1);
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // nothing is stored unless the visitor asks
-    io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
     ImGui_ImplOpenGL3_Init(glsl_version_);
-
-    ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
-                               std::move(input.font), std::move(input.preferred_lang), std::move(input.today),
-                               std::move(input.kiosk)});
     update_zoom();
     rebuild_fonts_if_density_changed();
     return true;
+}
+
+// The density the window will have, when it can be known before the window exists (0 when it cannot). On the
+// web it is the page's devicePixelRatio, which SDL uses for the canvas; the kiosk's zoom needs the window's size.
+float Runner::density_before_window() const {
+#if defined(__EMSCRIPTEN__)
+    if (!ui_->zoom_depends_on_window()) return rounded_density(static_cast<float>(emscripten_get_device_pixel_ratio()));
+#endif
+    return 0.0f;
 }
 
 float Runner::framebuffer_scale() const {
@@ -101,16 +119,27 @@ float Runner::framebuffer_scale() const {
     return static_cast<float>(drawable_w) / static_cast<float>(window_w);
 }
 
+// Glyphs are rasterised in quarter steps of density: finer steps would rebuild the atlas for nothing.
+float Runner::rounded_density(float density) { return std::max(1.0f, std::round(density * 4.0f) / 4.0f); }
+
+void Runner::build_fonts(float density) {
+    font_density_ = density;
+    ui_->build_fonts(density);
+    font_texture_stale_ = true;
+}
+
 // Text must be rasterised at the screen's real density to stay sharp (scaling a 1x atlas blurs it). The
 // density changes with browser zoom and when the window moves to another screen, so it is checked each frame.
 void Runner::rebuild_fonts_if_density_changed() {
     // The kiosk's zoom magnifies layout pixels, so glyphs are rasterised at density x zoom to stay sharp.
-    const float density = std::max(1.0f, std::round(framebuffer_scale() * zoom_ * 4.0f) / 4.0f);
-    if (std::fabs(density - font_density_) < 0.01f && !ui_->fonts_dirty()) return;
-    font_density_ = density;
-    ui_->build_fonts(density);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    const float density = rounded_density(framebuffer_scale() * zoom_);
+    if (std::fabs(density - font_density_) >= 0.01f || ui_->fonts_dirty()) build_fonts(density);
+    if (!font_texture_stale_) return;
+    // Also makes the renderer's shaders and buffers the first time (ImGui would otherwise do that, and upload
+    // the atlas a second time, in its first NewFrame).
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    font_texture_stale_ = false;
 }
 
 double Runner::now_seconds() { return static_cast<double>(SDL_GetTicks64()) / 1000.0; }
@@ -164,7 +193,7 @@ void Runner::draw_frame() {
         // Shader, buffer and texture names of the lost context are meaningless now; start the renderer afresh.
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplOpenGL3_Init(glsl_version_);
-        font_density_ = 0.0f;
+        font_texture_stale_ = true;  // the atlas itself is still in memory; only the GPU's copy is gone
         renderer_lost_ = false;
     }
     update_zoom();
@@ -191,8 +220,9 @@ void Runner::draw_frame() {
 
 void Runner::shutdown() {
     if (ImGui::GetCurrentContext() != nullptr) {
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplSDL2_Shutdown();
+        // The backends exist only once the window and context did (start() may have stopped before them).
+        if (ImGui::GetIO().BackendRendererUserData != nullptr) ImGui_ImplOpenGL3_Shutdown();
+        if (ImGui::GetIO().BackendPlatformUserData != nullptr) ImGui_ImplSDL2_Shutdown();
         ImGui::DestroyContext();
     }
     if (gl_context_ != nullptr) SDL_GL_DeleteContext(gl_context_);

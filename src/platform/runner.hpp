@@ -63,6 +63,9 @@ public:
     ui::PortalUi& ui() { return *ui_; }
 
 private:
+    float density_before_window() const;
+    static float rounded_density(float density);
+    void build_fonts(float density);
     void rebuild_fonts_if_density_changed();
     void update_zoom();
     void zoom_event(SDL_Event& event) const;
@@ -78,6 +81,7 @@ private:
     bool context_lost_ = false;
     const char* glsl_version_ = nullptr;
     float font_density_ = 0.0f;
+    bool font_texture_stale_ = false;  // the atlas was rebuilt (or the context lost) since it was uploaded
     float zoom_ = 1.0f;
     std::string error_;
 };
