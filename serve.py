@@ -35,7 +35,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         ".html": "text/html; charset=utf-8",
         ".css": "text/css; charset=utf-8",
         ".svg": "image/svg+xml",
-        ".otf": "font/otf",
+        ".ttf": "font/ttf",
         ".webmanifest": "application/manifest+json",
         ".txt": "text/plain; charset=utf-8",
     }

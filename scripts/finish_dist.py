@@ -21,7 +21,7 @@ from pathlib import Path
 # Files the service worker caches: those every first visit needs, in the order a visitor needs them, then the
 # text version (policies.html, written by policyctl export-html), which is only fetched when someone opens it.
 CACHED = ["index.html", "portal.css", "kiosk.js", "text-input.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
-          "portal-font.otf", "favicon.svg", "manifest.webmanifest", "policies.html"]
+          "portal-font.ttf", "favicon.svg", "manifest.webmanifest", "policies.html"]
 # Files the page fetches only on demand (the kiosk's staff self-test reads the JsonLogic suite): never part of a
 # visitor's first load nor of scripts/size_budget.py, but cached by the service worker once it installs, so a
 # booth with no network can still run its self-test.
@@ -69,7 +69,7 @@ def write_offline_page(dist: Path, single_app_js: Path) -> None:
                inline_script(single_app_js.read_text(encoding="utf-8")),
                inline_script((dist / "portal-loader.js").read_text(encoding="utf-8"))]
     data = base64.b64encode((dist / "policies.json").read_bytes()).decode()
-    font = base64.b64encode((dist / "portal-font.otf").read_bytes()).decode()
+    font = base64.b64encode((dist / "portal-font.ttf").read_bytes()).decode()
     icon = "data:image/svg+xml;base64," + base64.b64encode((dist / "favicon.svg").read_bytes()).decode()
 
     csp = ("default-src 'none'; script-src " + " ".join(csp_hash(s) for s in scripts) +

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Make the portal's font: a Noto Sans CJK SC subset holding exactly the characters the app can display.
+"""Make the portal's font: a Noto Sans CJK SC subset holding exactly the characters the app can display, with
+TrueType outlines (quicker for the browser to rasterise than the original CFF ones).
 
 The character set is: printable ASCII, every non-ASCII character in the app's own sources (UI strings in both
 languages live there), and every string in the bundled policy data. The same set is written as a C++ string
@@ -8,7 +9,7 @@ literal so that the ImGui atlas holds the same glyphs (built with ImFontGlyphRan
 Fails (exit 1) when a character the app can display has no glyph in the font, naming the character and the
 file it came from, so a missing glyph is a build error rather than a "?" on a visitor's screen.
 
-    make_font.py --out-font F.otf --out-glyphs G.inc --data a.json [--data b.json] --sources x.cpp y.hpp ...
+    make_font.py --out-font F.ttf --out-glyphs G.inc --data a.json [--data b.json] --sources x.cpp y.hpp ...
 
 Runs under Debian's /usr/bin/python3, where python3-fonttools is installed.
 """
@@ -57,6 +58,50 @@ def collect(data_files: list[Path], source_files: list[Path]) -> dict[str, str]:
     return seen
 
 
+# How far (in font units, 1000 per em) a quadratic outline may stray from the cubic original: 0.003 em, a fifth
+# of a device pixel even for the kiosk's 64 px title at 2x density, and no larger after brotli than the CFF.
+QUADRATIC_MAX_ERROR = 3.0
+
+
+def to_truetype_outlines(font) -> None:
+    """Replace the CFF outlines with TrueType (quadratic) ones, in place.
+
+    The browser rasterises every glyph with stb_truetype at startup. For CFF it must interpret each glyph's
+    charstring twice (once for the box, once for the shape); TrueType outlines are read directly, which makes
+    the atlas build about 40 % faster at 1x density (docs/PERFORMANCE.md, section 6). Vertical metrics go too:
+    the app never lays text out vertically.
+    """
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
+    glyph_set = font.getGlyphSet()
+    order = font.getGlyphOrder()
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyph_set)
+        # TrueType winds outer contours the other way round from CFF.
+        glyph_set[name].draw(Cu2QuPen(pen, QUADRATIC_MAX_ERROR, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    for tag in ("CFF ", "VORG", "vhea", "vmtx"):
+        if tag in font:
+            del font[tag]
+    font["loca"] = newTable("loca")
+    glyf = font["glyf"] = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = glyphs
+    maxp = font["maxp"] = newTable("maxp")  # version 1.0; its counts are recomputed from glyf on save
+    maxp.tableVersion = 0x00010000
+    for field in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    font["head"].glyphDataFormat = 0
+    font["post"].formatType = 3.0  # no glyph names: nothing reads them
+    font.sfntVersion = "\x00\x01\x00\x00"
+    font.recalcBBoxes = True  # glyph boxes and maxp's counts are computed when the font is saved
+
+
 def cxx_literal(chars: str) -> str:
     """A C++ u8 string literal, split into short lines; only '"' and '\\' need escaping (all are printable)."""
     escaped = chars.replace("\\", "\\\\").replace('"', '\\"')
@@ -101,6 +146,7 @@ def main() -> int:
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text)
     subsetter.subset(font)
+    to_truetype_outlines(font)
     subset.save_font(font, str(args.out_font), options)
 
     args.out_glyphs.parent.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ DEFAULT_DIST = REPO / "build" / "web" / "dist"
 BUDGET_KB = 500
 
 # Fetched by shell/portal-loader.js before the first frame (FILES, and loadScript('app.js')).
-LOADER_FETCHES = ["app.js", "app.wasm", "policies.json", "portal-font.otf"]
+LOADER_FETCHES = ["app.js", "app.wasm", "policies.json", "portal-font.ttf"]
 # Not counted: jsonlogic-tests.json, fetched only when staff open the kiosk's self-test (finish_dist.py LAZY).
 
 # <script src>, <link href> (stylesheet, icon, manifest) and <img src> of the page; not <a href> (navigation).

@@ -4,7 +4,7 @@
 'use strict';
 
 (function () {
-  const FILES = { wasm: 'app.wasm', data: 'policies.json', font: 'portal-font.otf' };
+  const FILES = { wasm: 'app.wasm', data: 'policies.json', font: 'portal-font.ttf' };
 
   const query = new URLSearchParams(location.search);
   const lang = pickLanguage();

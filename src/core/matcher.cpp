@@ -113,22 +113,27 @@ double amount_of(const json& value) {
 
 bool amount_in_range(double amount) { return std::fabs(amount) <= kMaxBenefitAmount; }
 
+BenefitOutcome resolve_benefit(const Benefit& benefit, const EvalInput& input) {
+    BenefitOutcome resolved;
+    if (benefit.amount) {
+        resolved.amount = *benefit.amount;
+    } else if (benefit.amount_rule) {
+        json value;
+        if (benefit.amount_rule->evaluate_value(input, value) && amount_in_range(amount_of(value))) {
+            resolved.amount = amount_of(value);
+        } else {  // unknown, or a figure no programme pays (1e308 x 10 would sum to infinity): not a known amount
+            resolved.amount_unknown = true;
+        }
+    }
+    if (resolved.amount) resolved.total = *resolved.amount * benefit.periods;
+    return resolved;
+}
+
 void evaluate_benefits(const Policy& policy, const EvalInput& input, PolicyOutcome& outcome) {
     double total = 0;
     bool total_known = true;
     for (const Benefit& benefit : policy.benefits) {
-        BenefitOutcome resolved;
-        if (benefit.amount) {
-            resolved.amount = *benefit.amount;
-        } else if (benefit.amount_rule) {
-            json value;
-            if (benefit.amount_rule->evaluate_value(input, value) && amount_in_range(amount_of(value))) {
-                resolved.amount = amount_of(value);
-            } else {  // unknown, or a figure no programme pays (1e308 x 10 would sum to infinity): not a known amount
-                resolved.amount_unknown = true;
-            }
-        }
-        if (resolved.amount) resolved.total = *resolved.amount * benefit.periods;
+        BenefitOutcome resolved = resolve_benefit(benefit, input);
         if (benefit.counts_in_total()) {
             if (resolved.amount_unknown) total_known = false;
             if (resolved.total) total += *resolved.total;
@@ -561,6 +566,13 @@ PolicyOutcome evaluate_policy(const PolicySet& set, int policy, const Profile& p
     const Answers answers(set, profile, as_of);
     std::vector<VarRead> reads;
     return evaluate_one(set, policy, answers.input, as_of, reads);
+}
+
+BenefitOutcome evaluate_benefit(const PolicySet& set, int policy, int benefit, const Profile& profile,
+                                const Date& as_of) {
+    const Answers answers(set, profile, as_of);
+    const Policy& p = set.policies[static_cast<std::size_t>(policy)];
+    return resolve_benefit(p.benefits[static_cast<std::size_t>(benefit)], answers.input);
 }
 
 Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& results, long work_budget) {

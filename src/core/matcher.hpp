@@ -82,6 +82,11 @@ Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as
 // One policy only (examples, detail views).
 PolicyOutcome evaluate_policy(const PolicySet& set, int policy, const Profile& profile, const Date& as_of);
 
+// One benefit of one policy, exactly as evaluate_policy() resolves it, without evaluating the criteria (the
+// amount does not depend on them). Headline values try every combination of answers, so this is called often.
+BenefitOutcome evaluate_benefit(const PolicySet& set, int policy, int benefit, const Profile& profile,
+                                const Date& as_of);
+
 // The best bundle among `results` (eligible policies only, see POLICY-FORMAT.md): exact by branch and bound
 // over each connected component of the exclusion graph, within `work_budget` (roughly, policies visited). A
 // crafted graph that would need more gets a greedy, locally improved answer with `exact` false instead of

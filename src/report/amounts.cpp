@@ -63,8 +63,7 @@ std::optional<AmountRange> benefit_total_range(const core::PolicySet& set, int p
     if (!choices) return std::nullopt;
     std::optional<AmountRange> range;
     for (const core::Profile& profile : all_profiles(*choices)) {
-        const core::PolicyOutcome outcome = core::evaluate_policy(set, policy, profile, as_of);
-        const auto& total = outcome.benefits[static_cast<std::size_t>(benefit)].total;
+        const auto total = core::evaluate_benefit(set, policy, benefit, profile, as_of).total;
         if (!total) continue;
         if (!range) range = AmountRange{*total, *total};
         range->min = std::min(range->min, *total);

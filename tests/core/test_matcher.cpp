@@ -223,6 +223,27 @@ TEST_SUITE("matcher") {
         CHECK(outcome.benefit_total == 11000.0);
     }
 
+    TEST_CASE("one benefit alone resolves exactly as the whole policy does") {
+        const json policies = json::array({policy_json("p", json::array({criterion("young", {{"<=", {{{"var", "age"}}, 35}}})}),
+                                                       {{"benefits", {{{"kind", "cash"}, {"amount", {{"if", {{{">=", {{{"rank", {{{"var", "education"}}}}}, 4}}}, 50000, 10000}}}}},
+                                                                      {{"kind", "voucher"}, {"amount", 500}, {"periods", 2}},
+                                                                      {{"kind", "cash"}, {"amount", {{"*", {1e308, 10}}}}}}}})});
+        const PolicySet set = load_valid(document_with(policies));
+        for (const Profile& profile : {Profile::object(), Profile{{"age", 40}, {"education", "phd"}},
+                                       Profile{{"age", 30}, {"education", "bachelor"}}}) {
+            const PolicyOutcome whole = evaluate_policy(set, 0, profile, kToday);
+            for (int b = 0; b < 3; ++b) {
+                const BenefitOutcome alone = evaluate_benefit(set, 0, b, profile, kToday);
+                CHECK(alone.amount == whole.benefits[static_cast<std::size_t>(b)].amount);
+                CHECK(alone.amount_unknown == whole.benefits[static_cast<std::size_t>(b)].amount_unknown);
+                CHECK(alone.total == whole.benefits[static_cast<std::size_t>(b)].total);
+            }
+        }
+        // Whatever the criteria say: a failed policy still shows what it would pay.
+        CHECK(evaluate_benefit(set, 0, 0, {{"age", 40}, {"education", "phd"}}, kToday).total == 50000.0);
+        CHECK(evaluate_benefit(set, 0, 2, {}, kToday).amount_unknown);
+    }
+
     TEST_CASE("excludes are symmetric in the best bundle") {
         const PolicySet set = fixture();
         // Eligible for living-allowance (40000 x 3), rent-subsidy (12000) and youth-apartment (19200); living-allowance

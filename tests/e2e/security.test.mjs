@@ -116,7 +116,7 @@ test('a whole visit, page and service worker, requests nothing from another orig
   assert.deepEqual(foreign, [], 'every request goes to the page\'s own origin');
   assert.ok(requests.some((r) => r.worker), 'the service worker\'s own requests were recorded too');
   const served = new Set(session.server.requests);
-  for (const file of ['/', '/app.wasm', '/policies.json', '/portal-font.otf', '/sw.js']) {
+  for (const file of ['/', '/app.wasm', '/policies.json', '/portal-font.ttf', '/sw.js']) {
     assert.ok(served.has(file), `${file} was served`);
   }
   expectNoProblems(assert, problems);
