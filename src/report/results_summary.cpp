@@ -96,6 +96,7 @@ private:
             if (known(p)) add(Block::Kind::item, title_with_total(p));
         }
         add(Block::Kind::total, fill(say({"合计：{}", "Total: {}"}), {money(lang_, bundle.total)}));
+        if (!bundle.exact) add(Block::Kind::paragraph, say(kEstimatedBundle));
         add(Block::Kind::paragraph, say({"合计不含贷款额度，且不包含互相排斥的政策。",
                                          "The total leaves out loan limits and policies that cannot be combined."}));
     }

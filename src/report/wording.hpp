@@ -54,6 +54,13 @@ std::string reliability_explanation(core::Lang lang, core::Reliability reliabili
 // An answer as a person reads it: "硕士", "是", "24 岁", "科创客、数创客".
 std::string answer_text(core::Lang lang, const core::Question& question, const nlohmann::json& value);
 
+// Said under a best combination that is an estimate (core::Bundle::exact false): the exclusions among the
+// programmes were too tangled to search through in time (docs/SECURITY.md F10).
+inline constexpr Phrase kEstimatedBundle{
+    "可同时享受的政策之间互斥关系较多，这一组合是快速估算的结果，可能不是金额最高的组合。",
+    "So many of these programmes rule each other out that the best combination was estimated rather than worked "
+    "out exactly: another combination may be worth more."};
+
 // "A、B、C" in Chinese, "A, B, C" in English.
 std::string join_list(core::Lang lang, const std::vector<std::string>& items);
 

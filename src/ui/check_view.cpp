@@ -5,6 +5,7 @@
 #include "app/device_memory.hpp"
 #include "app/share_link.hpp"
 #include "app/summary_download.hpp"
+#include "report/wording.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -449,6 +450,10 @@ void draw_best_bundle(ViewContext& ctx) {
         }
     }
     for (const std::string& note : bundle_notes(ctx)) paragraph("• " + note, muted());
+    if (!bundle.exact) {
+        paragraph(report::tr(ctx.lang(), report::kEstimatedBundle), colour(pal.warning));
+        ctx.locator.mark("best-estimated");
+    }
     paragraph(ctx.t(str::best_note), muted());
     end_panel(&pal.surface, &pal.border);
 }

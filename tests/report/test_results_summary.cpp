@@ -5,6 +5,7 @@
 #include "core/load.hpp"
 #include "core/matcher.hpp"
 #include "report/results_summary.hpp"
+#include "report/wording.hpp"
 #include "test_support.hpp"
 
 using namespace portal::core;
@@ -122,6 +123,18 @@ TEST_SUITE("results_summary") {
         const std::size_t heading = position(text, "条件尚未公布、无法评估的政策");
         CHECK(heading < position(text, "暂不符合"));
         CHECK(position(text, "- " + c.set.policies[static_cast<std::size_t>(c.set.policy_index("maker-space"))].title.zh) > heading);
+    }
+
+    TEST_CASE("an estimated best combination is called an estimate, an exact one is not") {
+        Case c = fixture_case();
+        const auto says_estimate = [&](Lang lang) {
+            const std::string text = results_summary(c.set, c.profile, c.evaluation, lang, SummaryFormat::text);
+            return contains(text, portal::report::tr(lang, portal::report::kEstimatedBundle));
+        };
+        CHECK_FALSE(says_estimate(Lang::zh));
+        c.evaluation.best_bundle.exact = false;  // as the engine marks a search that ran out of budget
+        CHECK(says_estimate(Lang::zh));
+        CHECK(says_estimate(Lang::en));
     }
 
     TEST_CASE("an empty profile says so") {

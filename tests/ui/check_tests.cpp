@@ -7,6 +7,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
 using namespace portal::test;
 
 namespace {
@@ -178,6 +183,62 @@ TEST_CASE("the results show the best combination, and a policy's details show ea
     CHECK(portal.visible("detail:status"));
     portal.click("detail:back");
     CHECK(portal.state()["view"] == "check");
+}
+
+// 120 policies that all pay and rule each other out in a random 3-regular pattern: too tangled for the exact
+// search's budget, so the engine estimates the best combination (docs/SECURITY.md F10) and the page must say so.
+std::string write_tangled_exclusions_file() {
+    std::mt19937 random(7);
+    const int n = 120;
+    std::vector<int> stubs;
+    for (int i = 0; i < n; ++i) stubs.insert(stubs.end(), 3, i);
+    std::shuffle(stubs.begin(), stubs.end(), random);
+    std::vector<std::vector<std::string>> excludes(n);
+    for (std::size_t i = 0; i + 1 < stubs.size(); i += 2) {
+        if (stubs[i] == stubs[i + 1]) continue;
+        excludes[static_cast<std::size_t>(stubs[i])].push_back("p" + std::to_string(stubs[i + 1]));
+    }
+    nlohmann::json policies = nlohmann::json::array();
+    for (int i = 0; i < n; ++i) {
+        nlohmann::json policy = {
+            {"id", "p" + std::to_string(i)},
+            {"title", {{"zh", "政策 " + std::to_string(i)}, {"en", "Policy " + std::to_string(i)}}},
+            {"category", "cat"}, {"source", "src"},
+            {"criteria", {{{"id", "young"}, {"label", {{"zh", "年龄"}}}, {"rule", {{"<=", {{{"var", "age"}}, 35}}}}}}},
+            {"benefits", {{{"kind", "cash"}, {"amount", 1000 + i}}}}};
+        if (!excludes[static_cast<std::size_t>(i)].empty()) policy["excludes"] = excludes[static_cast<std::size_t>(i)];
+        policies.push_back(policy);
+    }
+    nlohmann::json document = nlohmann::json::parse(R"({
+      "format": "policy-portal/1", "id": "tangled", "title": {"zh": "测试", "en": "Test"}, "version": "1",
+      "sources": [{"id": "src", "title": {"zh": "来源"}, "reliability": "confirmed", "url": "https://example.org/a"}],
+      "categories": [{"id": "cat", "name": {"zh": "类别"}}],
+      "questions": [{"id": "age", "type": "number", "min": 16, "max": 100, "label": {"zh": "年龄"}}]
+    })");
+    document["policies"] = policies;
+    const std::string path = (std::filesystem::temp_directory_path() / "portal-tangled-exclusions.json").string();
+    std::ofstream(path) << document.dump();
+    return path;
+}
+
+TEST_CASE("an estimated best combination says it is an estimate") {
+    HeadlessOptions options;
+    options.policy_file = write_tangled_exclusions_file();
+    HeadlessPortal portal(options);
+    portal.click("tab:check");
+    type_into_answer(portal, "28");
+    portal.click("next");
+    const auto state = portal.state();
+    REQUIRE(state["statuses"]["p0"] == "eligible");
+    CHECK(state["best_bundle"]["exact"] == false);
+    scroll_to(portal, "best-estimated", 800.0f, 600.0f);  // the results pane; under the ~60 policies of the combination
+    CHECK(portal.visible("best-estimated"));
+
+    HeadlessPortal fixture(fixture_options());  // small exclusion groups are always solved exactly: no such line
+    answer_five(fixture);
+    scroll_to(fixture, "download:text", 800.0f, 600.0f);  // past the whole combination panel
+    CHECK(fixture.visible("download:text"));
+    CHECK_FALSE(fixture.visible("best-estimated"));
 }
 
 TEST_CASE("switching language keeps the answers and the question") {
