@@ -52,10 +52,24 @@ std::shared_ptr<portal::app::AppState> start_app(const std::string& text, const 
     return state;
 }
 
-// Typing and deleting one character in turn, so every run is one keystroke that changes the list.
+// Typing and deleting one character in turn, so every run is one keystroke that changes the list. The search
+// forgets the queries it has seen first: each run searches every policy, as for a query never typed before.
 void explore_keystroke(portal::app::AppState& state) {
     const std::string next = state.query == kChineseQuery ? std::string("补") : kChineseQuery;
+    state.search.forget();
     portal::app::set_query(state, next);
+    consume(state.list.visible.size());
+}
+
+// One keystroke of a word typed and deleted again (what bench/ui_scale.mjs types), in turn: "l" matches nearly
+// every policy, each next letter narrows it, each Backspace goes back to a query seen a moment before. Each
+// round starts with a search that remembers nothing, as for a word typed the first time.
+void typing_keystroke(portal::app::AppState& state) {
+    static const char* const kTyped[] = {"l", "lo", "loa", "loan", "loa", "lo", "l", ""};
+    static std::size_t next = 0;
+    if (next == 0) state.search.forget();
+    portal::app::set_query(state, kTyped[next]);
+    next = (next + 1) % (sizeof kTyped / sizeof kTyped[0]);
     consume(state.list.visible.size());
 }
 
@@ -151,6 +165,7 @@ const std::vector<Step>& steps() {
 #ifdef PORTAL_BENCH_WITH_APP
         {"app: start", [](const Dataset& d, const Profiles& p) { consume(start_app(d.text, p)->list.visible.size()); }},
         {"app: keystroke", [](const Dataset& d, const Profiles&) { explore_keystroke(*d.app); }},
+        {"app: typing", [](const Dataset& d, const Profiles&) { typing_keystroke(*d.app); }},
 #endif
     };
     return all;

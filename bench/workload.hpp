@@ -59,7 +59,8 @@ Dataset prepare_dataset_or_exit(const std::string& path, const Profiles& profile
 
 // The steps in the order the tables list them. With PORTAL_BENCH_WITH_APP (the app library was built) two app
 // steps follow the engine's: starting the app on the data (what portal_start() does before fonts and GL), and one
-// keystroke in the explore view's search box (the query changes, the list and its filter counts are rebuilt).
+// keystroke in the explore view's search box (the query changes, the list and its filter counts are rebuilt),
+// alternating two queries; and typing a word letter by letter and deleting it again, one keystroke per run.
 const std::vector<Step>& steps();
 
 // --- the steps themselves (also called by the smoke tests) ------------------------------------------------------

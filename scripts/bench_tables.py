@@ -26,7 +26,7 @@ DATA = REPO / "build" / "bench"
 NODE = ["node", "--no-experimental-fetch", "--stack-size=4000"]
 STEPS = ["load+validate", "search index", "evaluate (empty)", "evaluate (partial)", "evaluate (full)",
          "search keystroke (zh)", "search keystroke (en)", "search keystroke (l)", "next question", "best bundle",
-         "app: start", "app: keystroke"]
+         "app: start", "app: keystroke", "app: typing"]
 
 
 def run_json_lines(cmd: list[str], env: dict | None = None) -> list[dict]:

@@ -16,6 +16,7 @@
 #include "core/date.hpp"
 #include "core/matcher.hpp"
 #include "core/profile.hpp"
+#include "core/search.hpp"
 #include "core/text.hpp"
 
 namespace portal::app {
@@ -67,6 +68,7 @@ struct AppState {
     SortOrder sort = SortOrder::relevance;
     bool filters_open = false;  // narrow screens fold the filter chips away until asked
     ExploreList list;           // derived
+    core::TypingSearch search;  // the last few queries' matches, so typing narrows them (derived, a cache)
 
     // Detail
     int selected = -1;               // policy index, -1 for none

@@ -24,6 +24,19 @@ std::vector<core::Audience> audience_list(const core::PolicySet& set) {
     return list;
 }
 
+// Fills catalog.audience_start / audience_of (ids the audience list lacks cannot occur: audience_list adds them).
+void index_policy_audiences(Catalog& catalog) {
+    catalog.audience_start.reserve(catalog.set.policies.size() + 1);
+    catalog.audience_start.push_back(0);
+    for (const core::Policy& policy : catalog.set.policies) {
+        for (const std::string& id : policy.audiences) {
+            const int index = catalog.audience_index(id);
+            if (index >= 0) catalog.audience_of.push_back(index);
+        }
+        catalog.audience_start.push_back(static_cast<int>(catalog.audience_of.size()));
+    }
+}
+
 std::string fatal_message(const core::LoadResult& result) {
     for (const core::Diagnostic& d : result.diagnostics) {
         if (d.severity == core::Severity::error) return core::to_string(d);
@@ -42,6 +55,7 @@ LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_n
     catalog->skipped = std::move(result.skipped);
     catalog->index = core::SearchIndex(catalog->set);
     catalog->audiences = audience_list(catalog->set);
+    index_policy_audiences(*catalog);
     catalog->headlines.reserve(catalog->set.policies.size());
     for (std::size_t i = 0; i < catalog->set.policies.size(); ++i) {
         catalog->headlines.push_back(headline_value(catalog->set, static_cast<int>(i), as_of));

@@ -24,7 +24,15 @@ struct Catalog {
     // (named by its id), so every policy can be found by each of its audiences.
     std::vector<core::Audience> audiences;
 
+    // Each policy's audiences as indices into `audiences`, looked up once here so that the filter counts of
+    // every keystroke compare small integers instead of ids: policy p's are
+    // audience_of[audience_start[p]] up to audience_of[audience_start[p + 1]] (exclusive).
+    std::vector<int> audience_start;  // one more than there are policies
+    std::vector<int> audience_of;
+
     int audience_index(std::string_view id) const;
+    const int* audiences_begin(int policy) const { return audience_of.data() + audience_start[static_cast<std::size_t>(policy)]; }
+    const int* audiences_end(int policy) const { return audience_of.data() + audience_start[static_cast<std::size_t>(policy) + 1]; }
 };
 
 struct LoadedCatalog {

@@ -5,8 +5,9 @@
 
 namespace portal::app {
 
-// The explore list for these inputs (pure; the intents call it through refresh_list).
-ExploreList compute_list(const Catalog& catalog, const std::string& query, const Filters& filters, SortOrder sort,
+// The explore list for the search's ranked `matches` and these filters (pure; the intents call it through
+// refresh_list, which searches with the state's TypingSearch).
+ExploreList compute_list(const Catalog& catalog, const std::vector<int>& matches, const Filters& filters, SortOrder sort,
                          core::Lang lang);
 
 void refresh_list(AppState& state);        // after query, filters, sort (or language when sorting by name)

@@ -37,12 +37,10 @@ bool category_matches(const FilterIndices& f, const core::Policy& policy) {
            (policy.category_index >= 0 && f.categories[static_cast<std::size_t>(policy.category_index)]);
 }
 
-bool audience_matches(const Catalog& catalog, const FilterIndices& f, const core::Policy& policy) {
+bool audience_matches(const Catalog& catalog, const FilterIndices& f, int policy) {
     if (f.audiences.empty()) return true;
-    return std::any_of(policy.audiences.begin(), policy.audiences.end(), [&](const std::string& id) {
-        const int i = catalog.audience_index(id);
-        return i >= 0 && f.audiences[static_cast<std::size_t>(i)];
-    });
+    return std::any_of(catalog.audiences_begin(policy), catalog.audiences_end(policy),
+                       [&](int a) { return f.audiences[static_cast<std::size_t>(a)] != 0; });
 }
 
 void sort_list(const Catalog& catalog, std::vector<int>& list, SortOrder sort, core::Lang lang) {
@@ -68,23 +66,23 @@ void sort_list(const Catalog& catalog, std::vector<int>& list, SortOrder sort, c
 
 }  // namespace
 
-ExploreList compute_list(const Catalog& catalog, const std::string& query, const Filters& filters, SortOrder sort,
+ExploreList compute_list(const Catalog& catalog, const std::vector<int>& matches, const Filters& filters, SortOrder sort,
                          core::Lang lang) {
     ExploreList out;
     out.category_counts.assign(catalog.set.categories.size(), 0);
     out.audience_counts.assign(catalog.audiences.size(), 0);
+    out.visible.reserve(matches.size());
     const FilterIndices f = filter_indices(catalog, filters);
 
-    for (int i : catalog.index.search(query)) {
+    for (int i : matches) {
         const core::Policy& policy = catalog.set.policies[static_cast<std::size_t>(i)];
         const bool category_ok = category_matches(f, policy);
-        const bool audience_ok = audience_matches(catalog, f, policy);
+        const bool audience_ok = audience_matches(catalog, f, i);
         if (category_ok && audience_ok) out.visible.push_back(i);
         if (audience_ok && policy.category_index >= 0) ++out.category_counts[static_cast<std::size_t>(policy.category_index)];
         if (category_ok) {
-            for (const std::string& id : policy.audiences) {
-                const int a = catalog.audience_index(id);
-                if (a >= 0) ++out.audience_counts[static_cast<std::size_t>(a)];
+            for (const int* a = catalog.audiences_begin(i); a != catalog.audiences_end(i); ++a) {
+                ++out.audience_counts[static_cast<std::size_t>(*a)];
             }
         }
     }
@@ -94,7 +92,8 @@ ExploreList compute_list(const Catalog& catalog, const std::string& query, const
 
 void refresh_list(AppState& state) {
     if (!state.catalog) return;
-    state.list = compute_list(*state.catalog, state.query, state.filters, state.sort, state.lang);
+    const Catalog& catalog = *state.catalog;
+    state.list = compute_list(catalog, state.search.search(catalog.index, state.query), state.filters, state.sort, state.lang);
 }
 
 void set_query(AppState& state, const std::string& query) {

@@ -89,6 +89,7 @@ double seconds_until_reset(const AppState& state, double now) {
 void kiosk_reset(AppState& state) {
     wipe(state.query);
     wipe(state.draft.text);
+    state.search.forget();  // it keeps the terms searched
     AppState fresh;
     fresh.catalog = state.catalog;
     fresh.as_of = state.as_of;

@@ -1,6 +1,7 @@
 #include "core/search.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 
 namespace portal::core {
@@ -14,6 +15,17 @@ constexpr int kWholeEntryBonus = 400;  // the term is a whole tag / title line
 constexpr int kWordBonus = 200;        // the term is a whole Latin word
 constexpr int kEarlyBonusMax = 100;    // minus one per character before the match
 constexpr int kOccurrencesTried = 8;
+constexpr int kMostBonus = kWholeEntryBonus + kWordBonus + kEarlyBonusMax;
+// So a term's score is that of the first field that holds it (SearchIndex::score relies on this).
+static_assert(kTitleWeight > kTagWeight + kMostBonus && kTagWeight > kSummaryWeight + kMostBonus);
+
+// How many recent queries a TypingSearch keeps: enough for a word typed and deleted again letter by letter.
+constexpr std::size_t kRemembered = 8;
+
+std::uint64_t new_identity() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
 
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
@@ -74,10 +86,12 @@ std::vector<std::string> split_terms(std::string_view query) {
     return terms;
 }
 
-std::size_t characters_before(const std::string& text, std::size_t offset) {
-    std::size_t count = 0;
-    for (std::size_t i = text.rfind('\n', offset) == std::string::npos ? 0 : text.rfind('\n', offset) + 1; i < offset; ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+// Characters from the start of the line holding `offset` up to it, counted only as far as the early bonus
+// cares (it is 0 from kEarlyBonusMax characters on), so a match late in a long summary costs no more.
+int characters_before(const std::string& text, std::size_t offset) {
+    int count = 0;
+    for (std::size_t i = offset; i > 0 && text[i - 1] != '\n' && count < kEarlyBonusMax; --i) {
+        if ((static_cast<unsigned char>(text[i - 1]) & 0xC0) != 0x80) ++count;
     }
     return count;
 }
@@ -95,7 +109,7 @@ int field_score(const std::string& field, const std::string& term, int weight) {
         int score = weight;
         if (line_start && line_end) score += kWholeEntryBonus;
         if (word_start && word_end) score += kWordBonus;
-        score += std::max(0, kEarlyBonusMax - static_cast<int>(characters_before(field, at)));
+        score += kEarlyBonusMax - characters_before(field, at);
         best = std::max(best, score);
         at = field.find(term, at + 1);
     }
@@ -122,7 +136,7 @@ std::string fold_case(std::string_view text) {
     return out;
 }
 
-SearchIndex::SearchIndex(const PolicySet& set) {
+SearchIndex::SearchIndex(const PolicySet& set) : identity_(new_identity()) {
     entries_.reserve(set.policies.size());
     for (const Policy& policy : set.policies) {
         Entry entry;
@@ -139,33 +153,113 @@ SearchIndex::SearchIndex(const PolicySet& set) {
     }
 }
 
+// A policy's score for every term together, 0 when one of them is missing. A term scores in the first field
+// that holds it (the weights keep the fields apart), so a title hit spares the search of the longer fields.
+int SearchIndex::score(std::size_t policy, const std::vector<std::string>& terms) const {
+    const Entry& entry = entries_[policy];
+    int total = 0;
+    for (const std::string& term : terms) {
+        int best = field_score(entry.title, term, kTitleWeight);
+        if (best == 0) best = field_score(entry.tags, term, kTagWeight);
+        if (best == 0) best = field_score(entry.summary, term, kSummaryWeight);
+        if (best == 0) return 0;
+        total += best;
+    }
+    return total;
+}
+
+// `terms` is not empty. Ties keep file order (the stable sort over hits gathered in file order).
+SearchIndex::Matches SearchIndex::match(const std::vector<std::string>& terms, const std::vector<int>* candidates) const {
+    std::vector<std::pair<int, int>> hits;  // (score, policy)
+    const auto consider = [&](std::size_t policy) {
+        const int total = score(policy, terms);
+        if (total > 0) hits.emplace_back(total, static_cast<int>(policy));
+    };
+    if (candidates) {
+        for (int policy : *candidates) {
+            if (policy >= 0 && static_cast<std::size_t>(policy) < entries_.size()) consider(static_cast<std::size_t>(policy));
+        }
+    } else {
+        for (std::size_t policy = 0; policy < entries_.size(); ++policy) consider(policy);
+    }
+    Matches out;
+    out.in_order.reserve(hits.size());
+    for (const auto& hit : hits) out.in_order.push_back(hit.second);
+    std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    out.ranked.reserve(hits.size());
+    for (const auto& hit : hits) out.ranked.push_back(hit.second);
+    return out;
+}
+
 std::vector<int> SearchIndex::search(std::string_view query) const {
     const std::vector<std::string> terms = split_terms(query);
-    std::vector<int> order(entries_.size());
-    std::iota(order.begin(), order.end(), 0);
-    if (terms.empty()) return order;
-
-    std::vector<std::pair<int, int>> hits;  // (score, policy)
-    for (std::size_t p = 0; p < entries_.size(); ++p) {
-        const Entry& entry = entries_[p];
-        int total = 0;
-        bool all_found = true;
-        for (const std::string& term : terms) {
-            const int score = std::max({field_score(entry.title, term, kTitleWeight), field_score(entry.tags, term, kTagWeight),
-                                        field_score(entry.summary, term, kSummaryWeight)});
-            if (score == 0) {
-                all_found = false;
-                break;
-            }
-            total += score;
-        }
-        if (all_found) hits.emplace_back(total, static_cast<int>(p));
+    if (terms.empty()) {
+        std::vector<int> order(entries_.size());
+        std::iota(order.begin(), order.end(), 0);
+        return order;
     }
-    std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<int> ranked;
-    ranked.reserve(hits.size());
-    for (const auto& hit : hits) ranked.push_back(hit.second);
+    return match(terms, nullptr).ranked;
+}
+
+std::vector<int> SearchIndex::search_among(std::string_view query, const std::vector<int>& candidates) const {
+    const std::vector<std::string> terms = split_terms(query);
+    if (terms.empty()) return search(query);
+    return match(terms, &candidates).ranked;
+}
+
+// ---- TypingSearch ---------------------------------------------------------------------------------------------------
+
+namespace {
+
+// Every policy that matches `narrower` matches `wider` when each of wider's terms lies inside one of narrower's:
+// a field holding the longer term holds each part of it.
+bool narrows(const std::vector<std::string>& narrower, const std::vector<std::string>& wider) {
+    return std::all_of(wider.begin(), wider.end(), [&](const std::string& part) {
+        return std::any_of(narrower.begin(), narrower.end(),
+                           [&](const std::string& term) { return term.find(part) != std::string::npos; });
+    });
+}
+
+}  // namespace
+
+std::vector<int> TypingSearch::search(const SearchIndex& index, std::string_view query) {
+    if (index.identity_ != identity_) {
+        forget();
+        identity_ = index.identity_;
+    }
+    std::vector<std::string> terms = split_terms(query);
+    if (terms.empty()) return index.search(query);  // every policy in file order: nothing worth keeping
+
+    const auto seen = std::find_if(recent_.begin(), recent_.end(), [&](const Remembered& r) { return r.terms == terms; });
+    if (seen != recent_.end()) {
+        std::rotate(seen, seen + 1, recent_.end());  // now the most recent
+        return recent_.back().matches.ranked;
+    }
+    const Remembered* wider = narrowest_containing(terms);
+    SearchIndex::Matches matches = index.match(terms, wider ? &wider->matches.in_order : nullptr);
+    std::vector<int> ranked = matches.ranked;
+    remember(std::move(terms), std::move(matches));
     return ranked;
+}
+
+const TypingSearch::Remembered* TypingSearch::narrowest_containing(const std::vector<std::string>& terms) const {
+    const Remembered* best = nullptr;
+    for (const Remembered& r : recent_) {
+        if (narrows(terms, r.terms) && (!best || r.matches.in_order.size() < best->matches.in_order.size())) best = &r;
+    }
+    return best;
+}
+
+void TypingSearch::remember(std::vector<std::string> terms, SearchIndex::Matches matches) {
+    if (recent_.size() >= kRemembered) recent_.erase(recent_.begin());
+    recent_.push_back(Remembered{std::move(terms), std::move(matches)});
+}
+
+void TypingSearch::forget() {
+    for (Remembered& r : recent_) {
+        for (std::string& term : r.terms) std::fill(term.begin(), term.end(), '\0');
+    }
+    recent_.clear();
 }
 
 }  // namespace portal::core

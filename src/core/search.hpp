@@ -2,6 +2,7 @@
 // tags, summaries, category and audience names, both languages) are lowercased once when the index is built.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,7 +21,19 @@ public:
     // and earlier matches higher, then file order. An empty query returns every policy in file order.
     std::vector<int> search(std::string_view query) const;
 
+    // The same ranking, looking only at `candidates` (policy indices in ascending order). Equal to search(query)
+    // whenever every policy that matches `query` is among the candidates, e.g. the matches of a shorter query.
+    std::vector<int> search_among(std::string_view query, const std::vector<int>& candidates) const;
+
 private:
+    friend class TypingSearch;
+    struct Matches {
+        std::vector<int> ranked;    // best first, as search() returns them
+        std::vector<int> in_order;  // the same policies in file order: candidates for a narrower query
+    };
+    Matches match(const std::vector<std::string>& terms, const std::vector<int>* candidates) const;
+    int score(std::size_t policy, const std::vector<std::string>& terms) const;
+
     // Each field holds "\n"-separated lines, case-folded once here so a keystroke only searches.
     struct Entry {
         std::string title;     // zh and en titles
@@ -28,6 +41,28 @@ private:
         std::string summary;   // zh and en summaries
     };
     std::vector<Entry> entries_;
+    std::uint64_t identity_ = 0;  // tells TypingSearch that it is still asked about the index it remembers
+};
+
+// Search as a visitor types: remembers the matches of the last few queries, so a query that only adds to one of
+// them (one more letter, one more word) ranks within that query's matches instead of every policy, and going back
+// (Backspace) to a query seen a moment ago costs nothing. Always the same result as SearchIndex::search.
+class TypingSearch {
+public:
+    std::vector<int> search(const SearchIndex& index, std::string_view query);
+    // Overwrites and drops what was remembered (the kiosk wipes a visitor's searches).
+    void forget();
+
+private:
+    struct Remembered {
+        std::vector<std::string> terms;
+        SearchIndex::Matches matches;
+    };
+    const Remembered* narrowest_containing(const std::vector<std::string>& terms) const;
+    void remember(std::vector<std::string> terms, SearchIndex::Matches matches);
+
+    std::uint64_t identity_ = 0;
+    std::vector<Remembered> recent_;  // oldest first
 };
 
 // Lowercases ASCII and the Latin letters of Unicode that policy texts use (full-width A-Z too); leaves Chinese.
