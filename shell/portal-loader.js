@@ -51,14 +51,16 @@
   async function start() {
     // The self-contained offline page (portal-offline.html) carries everything inline; the site downloads.
     const embedded = document.getElementById('portal-embedded-data');
-    const files = embedded ? null : downloadEverything();  // requested before the context blocks the thread
-    files?.catch(() => {});  // a failure is reported by the await below (or after a WebGL failure, not at all)
-    if (!createAppContext()) {
+    // A browser without WebGL2 at all is told so before it downloads anything.
+    if (!window.WebGL2RenderingContext) {
       throw Object.assign(new Error('WebGL2 is not available'), { kind: 'webgl' });
     }
     const [wasm, data, font] = embedded
       ? [undefined, fromBase64(embedded.textContent), fromBase64(document.getElementById('portal-embedded-font').textContent)]
-      : await files;
+      : await downloadEverything();
+    if (!createAppContext()) {
+      throw Object.assign(new Error('WebGL2 is not available'), { kind: 'webgl' });
+    }
     setStep(lang === 'zh' ? '正在启动…' : 'Starting…');
     module = await window.createPortalModule({
       canvas,
@@ -283,11 +285,13 @@
     canvas.addEventListener('webglcontextrestored', () => module._portal_gl_context_restored());
   }
 
-  // Creates the app's own WebGL2 context on the page's canvas while the files download: it doubles as the
-  // support check, and creating a context is the slowest single step of a start under software GL (hundreds of
-  // ms), so it should not wait for the downloads. When SDL asks the canvas for its context later, the browser
-  // returns this one, so the attributes are the ones SDL asks for through Emscripten's EGL: no alpha, depth,
-  // stencil or antialiasing. (It used to be a throw-away context on a second canvas: two contexts per start.)
+  // Creates the app's own WebGL2 context on the page's canvas, once the files are in and before the app starts.
+  // Creating it blocks the page's thread (hundreds of ms under software GL), so it does not happen while the
+  // downloads are being read: on a local or cached start (the kiosk, a USB stick, a second visit) that cost them
+  // as much again. The GPU process finishes setting the context up while the app loads its data and rasterises
+  // its glyphs, which need no GL (Runner::start). When SDL asks the canvas for its context, the browser returns
+  // this one, so the attributes are the ones SDL asks for through Emscripten's EGL: no alpha, depth, stencil or
+  // antialiasing. It also serves as the support check (a browser can list WebGL2 and still refuse a context).
   function createAppContext() {
     try {
       return !!(window.WebGL2RenderingContext &&

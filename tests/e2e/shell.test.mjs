@@ -85,6 +85,21 @@ test('without WebGL2 the page explains why instead of going blank', async () => 
   await context.close();
 });
 
+test('a browser without WebGL2 at all is told so before anything large is downloaded', async () => {
+  const context = await session.browser.newContext({ locale: 'en-US' });
+  await context.addInitScript(() => { delete window.WebGL2RenderingContext; });
+  const page = await context.newPage();
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(session.server.url);
+  await page.waitForSelector('#failure:not([hidden])');
+  assert.match(await page.textContent('#failure-message'), /WebGL2/);
+  for (const large of ['/app.wasm', '/policies.json', '/portal-font.ttf']) {
+    assert.ok(!requested.includes(large), `${large} was not downloaded`);
+  }
+  await context.close();
+});
+
 test('a download that fails shows a network message with a reload button', async () => {
   const context = await session.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
