@@ -136,7 +136,8 @@ struct ProgramCold {
 // var slots, the text spans and the pooled characters, so a typical rule is a few adjacent cache lines.
 struct Program {
 public:
-    static std::shared_ptr<const Program> pack(ProgramParts&& parts);
+    // Packs the parts into one block, in `arena` when given.
+    static std::shared_ptr<const Program> pack(ProgramParts&& parts, const std::shared_ptr<RuleArena>& arena);
 
     Program(const Program&) = delete;
     Program& operator=(const Program&) = delete;
@@ -164,6 +165,7 @@ public:
     }
 
 private:
+    friend class portal::core::RuleArena;
     Program() = default;
     ~Program();
 
@@ -188,6 +190,59 @@ Program::~Program() {
     for (std::uint32_t i = 0; i < literal_count_; ++i) literals[i].~json();
 }
 
+}  // namespace detail
+
+class RuleArena {
+public:
+    RuleArena() = default;
+    RuleArena(const RuleArena&) = delete;
+    RuleArena& operator=(const RuleArena&) = delete;
+
+    ~RuleArena() {
+        for (const detail::Program* program : programs_) program->~Program();
+        for (char* chunk : chunks_) ::operator delete(chunk);
+    }
+
+    // Room for one program, aligned for its header and its JSON literals.
+    void* allocate(std::size_t size) {
+        size = (size + kAlign - 1) / kAlign * kAlign;
+        programs_.reserve(programs_.size() + 1);  // so adopt() cannot fail after the program is built
+        if (size > kChunkSize / 4) return new_chunk(size);  // a large rule gets a block of its own
+        if (size > left_) {
+            next_ = new_chunk(kChunkSize);
+            left_ = kChunkSize;
+        }
+        char* block = next_;
+        next_ += size;
+        left_ -= size;
+        return block;
+    }
+
+    // The arena destroys the programs it holds when it goes.
+    void adopt(const detail::Program* program) { programs_.push_back(program); }
+
+private:
+    static constexpr std::size_t kAlign = 8;
+    static constexpr std::size_t kChunkSize = std::size_t{64} << 10;
+    static_assert(alignof(detail::Program) <= kAlign && alignof(json) <= kAlign);
+
+    char* new_chunk(std::size_t size) {
+        chunks_.reserve(chunks_.size() + 1);
+        char* chunk = static_cast<char*>(::operator new(size));
+        chunks_.push_back(chunk);
+        return chunk;
+    }
+
+    std::vector<char*> chunks_;
+    char* next_ = nullptr;
+    std::size_t left_ = 0;
+    std::vector<const detail::Program*> programs_;
+};
+
+std::shared_ptr<RuleArena> make_rule_arena() { return std::make_shared<RuleArena>(); }
+
+namespace detail {
+
 namespace {
 
 // Appends room for `count` items of T to a block layout and returns their offset.
@@ -206,7 +261,7 @@ void copy_into_block(char* block, std::uint32_t offset, const std::vector<T>& it
 
 }  // namespace
 
-std::shared_ptr<const Program> Program::pack(ProgramParts&& parts) {
+std::shared_ptr<const Program> Program::pack(ProgramParts&& parts, const std::shared_ptr<RuleArena>& arena) {
     static_assert(std::is_trivially_copyable_v<Node> && std::is_trivially_copyable_v<VarSlot> &&
                   std::is_trivially_copyable_v<Span> && std::is_trivially_copyable_v<Text>);
     std::size_t size = sizeof(Program);
@@ -224,7 +279,7 @@ std::shared_ptr<const Program> Program::pack(ProgramParts&& parts) {
     cold->variables = std::move(parts.variables);
     cold->variable_slots = std::move(parts.variable_slots);
 
-    char* block = static_cast<char*>(::operator new(size));
+    char* block = static_cast<char*>(arena ? arena->allocate(size) : ::operator new(size));
     Program* program = new (block) Program();
     program->root_ = parts.root;
     program->literals_at_ = literals_at;
@@ -245,6 +300,10 @@ std::shared_ptr<const Program> Program::pack(ProgramParts&& parts) {
     copy_into_block(block, spans_at, parts.spans);
     copy_into_block(block, texts_at, parts.texts);
     if (!parts.chars.empty()) std::memcpy(block + chars_at, parts.chars.data(), parts.chars.size());
+    if (arena) {
+        arena->adopt(program);
+        return std::shared_ptr<const Program>(arena, program);  // shares the arena's lifetime
+    }
     return std::shared_ptr<const Program>(program, [](const Program* done) {
         done->~Program();
         ::operator delete(const_cast<Program*>(done));
@@ -1290,7 +1349,7 @@ std::shared_ptr<const Program> compile_into(const json& rule, const CompileOptio
     ProgramParts parts;
     Compiler compiler(options, result, parts);
     parts.root = compiler.compile(rule, JsonPath(), 0, false);
-    return Program::pack(std::move(parts));
+    return Program::pack(std::move(parts), options.arena);
 }
 
 }  // namespace
@@ -1322,7 +1381,7 @@ CompiledRule::CompiledRule() {
         parts.literals.emplace_back();
         parts.nodes.push_back(Node{});
         parts.root = 0;
-        return Program::pack(std::move(parts));
+        return Program::pack(std::move(parts), nullptr);
     }();
     program_ = null_program;
 }
