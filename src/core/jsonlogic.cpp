@@ -689,17 +689,23 @@ const json kFalse = false;
 Val boolean(bool value) { return Val::borrow(value ? kTrue : kFalse); }
 Val number(double value) { return Val::owned(json_number(value)); }
 
-// Up to four arguments live on the stack; more spill to the heap.
+// Up to four arguments live on the stack; more spill to the heap. The stack slots are constructed only when
+// used: most operators take one to three arguments, and this runs for every operator evaluated.
 class Args {
 public:
-    std::size_t size() const { return size_; }
-    Val& operator[](std::size_t i) { return i < inline_.size() ? inline_[i] : spill_[i - inline_.size()]; }
-    const json& value(std::size_t i) const {
-        return i < inline_.size() ? inline_[i].get() : spill_[i - inline_.size()].get();
+    Args() = default;
+    Args(const Args&) = delete;
+    Args& operator=(const Args&) = delete;
+    ~Args() {
+        for (std::size_t i = 0; i < std::min(size_, kInline); ++i) slot(i)->~Val();
     }
+
+    std::size_t size() const { return size_; }
+    Val& operator[](std::size_t i) { return i < kInline ? *slot(i) : spill_[i - kInline]; }
+    const json& value(std::size_t i) const { return i < kInline ? slot(i)->get() : spill_[i - kInline].get(); }
     void push(Val v) {
-        if (size_ < inline_.size()) {
-            inline_[size_] = std::move(v);
+        if (size_ < kInline) {
+            new (slot(size_)) Val(std::move(v));
         } else {
             spill_.push_back(std::move(v));
         }
@@ -707,7 +713,11 @@ public:
     }
 
 private:
-    std::array<Val, 4> inline_;
+    static constexpr std::size_t kInline = 4;
+    Val* slot(std::size_t i) { return std::launder(reinterpret_cast<Val*>(inline_ + i * sizeof(Val))); }
+    const Val* slot(std::size_t i) const { return std::launder(reinterpret_cast<const Val*>(inline_ + i * sizeof(Val))); }
+
+    alignas(Val) unsigned char inline_[kInline * sizeof(Val)];
     std::vector<Val> spill_;
     std::size_t size_ = 0;
 };
@@ -1158,8 +1168,43 @@ private:
         }
     }
 
+    // One operand, no argument list: rank, !, !! and the date operators, as policy rules use them.
+    static bool is_unary(Op op) {
+        switch (op) {
+            case Op::not_: case Op::not_not: case Op::rank:
+            case Op::years_since: case Op::months_since: case Op::days_since:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    Val eval_unary(const Node& node, const json* scope) {
+        const Val a = eval(p_.arg(node, 0), scope);
+        if (a.unknown) return Val::unknown_value();
+        const json& x = a.get();
+        switch (node.op) {
+            case Op::not_: return boolean(!js_truthy(x));
+            case Op::not_not: return boolean(js_truthy(x));
+            case Op::rank: return rank(node, x);
+            default: return since(node.op, x);
+        }
+    }
+
+    // {"<=": [min, x, max]} (between) without an argument list.
+    Val eval_between(const Node& node, const json* scope) {
+        const Val a = eval(p_.arg(node, 0), scope);
+        const Val b = eval(p_.arg(node, 1), scope);
+        const Val c = eval(p_.arg(node, 2), scope);
+        if (a.unknown || b.unknown || c.unknown) return Val::unknown_value();
+        if (node.op == Op::lt) return boolean(js::less(a.get(), b.get()) && js::less(b.get(), c.get()));
+        return boolean(js::less_equal(a.get(), b.get()) && js::less_equal(b.get(), c.get()));
+    }
+
     Val eval_eager(const Node& node, const json* scope) {
         if (node.count == 2 && is_binary_comparison(node.op)) return eval_binary(node, scope);
+        if (node.count == 1 && is_unary(node.op)) return eval_unary(node, scope);
+        if (node.count == 3 && (node.op == Op::lt || node.op == Op::le)) return eval_between(node, scope);
         Args args;
         bool unknown = false;
         for (std::uint32_t i = 0; i < node.count; ++i) {
