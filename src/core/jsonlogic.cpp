@@ -1110,24 +1110,8 @@ private:
                     // Strict membership in strings only: nothing but an equal string is in it.
                     return other.is_string() && any_text_equals(literal, other.get_ref<const std::string&>());
                 }
-                if (b.text != nullptr && other.is_string()) {
-                    const std::string_view haystack = p_.literal_text(literal);
-                    return !haystack.empty() && haystack.find(other.get_ref<const std::string&>()) != std::string_view::npos;
-                }
-                return std::nullopt;
-            case Op::lt: case Op::le: case Op::gt: case Op::ge: {
-                if (!single || !other.is_string()) return std::nullopt;
-                const std::string_view text = p_.literal_text(literal);
-                const std::string_view value = other.get_ref<const std::string&>();
-                // x < y with x and y in operand order.
-                const std::string_view x = a.text != nullptr ? text : value;
-                const std::string_view y = a.text != nullptr ? value : text;
-                if (op == Op::lt) return x < y;
-                if (op == Op::le) return !(y < x);
-                if (op == Op::gt) return y < x;
-                return !(x < y);
-            }
-            default: return std::nullopt;
+                return std::nullopt;  // a literal string haystack (substring search) is rare: the JSON path does it
+            default: return std::nullopt;  // ordering against a literal string is rare too
         }
     }
 
