@@ -130,10 +130,11 @@ struct ProgramCold {
     std::vector<int> variable_slots;
 };
 
-// A compiled rule in one heap block. Evaluating a profile touches every rule once, so with thousands of rules
-// each one is cold in the cache; a rule spread over half a dozen blocks (nodes, arguments, literals, vars, strings)
-// costs a miss per block. Here this header is followed by the literals' JSON, the nodes, the argument lists, the
-// var slots, the text spans and the pooled characters, so a typical rule is a few adjacent cache lines.
+// A compiled rule in one block (of its own, or in a RuleArena next to the rules compiled before it). Evaluating a
+// profile touches every rule once, so with thousands of rules each one is cold in the cache; a rule spread over
+// half a dozen heap blocks (nodes, arguments, literals, vars, strings) costs a miss per block. Here this header is
+// followed by the literals' JSON, the nodes, the argument lists, the var slots, the text spans and the pooled
+// characters, so a typical rule is a few adjacent cache lines.
 struct Program {
 public:
     // Packs the parts into one block, in `arena` when given.

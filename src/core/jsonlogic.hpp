@@ -1,8 +1,8 @@
 // JsonLogic (https://jsonlogic.com) with three-valued evaluation for partial profiles.
 //
-// Rules are compiled once into a flat tree (operator enum, var paths split, literals kept as JSON) and then
-// evaluated many times without copying the rule or the data: thousands of policies are re-checked on every
-// answer, in the browser.
+// Rules are compiled once into a flat tree (operator enum, var slots, literals kept as JSON, string literals also as
+// pooled text) packed into one block, and then evaluated many times without copying the rule or the data:
+// thousands of policies are re-checked on every answer, in the browser.
 //
 // Two modes:
 //  - complete: standard JsonLogic, as json-logic-js behaves (an absent var is null, defaults honoured). Passes
