@@ -2,7 +2,7 @@
 // bench/jsonlogic_batch.cpp) and by json-logic-js (npm, pinned in package.json) in one node process.
 //
 //   node --no-experimental-fetch bench/head_to_head.mjs [--policies FILE] [--profiles FILE|examples]
-//        [--count 16] [--module build/bench-web/bench/jsonlogic_batch.js] [--rounds 5] [--json]
+//        [--count 16] [--module build/bench-web/bench/jsonlogic_batch.js] [--rounds 5] [--repeat 1] [--json]
 //
 // Fairness:
 //  - The rules are every criterion, rule amount and ask_if of the policy file, collected in the same order on both
@@ -18,7 +18,8 @@
 //  - Every value is cross-checked equal before anything is timed, and both sides count their truthy results;
 //    any difference fails the run (exit 1).
 //  - Rounds alternate between the two evaluators after a warm-up round each (JIT and caches warm); the median
-//    round is reported.
+//    round is reported. --repeat N makes each round run the whole loop N times on both sides: with small files a
+//    round lasts a few milliseconds, too short to rise above the scheduling noise of a shared machine.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -35,6 +36,7 @@ function parseArgs(argv) {
     profiles: path.join(REPO, 'build/bench/profiles.json'),
     module: path.join(REPO, 'build/bench-web/bench/jsonlogic_batch.js'),
     rounds: 5,
+    repeat: 1,
     count: 16,
     json: false,
   };
@@ -43,6 +45,7 @@ function parseArgs(argv) {
     if (flag === '--json') args.json = true;
     else if (flag === '--rounds') args.rounds = Number(argv[++i]);
     else if (flag === '--count') args.count = Number(argv[++i]);
+    else if (flag === '--repeat') args.repeat = Number(argv[++i]);
     else if (['--policies', '--profiles', '--module'].includes(flag)) args[flag.slice(2)] = argv[++i];
     else throw new Error(`unknown argument ${flag}`);
   }
@@ -191,9 +194,9 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function compare(module, rules, indices, data, rounds, ruleMajor) {
+function compare(module, rules, indices, data, rounds, repeat, ruleMajor) {
   selectWasm(module, indices);
-  const evaluations = rules.length * data.length;
+  const evaluations = rules.length * data.length * repeat;
   module._h2h_run(1, ruleMajor ? 1 : 0);  // warm-up rounds
   runJs(rules, data, ruleMajor);
   const wasmTimes = [];
@@ -201,10 +204,10 @@ function compare(module, rules, indices, data, rounds, ruleMajor) {
   let jsTruthy = 0;
   for (let round = 0; round < rounds; round += 1) {
     let start = performance.now();
-    module._h2h_run(1, ruleMajor ? 1 : 0);
+    module._h2h_run(repeat, ruleMajor ? 1 : 0);
     wasmTimes.push(performance.now() - start);
     start = performance.now();
-    jsTruthy = runJs(rules, data, ruleMajor);
+    for (let r = 0; r < repeat; r += 1) jsTruthy = runJs(rules, data, ruleMajor);
     jsTimes.push(performance.now() - start);
   }
   const wasmTruthy = module._h2h_truthy();
@@ -250,7 +253,7 @@ async function main() {
   const rows = [];
   for (const [order, ruleMajor] of [['profile-major', false], ['rule-major', true]]) {
     for (const [subset, indices] of subsets) {
-      const row = compare(module, indices.map((i) => rules[i]), indices, data, args.rounds, ruleMajor);
+      const row = compare(module, indices.map((i) => rules[i]), indices, data, args.rounds, args.repeat, ruleMajor);
       if (row.mismatches.length > 0) {
         console.error(`${subset}, ${order}: the truthy counts differ: ${JSON.stringify(row.mismatches[0])}`);
         process.exit(1);
@@ -265,7 +268,7 @@ async function main() {
   }
   console.log(`head-to-head on ${path.basename(args.policies)} (${file.policies.length} policies) with ${data.length} ${label}, ` +
     `as of ${asOf}; json-logic-js ${require('json-logic-js/package.json').version}, node ${process.versions.node}; ` +
-    `median of ${args.rounds} rounds; every result cross-checked equal`);
+    `median of ${args.rounds} rounds${args.repeat > 1 ? ` of ${args.repeat} passes each` : ''}; every result cross-checked equal`);
   console.log('profile-major: each profile against every rule (what the matcher does per answer; rules mostly cold in cache); ' +
     'rule-major: each rule against every profile (rules hot)');
   console.log(`${'rules, loop order'.padEnd(40)} ${'rules'.padStart(7)} ${'data'.padStart(5)} ${'evals'.padStart(10)} ` +

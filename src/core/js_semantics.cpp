@@ -139,6 +139,12 @@ Primitive to_primitive(const json& value) {
 
 bool is_object_like(const json& value) { return value.is_array() || value.is_object(); }
 
+// Null, booleans and numbers compare as numbers with no string in sight: the common case in rules (an age, a rank, a
+// count against a literal), so it skips building the two Primitives and their strings.
+bool compares_as_number(const json& value) {
+    return !(value.is_string() || value.is_array() || value.is_object());
+}
+
 }  // namespace
 
 // ---- the public conversions (jsonlogic.hpp) ----------------------------------------------------------------
@@ -298,6 +304,7 @@ bool loose_equals(const json& a, const json& b) {
 }
 
 bool less(const json& a, const json& b) {
+    if (compares_as_number(a) && compares_as_number(b)) return js_to_number(a) < js_to_number(b);
     const Primitive pa = to_primitive(a), pb = to_primitive(b);
     if (pa.is_string && pb.is_string) return pa.text() < pb.text();
     const double x = pa.as_number(), y = pb.as_number();
@@ -305,6 +312,7 @@ bool less(const json& a, const json& b) {
 }
 
 bool less_equal(const json& a, const json& b) {
+    if (compares_as_number(a) && compares_as_number(b)) return js_to_number(a) <= js_to_number(b);
     const Primitive pa = to_primitive(a), pb = to_primitive(b);
     if (pa.is_string && pb.is_string) return !(pb.text() < pa.text());
     const double x = pa.as_number(), y = pb.as_number();

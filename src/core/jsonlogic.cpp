@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <new>
+#include <type_traits>
 
 #include "core/diagnostics.hpp"
 #include "core/js_semantics.hpp"
@@ -48,32 +51,59 @@ constexpr std::array<OperatorName, 40> kOperators{{
     {"days_since", Op::days_since}, {"today", Op::today},
 }};
 
+// What a literal node's pooled text stands for (Node::flags): comparisons and `in` read these bytes in the
+// program's own block instead of following the JSON string to another heap block.
+enum NodeFlag : std::uint8_t {
+    kInScope = 1,   // var: inside map/filter/...: reads the element, never the profile
+    kText = 2,      // literal: a string; Node::first is its span (one pooled text)
+    kTextList = 4,  // literal: a non-empty array of strings only; Node::first is its span
+};
+
 struct Node {
     Op op = Op::literal;
-    std::uint32_t first = 0;  // first argument in Program::children
+    std::uint8_t flags = 0;   // NodeFlag bits
+    std::uint16_t unused = 0;
+    std::uint32_t first = 0;  // first argument in the argument list; a text literal's span
     std::uint32_t count = 0;  // number of arguments
-    std::uint32_t extra = 0;  // literal index (literal), var index (var), rank table (rank)
+    std::uint32_t extra = 0;  // literal index (literal), var index (var), option span (rank)
 };
 
-// A var with a literal path.
+// A var as evaluation needs it: where its answer is bound, and what to report the read as.
+struct VarSlot {
+    std::int32_t slot = -1;      // bound slot, or -1
+    std::int32_t variable = -1;  // index into the variables when read at the profile level
+};
+
+// Pooled text: bytes in the program's character pool.
+struct Text {
+    std::uint32_t offset = 0;
+    std::uint32_t size = 0;
+};
+
+// Consecutive pooled texts: a string literal (one), a literal array of strings, or a rank table.
+struct Span {
+    std::uint32_t first = 0;
+    std::uint32_t count = 0;
+};
+
+// A var with a literal path: the parts only the slow paths need (unbound or in-scope vars).
 struct VarRef {
     std::vector<std::string> path;  // split on "."; empty = the whole data
-    int slot = -1;                  // bound slot, or -1
-    std::int32_t variable = -1;     // index into Program::variables when read at the profile level
-    bool in_scope = false;          // inside map/filter/...: reads the element, never the profile
 };
 
-struct Program {
+// The compiler's output before packing: growable arrays.
+struct ProgramParts {
     std::vector<Node> nodes;
     std::vector<std::uint32_t> children;
     std::vector<json> literals;
+    std::vector<VarSlot> var_slots;
     std::vector<VarRef> vars;
-    std::vector<std::vector<std::string>> rank_tables;
+    std::vector<Span> spans;
+    std::vector<Text> texts;
+    std::string chars;
     std::vector<std::string> variables;
     std::vector<int> variable_slots;
     std::uint32_t root = 0;
-
-    std::uint32_t arg(const Node& node, std::uint32_t i) const { return children[node.first + i]; }
 
     // Rules read a handful of variables: a linear search beats a hash map here, in time and in memory.
     std::int32_t variable_index(std::string_view name) const {
@@ -82,14 +112,213 @@ struct Program {
         }
         return -1;
     }
+
+    std::uint32_t add_span(const std::vector<std::string_view>& items) {
+        spans.push_back(Span{static_cast<std::uint32_t>(texts.size()), static_cast<std::uint32_t>(items.size())});
+        for (std::string_view item : items) {
+            texts.push_back(Text{static_cast<std::uint32_t>(chars.size()), static_cast<std::uint32_t>(item.size())});
+            chars.append(item);
+        }
+        return static_cast<std::uint32_t>(spans.size() - 1);
+    }
 };
+
+// What evaluation never reads on its fast paths: var paths and the variables' names.
+struct ProgramCold {
+    std::vector<VarRef> vars;
+    std::vector<std::string> variables;
+    std::vector<int> variable_slots;
+};
+
+// A compiled rule in one block (of its own, or in a RuleArena next to the rules compiled before it). Evaluating a
+// profile touches every rule once, so with thousands of rules each one is cold in the cache; a rule spread over
+// half a dozen heap blocks (nodes, arguments, literals, vars, strings) costs a miss per block. Here this header is
+// followed by the literals' JSON, the nodes, the argument lists, the var slots, the text spans and the pooled
+// characters, so a typical rule is a few adjacent cache lines.
+struct Program {
+public:
+    // Packs the parts into one block, in `arena` when given.
+    static std::shared_ptr<const Program> pack(ProgramParts&& parts, const std::shared_ptr<RuleArena>& arena);
+
+    Program(const Program&) = delete;
+    Program& operator=(const Program&) = delete;
+
+    std::uint32_t root() const { return root_; }
+    const Node& node(std::uint32_t id) const { return at<Node>(nodes_at_)[id]; }
+    std::uint32_t arg(const Node& node, std::uint32_t i) const { return at<std::uint32_t>(children_at_)[node.first + i]; }
+    const json& literal(std::uint32_t index) const { return at<json>(literals_at_)[index]; }
+    const VarSlot& var_slot(std::uint32_t index) const { return at<VarSlot>(var_slots_at_)[index]; }
+    const Span& span(std::uint32_t index) const { return at<Span>(spans_at_)[index]; }
+    std::string_view text(std::uint32_t index) const {
+        const Text& t = at<Text>(texts_at_)[index];
+        return {at<char>(chars_at_) + t.offset, t.size};
+    }
+    // The single text of a kText literal.
+    std::string_view literal_text(const Node& node) const { return text(span(node.first).first); }
+    const ProgramCold& cold() const { return *cold_; }
+
+    std::int32_t variable_index(std::string_view name) const {
+        const auto& variables = cold_->variables;
+        for (std::size_t i = 0; i < variables.size(); ++i) {
+            if (variables[i] == name) return static_cast<std::int32_t>(i);
+        }
+        return -1;
+    }
+
+private:
+    friend class portal::core::RuleArena;
+    Program() = default;
+    ~Program();
+
+    template <typename T>
+    const T* at(std::uint32_t offset) const {
+        return static_cast<const T*>(static_cast<const void*>(reinterpret_cast<const char*>(this) + offset));
+    }
+    template <typename T>
+    T* at_mutable(std::uint32_t offset) {
+        return static_cast<T*>(static_cast<void*>(reinterpret_cast<char*>(this) + offset));
+    }
+
+    std::uint32_t root_ = 0;
+    std::uint32_t literal_count_ = 0;
+    std::uint32_t literals_at_ = 0, nodes_at_ = 0, children_at_ = 0, var_slots_at_ = 0, spans_at_ = 0,
+                  texts_at_ = 0, chars_at_ = 0;
+    std::unique_ptr<const ProgramCold> cold_;
+};
+
+Program::~Program() {
+    json* literals = at_mutable<json>(literals_at_);
+    for (std::uint32_t i = 0; i < literal_count_; ++i) literals[i].~json();
+}
+
+}  // namespace detail
+
+class RuleArena {
+public:
+    RuleArena() = default;
+    RuleArena(const RuleArena&) = delete;
+    RuleArena& operator=(const RuleArena&) = delete;
+
+    ~RuleArena() {
+        for (const detail::Program* program : programs_) program->~Program();
+        for (char* chunk : chunks_) ::operator delete(chunk);
+    }
+
+    // Room for one program, aligned for its header and its JSON literals.
+    void* allocate(std::size_t size) {
+        size = (size + kAlign - 1) / kAlign * kAlign;
+        programs_.reserve(programs_.size() + 1);  // so adopt() cannot fail after the program is built
+        if (size > kChunkSize / 4) return new_chunk(size);  // a large rule gets a block of its own
+        if (size > left_) {
+            next_ = new_chunk(kChunkSize);
+            left_ = kChunkSize;
+        }
+        char* block = next_;
+        next_ += size;
+        left_ -= size;
+        return block;
+    }
+
+    // The arena destroys the programs it holds when it goes.
+    void adopt(const detail::Program* program) { programs_.push_back(program); }
+
+private:
+    static constexpr std::size_t kAlign = 8;
+    static constexpr std::size_t kChunkSize = std::size_t{64} << 10;
+    static_assert(alignof(detail::Program) <= kAlign && alignof(json) <= kAlign);
+
+    char* new_chunk(std::size_t size) {
+        chunks_.reserve(chunks_.size() + 1);
+        char* chunk = static_cast<char*>(::operator new(size));
+        chunks_.push_back(chunk);
+        return chunk;
+    }
+
+    std::vector<char*> chunks_;
+    char* next_ = nullptr;
+    std::size_t left_ = 0;
+    std::vector<const detail::Program*> programs_;
+};
+
+std::shared_ptr<RuleArena> make_rule_arena() { return std::make_shared<RuleArena>(); }
+
+namespace detail {
+
+namespace {
+
+// Appends room for `count` items of T to a block layout and returns their offset.
+template <typename T>
+std::uint32_t reserve_in_block(std::size_t& size, std::size_t count) {
+    size = (size + alignof(T) - 1) / alignof(T) * alignof(T);
+    const std::size_t offset = size;
+    size += count * sizeof(T);
+    return static_cast<std::uint32_t>(offset);
+}
+
+template <typename T>
+void copy_into_block(char* block, std::uint32_t offset, const std::vector<T>& items) {
+    if (!items.empty()) std::memcpy(block + offset, items.data(), items.size() * sizeof(T));
+}
+
+}  // namespace
+
+std::shared_ptr<const Program> Program::pack(ProgramParts&& parts, const std::shared_ptr<RuleArena>& arena) {
+    static_assert(std::is_trivially_copyable_v<Node> && std::is_trivially_copyable_v<VarSlot> &&
+                  std::is_trivially_copyable_v<Span> && std::is_trivially_copyable_v<Text>);
+    std::size_t size = sizeof(Program);
+    const std::uint32_t literals_at = reserve_in_block<json>(size, parts.literals.size());
+    const std::uint32_t nodes_at = reserve_in_block<Node>(size, parts.nodes.size());
+    const std::uint32_t children_at = reserve_in_block<std::uint32_t>(size, parts.children.size());
+    const std::uint32_t var_slots_at = reserve_in_block<VarSlot>(size, parts.var_slots.size());
+    const std::uint32_t spans_at = reserve_in_block<Span>(size, parts.spans.size());
+    const std::uint32_t texts_at = reserve_in_block<Text>(size, parts.texts.size());
+    const std::uint32_t chars_at = reserve_in_block<char>(size, parts.chars.size());
+
+    static_assert(alignof(Program) <= alignof(std::max_align_t) && alignof(json) <= alignof(std::max_align_t));
+    auto cold = std::make_unique<ProgramCold>();
+    cold->vars = std::move(parts.vars);
+    cold->variables = std::move(parts.variables);
+    cold->variable_slots = std::move(parts.variable_slots);
+
+    char* block = static_cast<char*>(arena ? arena->allocate(size) : ::operator new(size));
+    Program* program = new (block) Program();
+    program->root_ = parts.root;
+    program->literals_at_ = literals_at;
+    program->nodes_at_ = nodes_at;
+    program->children_at_ = children_at;
+    program->var_slots_at_ = var_slots_at;
+    program->spans_at_ = spans_at;
+    program->texts_at_ = texts_at;
+    program->chars_at_ = chars_at;
+    program->cold_ = std::move(cold);
+    for (json& literal : parts.literals) {
+        new (block + literals_at + program->literal_count_ * sizeof(json)) json(std::move(literal));
+        ++program->literal_count_;
+    }
+    copy_into_block(block, nodes_at, parts.nodes);
+    copy_into_block(block, children_at, parts.children);
+    copy_into_block(block, var_slots_at, parts.var_slots);
+    copy_into_block(block, spans_at, parts.spans);
+    copy_into_block(block, texts_at, parts.texts);
+    if (!parts.chars.empty()) std::memcpy(block + chars_at, parts.chars.data(), parts.chars.size());
+    if (arena) {
+        arena->adopt(program);
+        return std::shared_ptr<const Program>(arena, program);  // shares the arena's lifetime
+    }
+    return std::shared_ptr<const Program>(program, [](const Program* done) {
+        done->~Program();
+        ::operator delete(const_cast<Program*>(done));
+    });
+}
 
 }  // namespace detail
 
 using detail::Node;
 using detail::Op;
 using detail::Program;
+using detail::ProgramParts;
 using detail::VarRef;
+using detail::VarSlot;
 
 namespace {
 
@@ -125,7 +354,7 @@ const detail::OperatorName* find_operator(std::string_view name) {
 
 class Compiler {
 public:
-    Compiler(const CompileOptions& options, CompileResult& result, Program& program)
+    Compiler(const CompileOptions& options, CompileResult& result, ProgramParts& program)
         : options_(options), result_(result), program_(program) {}
 
     std::uint32_t compile(const json& rule, const JsonPath& pointer, int depth, bool in_scope) {
@@ -145,7 +374,7 @@ private:
 
     const CompileOptions& options_;
     CompileResult& result_;
-    Program& program_;
+    ProgramParts& program_;
 
     static constexpr int kMaxDataDepth = 256;
 
@@ -182,7 +411,21 @@ private:
         Node node;
         node.op = Op::literal;
         node.extra = static_cast<std::uint32_t>(program_.literals.size() - 1);
+        std::vector<std::string_view> texts;
+        if (value.is_string()) {
+            texts.push_back(value.get_ref<const std::string&>());
+            node.flags = detail::kText;
+        } else if (is_text_list(value)) {
+            for (const json& element : value) texts.push_back(element.get_ref<const std::string&>());
+            node.flags = detail::kTextList;
+        }
+        if (node.flags != 0) node.first = program_.add_span(texts);
         return add_node(node);
+    }
+
+    static bool is_text_list(const json& value) {
+        if (!value.is_array() || value.empty()) return false;
+        return std::all_of(value.begin(), value.end(), [](const json& element) { return element.is_string(); });
     }
 
     // Children are compiled first (they append nodes), then their ids are stored contiguously.
@@ -293,15 +536,17 @@ private:
 
         VarRef ref;
         ref.path = split_path(path);
-        ref.in_scope = in_scope;
+        VarSlot slot;
         if (!in_scope) {
-            ref.variable = static_cast<std::int32_t>(register_variable(path));
-            ref.slot = program_.variable_slots[static_cast<std::size_t>(ref.variable)];
+            slot.variable = static_cast<std::int32_t>(register_variable(path));
+            slot.slot = program_.variable_slots[static_cast<std::size_t>(slot.variable)];
             result_.vars.push_back(VarUse{path, op_pointer.str(), args.size() > 1});
         }
         program_.vars.push_back(std::move(ref));
+        program_.var_slots.push_back(slot);
         Node node;
         node.op = Op::var;
+        node.flags = in_scope ? detail::kInScope : 0;
         node.extra = static_cast<std::uint32_t>(program_.vars.size() - 1);
         return add_with_children(node, ids);
     }
@@ -319,11 +564,10 @@ private:
             error(op_pointer, "rank needs an ordered choice question, and \"" + *name + "\" is not one");
             return add_literal(json());
         }
-        program_.rank_tables.push_back(std::move(*options));
-        const std::uint32_t table = static_cast<std::uint32_t>(program_.rank_tables.size() - 1);
+        const std::vector<std::string_view> table(options->begin(), options->end());
         Node node;
         node.op = Op::rank;
-        node.extra = table;
+        node.extra = program_.add_span(table);
         return add_with_children(node, {compile(*args[0], pointers[0], depth, in_scope)});
     }
 
@@ -446,17 +690,23 @@ const json kFalse = false;
 Val boolean(bool value) { return Val::borrow(value ? kTrue : kFalse); }
 Val number(double value) { return Val::owned(json_number(value)); }
 
-// Up to four arguments live on the stack; more spill to the heap.
+// Up to four arguments live on the stack; more spill to the heap. The stack slots are constructed only when
+// used: most operators take one to three arguments, and this runs for every operator evaluated.
 class Args {
 public:
-    std::size_t size() const { return size_; }
-    Val& operator[](std::size_t i) { return i < inline_.size() ? inline_[i] : spill_[i - inline_.size()]; }
-    const json& value(std::size_t i) const {
-        return i < inline_.size() ? inline_[i].get() : spill_[i - inline_.size()].get();
+    Args() = default;
+    Args(const Args&) = delete;
+    Args& operator=(const Args&) = delete;
+    ~Args() {
+        for (std::size_t i = 0; i < std::min(size_, kInline); ++i) slot(i)->~Val();
     }
+
+    std::size_t size() const { return size_; }
+    Val& operator[](std::size_t i) { return i < kInline ? *slot(i) : spill_[i - kInline]; }
+    const json& value(std::size_t i) const { return i < kInline ? slot(i)->get() : spill_[i - kInline].get(); }
     void push(Val v) {
-        if (size_ < inline_.size()) {
-            inline_[size_] = std::move(v);
+        if (size_ < kInline) {
+            new (slot(size_)) Val(std::move(v));
         } else {
             spill_.push_back(std::move(v));
         }
@@ -464,7 +714,11 @@ public:
     }
 
 private:
-    std::array<Val, 4> inline_;
+    static constexpr std::size_t kInline = 4;
+    Val* slot(std::size_t i) { return std::launder(reinterpret_cast<Val*>(inline_ + i * sizeof(Val))); }
+    const Val* slot(std::size_t i) const { return std::launder(reinterpret_cast<const Val*>(inline_ + i * sizeof(Val))); }
+
+    alignas(Val) unsigned char inline_[kInline * sizeof(Val)];
     std::vector<Val> spill_;
     std::size_t size_ = 0;
 };
@@ -518,9 +772,9 @@ public:
     // `scope` is the element data inside map/filter/...; nullptr at the profile level.
     Val eval(std::uint32_t id, const json* scope) {
         if (over_budget(1)) return too_much_work();
-        const Node& node = p_.nodes[id];
+        const Node& node = p_.node(id);
         switch (node.op) {
-            case Op::literal: return Val::borrow(p_.literals[node.extra]);
+            case Op::literal: return Val::borrow(p_.literal(node.extra));
             case Op::array: return eval_array(node, scope);
             case Op::var: return eval_var(node, scope);
             case Op::var_dynamic: return eval_var_dynamic(node, scope);
@@ -600,9 +854,9 @@ private:
         return lookup;
     }
 
-    Lookup lookup_bound(const VarRef& ref) const {
+    Lookup lookup_bound(int slot) const {
         Lookup lookup;
-        const json* answer = in_.slots[ref.slot];
+        const json* answer = in_.slots[slot];
         if (answer == nullptr) {
             lookup.undefined = true;
         } else {
@@ -623,18 +877,22 @@ private:
         return Val::borrow(kNull);
     }
 
+    // A bound var reads its slot (stored in the program's block); only unbound and in-scope vars follow a path.
     Val eval_var(const Node& node, const json* scope) {
-        const VarRef& ref = p_.vars[node.extra];
-        const bool at_profile = !ref.in_scope;
+        const bool at_profile = (node.flags & detail::kInScope) == 0;
+        const VarSlot& var = p_.var_slot(node.extra);
         Lookup lookup;
-        if (at_profile && is_bound(ref.slot)) {
-            lookup = lookup_bound(ref);
-        } else if (ref.path.empty()) {
-            lookup.value = at_profile ? (profile_data() != nullptr ? profile_data() : &kNull) : scope;
+        if (at_profile && is_bound(var.slot)) {
+            lookup = lookup_bound(var.slot);
         } else {
-            lookup = follow(at_profile ? profile_data() : scope, ref.path);
+            const std::vector<std::string>& path = p_.cold().vars[node.extra].path;
+            if (path.empty()) {
+                lookup.value = at_profile ? (profile_data() != nullptr ? profile_data() : &kNull) : scope;
+            } else {
+                lookup = follow(at_profile ? profile_data() : scope, path);
+            }
         }
-        if (at_profile) log_read(ref.variable, !lookup.undefined);
+        if (at_profile) log_read(var.variable, !lookup.undefined);
         return var_result(node, lookup, at_profile, 0, scope);
     }
 
@@ -645,12 +903,8 @@ private:
         if (scope == nullptr) {
             variable = p_.variable_index(name);
             if (variable >= 0) {
-                const int slot = p_.variable_slots[static_cast<std::size_t>(variable)];
-                if (is_bound(slot)) {
-                    VarRef ref;
-                    ref.slot = slot;
-                    return lookup_bound(ref);
-                }
+                const int slot = p_.cold().variable_slots[static_cast<std::size_t>(variable)];
+                if (is_bound(slot)) return lookup_bound(slot);
             }
         }
         const json* data = scope != nullptr ? scope : profile_data();
@@ -812,13 +1066,80 @@ private:
         }
     }
 
+    // An operand of a binary comparison. A string literal, or a literal array of strings, stands in through its
+    // pooled text (`text` set, `value` unused): its JSON strings live in other heap blocks, cold in the cache.
+    struct Operand {
+        Val value;
+        const Node* text = nullptr;
+    };
+
+    Operand operand(std::uint32_t id, const json* scope) {
+        const Node& node = p_.node(id);
+        // The step eval() would count; past the budget, eval() reports it.
+        if (node.op == Op::literal && node.flags != 0 && !over_budget(1)) return Operand{Val{}, &node};
+        return Operand{eval(id, scope), nullptr};
+    }
+
+    bool any_text_equals(const Node& literal, const std::string& value) const {
+        const detail::Span span = p_.span(literal.first);
+        for (std::uint32_t i = 0; i < span.count; ++i) {
+            if (p_.text(span.first + i) == value) return true;
+        }
+        return false;
+    }
+
+    // The comparisons with a pooled text that can be answered without the literal's JSON; nullopt otherwise.
+    std::optional<bool> compare_text(Op op, const Operand& a, const Operand& b) const {
+        if (a.text != nullptr && b.text != nullptr) return std::nullopt;
+        const Node& literal = a.text != nullptr ? *a.text : *b.text;
+        const json& other = a.text != nullptr ? b.value.get() : a.value.get();
+        const bool single = (literal.flags & detail::kText) != 0;
+        switch (op) {
+            case Op::eq: case Op::ne: case Op::strict_eq: case Op::strict_ne: {
+                if (!single) return std::nullopt;  // an array literal: == compares its String() or its reference
+                bool equal = false;
+                if (other.is_string()) {
+                    equal = p_.literal_text(literal) == other.get_ref<const std::string&>();
+                } else if (op == Op::eq || op == Op::ne) {
+                    return std::nullopt;  // == converts: "1" == 1, "" == false
+                }
+                return (op == Op::eq || op == Op::strict_eq) ? equal : !equal;
+            }
+            case Op::in:
+                if (a.text != nullptr && single) return text_in(p_.literal_text(literal), other);
+                if (b.text != nullptr && !single) {
+                    // Strict membership in strings only: nothing but an equal string is in it.
+                    return other.is_string() && any_text_equals(literal, other.get_ref<const std::string&>());
+                }
+                return std::nullopt;  // a literal string haystack (substring search) is rare: the JSON path does it
+            default: return std::nullopt;  // ordering against a literal string is rare too
+        }
+    }
+
+    // json-logic-js `in` with a literal string needle: substring of a string, strict member of an array.
+    static bool text_in(std::string_view needle, const json& haystack) {
+        if (haystack.is_string()) {
+            const std::string& text = haystack.get_ref<const std::string&>();
+            return !text.empty() && text.find(needle) != std::string::npos;
+        }
+        if (haystack.is_array()) {
+            for (const json& element : haystack) {
+                if (element.is_string() && element.get_ref<const std::string&>() == needle) return true;
+            }
+        }
+        return false;
+    }
+
     // The most common shape in policy rules ({"==": [var, literal]}, {">=": [rank, 2]}): two operands, no Args.
     Val eval_binary(const Node& node, const json* scope) {
-        const Val a = eval(p_.arg(node, 0), scope);
-        const Val b = eval(p_.arg(node, 1), scope);
-        if (a.unknown || b.unknown) return Val::unknown_value();
-        const json& x = a.get();
-        const json& y = b.get();
+        const Operand a = operand(p_.arg(node, 0), scope);
+        const Operand b = operand(p_.arg(node, 1), scope);
+        if (a.value.unknown || b.value.unknown) return Val::unknown_value();
+        if (a.text != nullptr || b.text != nullptr) {
+            if (const std::optional<bool> answer = compare_text(node.op, a, b)) return boolean(*answer);
+        }
+        const json& x = a.text != nullptr ? p_.literal(a.text->extra) : a.value.get();
+        const json& y = b.text != nullptr ? p_.literal(b.text->extra) : b.value.get();
         switch (node.op) {
             case Op::eq: return boolean(js::loose_equals(x, y));
             case Op::ne: return boolean(!js::loose_equals(x, y));
@@ -832,8 +1153,43 @@ private:
         }
     }
 
+    // One operand, no argument list: rank, !, !! and the date operators, as policy rules use them.
+    static bool is_unary(Op op) {
+        switch (op) {
+            case Op::not_: case Op::not_not: case Op::rank:
+            case Op::years_since: case Op::months_since: case Op::days_since:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    Val eval_unary(const Node& node, const json* scope) {
+        const Val a = eval(p_.arg(node, 0), scope);
+        if (a.unknown) return Val::unknown_value();
+        const json& x = a.get();
+        switch (node.op) {
+            case Op::not_: return boolean(!js_truthy(x));
+            case Op::not_not: return boolean(js_truthy(x));
+            case Op::rank: return rank(node, x);
+            default: return since(node.op, x);
+        }
+    }
+
+    // {"<=": [min, x, max]} (between) without an argument list.
+    Val eval_between(const Node& node, const json* scope) {
+        const Val a = eval(p_.arg(node, 0), scope);
+        const Val b = eval(p_.arg(node, 1), scope);
+        const Val c = eval(p_.arg(node, 2), scope);
+        if (a.unknown || b.unknown || c.unknown) return Val::unknown_value();
+        if (node.op == Op::lt) return boolean(js::less(a.get(), b.get()) && js::less(b.get(), c.get()));
+        return boolean(js::less_equal(a.get(), b.get()) && js::less_equal(b.get(), c.get()));
+    }
+
     Val eval_eager(const Node& node, const json* scope) {
         if (node.count == 2 && is_binary_comparison(node.op)) return eval_binary(node, scope);
+        if (node.count == 1 && is_unary(node.op)) return eval_unary(node, scope);
+        if (node.count == 3 && (node.op == Op::lt || node.op == Op::le)) return eval_between(node, scope);
         Args args;
         bool unknown = false;
         for (std::uint32_t i = 0; i < node.count; ++i) {
@@ -961,10 +1317,12 @@ private:
 
     Val rank(const Node& node, const json& value) const {
         if (!value.is_string()) return Val::borrow(kNull);
-        const auto& options = p_.rank_tables[node.extra];
-        const auto found = std::find(options.begin(), options.end(), value.get_ref<const std::string&>());
-        if (found == options.end()) return Val::borrow(kNull);
-        return number(static_cast<double>(found - options.begin()));
+        const std::string& choice = value.get_ref<const std::string&>();
+        const detail::Span options = p_.span(node.extra);
+        for (std::uint32_t i = 0; i < options.count; ++i) {
+            if (p_.text(options.first + i) == choice) return number(static_cast<double>(i));
+        }
+        return Val::borrow(kNull);
     }
 
     Val since(Op op, const json& value) {
@@ -1017,9 +1375,11 @@ private:
     }
 };
 
-void compile_into(const json& rule, const CompileOptions& options, CompileResult& result, Program& program) {
-    Compiler compiler(options, result, program);
-    program.root = compiler.compile(rule, JsonPath(), 0, false);
+std::shared_ptr<const Program> compile_into(const json& rule, const CompileOptions& options, CompileResult& result) {
+    ProgramParts parts;
+    Compiler compiler(options, result, parts);
+    parts.root = compiler.compile(rule, JsonPath(), 0, false);
+    return Program::pack(std::move(parts), options.arena);
 }
 
 }  // namespace
@@ -1047,11 +1407,11 @@ Truth EvalResult::truth() const {
 CompiledRule::CompiledRule() {
     static const std::shared_ptr<const Program> null_program = [] {
         // Built by hand: compiling would construct a CompileResult, which holds a CompiledRule.
-        auto program = std::make_shared<Program>();
-        program->literals.emplace_back();
-        program->nodes.push_back(Node{});
-        program->root = 0;
-        return program;
+        ProgramParts parts;
+        parts.literals.emplace_back();
+        parts.nodes.push_back(Node{});
+        parts.root = 0;
+        return Program::pack(std::move(parts), nullptr);
     }();
     program_ = null_program;
 }
@@ -1059,7 +1419,7 @@ CompiledRule::CompiledRule() {
 bool CompiledRule::evaluate_value(const EvalInput& input, json& out, std::vector<VarRead>* reads,
                                   std::string* error) const {
     Evaluator evaluator(*program_, input, reads);
-    Val result = evaluator.eval(program_->root, nullptr);
+    Val result = evaluator.eval(program_->root(), nullptr);
     if (!evaluator.error.empty()) {
         if (error != nullptr) *error = evaluator.error;
         out = json();
@@ -1075,7 +1435,7 @@ bool CompiledRule::evaluate_value(const EvalInput& input, json& out, std::vector
 
 Truth CompiledRule::test(const EvalInput& input, std::vector<VarRead>* reads, std::string* error) const {
     Evaluator evaluator(*program_, input, reads);
-    const Val result = evaluator.eval(program_->root, nullptr);
+    const Val result = evaluator.eval(program_->root(), nullptr);
     if (!evaluator.error.empty()) {
         if (error != nullptr) *error = evaluator.error;
         return Truth::unknown;
@@ -1093,16 +1453,17 @@ EvalResult CompiledRule::evaluate(const EvalInput& input) const {
     if (!result.error.empty()) result.known = false;
 
     // Names in first-read order; answered values looked up again (the data is still alive here).
-    std::vector<char> seen(program_->variables.size(), 0);
+    const detail::ProgramCold& cold = program_->cold();
+    std::vector<char> seen(cold.variables.size(), 0);
     for (const VarRead& read : reads) {
         if (seen[read.var]) continue;
         seen[read.var] = 1;
-        const std::string& name = program_->variables[read.var];
+        const std::string& name = cold.variables[read.var];
         if (!read.answered) {
             result.unanswered.push_back(name);
             continue;
         }
-        const int slot = program_->variable_slots[read.var];
+        const int slot = cold.variable_slots[read.var];
         const json* value = nullptr;
         if (slot >= 0 && input.slots != nullptr && static_cast<std::size_t>(slot) < input.slot_count) {
             value = input.slots[slot];
@@ -1128,19 +1489,18 @@ EvalResult CompiledRule::evaluate(const EvalInput& input) const {
     return result;
 }
 
-const std::vector<std::string>& CompiledRule::variables() const { return program_->variables; }
+const std::vector<std::string>& CompiledRule::variables() const { return program_->cold().variables; }
 
 int CompiledRule::variable_slot(std::uint32_t index) const {
-    return index < program_->variable_slots.size() ? program_->variable_slots[index] : -1;
+    const std::vector<int>& slots = program_->cold().variable_slots;
+    return index < slots.size() ? slots[index] : -1;
 }
 
-bool CompiledRule::is_literal() const { return program_->nodes[program_->root].op == Op::literal; }
+bool CompiledRule::is_literal() const { return program_->node(program_->root()).op == Op::literal; }
 
 CompileResult compile_rule(const json& rule, const CompileOptions& options) {
     CompileResult result;
-    auto program = std::make_shared<Program>();
-    compile_into(rule, options, result, *program);
-    result.rule.program_ = std::move(program);
+    result.rule.program_ = compile_into(rule, options, result);
     return result;
 }
 

@@ -1,8 +1,8 @@
 // JsonLogic (https://jsonlogic.com) with three-valued evaluation for partial profiles.
 //
-// Rules are compiled once into a flat tree (operator enum, var paths split, literals kept as JSON) and then
-// evaluated many times without copying the rule or the data: thousands of policies are re-checked on every
-// answer, in the browser.
+// Rules are compiled once into a flat tree (operator enum, var slots, literals kept as JSON, string literals also as
+// pooled text) packed into one block, and then evaluated many times without copying the rule or the data:
+// thousands of policies are re-checked on every answer, in the browser.
 //
 // Two modes:
 //  - complete: standard JsonLogic, as json-logic-js behaves (an absent var is null, defaults honoured). Passes
@@ -51,6 +51,12 @@ nlohmann::json json_number(double number);
 
 // ---- compiling -------------------------------------------------------------------------------------------
 
+// Storage shared by the rules compiled with it (a policy set's): their compiled forms are laid out one after
+// another in compile order, so evaluating every rule of a set reads memory front to back instead of jumping
+// between blocks spread over the heap. It lives as long as any rule compiled into it.
+class RuleArena;
+std::shared_ptr<RuleArena> make_rule_arena();
+
 struct CompileOptions {
     // Binds a var name to a slot, so evaluation reads the answer from EvalInput::slots instead of searching the
     // data object. Return -1 for names that are not bound. Unset: nothing is bound.
@@ -63,6 +69,8 @@ struct CompileOptions {
     // Strict rules (policy files): an object that is not a single-key operation is an error instead of being
     // passed through as data the way json-logic-js does.
     bool strict = false;
+    // Where the compiled form goes; unset: a heap block of the rule's own.
+    std::shared_ptr<RuleArena> arena;
 };
 
 // A problem found while compiling; `pointer` is relative to the rule ("/and/1/==/0").

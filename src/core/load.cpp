@@ -293,6 +293,8 @@ private:
     IdList source_ids_, category_ids_, audience_ids_, question_ids_;
     std::unordered_map<std::string, int> raw_question_index_;  // id -> position in the file, for messages
     bool has_audience_list_ = false;
+    // Every rule of the set is compiled into this, in file order: the matcher evaluates them in about that order.
+    std::shared_ptr<RuleArena> rule_arena_ = make_rule_arena();
 
     // ---- top level ------------------------------------------------------------------------------------
 
@@ -547,6 +549,7 @@ private:
                                                     const std::vector<Criterion>* criteria = nullptr) {
         CompileOptions options;
         options.strict = true;
+        options.arena = rule_arena_;
         if (scope == RuleScope::profile) {
             options.slot_of = [&set](std::string_view name) { return set.question_index(name); };
             options.ordered_options_of = [&set](std::string_view name) -> std::optional<std::vector<std::string>> {
