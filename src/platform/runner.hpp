@@ -4,7 +4,6 @@
 #pragma once
 
 #include "app/kiosk_state.hpp"
-#include "platform/gl_renderer.hpp"
 #include "platform/redraw_scheduler.hpp"
 
 #include <memory>
@@ -77,7 +76,6 @@ private:
     SDL_Window* window_ = nullptr;
     void* gl_context_ = nullptr;
     std::unique_ptr<ui::PortalUi> ui_;
-    GlRenderer renderer_;
     RedrawScheduler redraw_;
     bool renderer_lost_ = false;
     bool context_lost_ = false;
