@@ -56,6 +56,9 @@ void main() {
 }
 )";
 
+// How long a frame may wait for its predecessor before it is drawn anyway.
+constexpr double kLongestGpuWait = 0.25;
+
 constexpr GLuint kPositionAttribute = 0;
 constexpr GLuint kUvAttribute = 1;
 constexpr GLuint kColourAttribute = 2;
@@ -170,7 +173,22 @@ void GlRenderer::set_render_state(const ImDrawData& draw_data, int fb_width, int
     glBindBuffer(GL_ARRAY_BUFFER, vertex_buffer_);
 }
 
-void GlRenderer::render(const ImDrawData& draw_data) {
+bool GlRenderer::gpu_ready_for_frame(double now_seconds) {
+#if defined(__EMSCRIPTEN__)
+    if (frame_fence_ == nullptr) return true;
+    // A zero timeout only reads the fence's state (WebGL allows no other); the browser refreshes that state
+    // between tasks, so frames run back to back in one task draw once.
+    if (glClientWaitSync(static_cast<GLsync>(frame_fence_), 0, 0) == GL_TIMEOUT_EXPIRED && now_seconds - frame_handed_at_ < kLongestGpuWait)
+        return false;
+    glDeleteSync(static_cast<GLsync>(frame_fence_));
+    frame_fence_ = nullptr;
+#else
+    (void)now_seconds;  // a desktop driver holds the app back at the buffer swap itself
+#endif
+    return true;
+}
+
+void GlRenderer::render(const ImDrawData& draw_data, double now_seconds) {
     const int fb_width = static_cast<int>(draw_data.DisplaySize.x * draw_data.FramebufferScale.x);
     const int fb_height = static_cast<int>(draw_data.DisplaySize.y * draw_data.FramebufferScale.y);
     if (!ready() || fb_width <= 0 || fb_height <= 0) return;
@@ -206,9 +224,18 @@ void GlRenderer::render(const ImDrawData& draw_data) {
                            reinterpret_cast<const void*>(static_cast<std::size_t>(command.IdxOffset) * sizeof(ImDrawIdx)));
         }
     }
+#if defined(__EMSCRIPTEN__)
+    frame_fence_ = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    frame_handed_at_ = now_seconds;
+#else
+    (void)now_seconds;
+#endif
 }
 
 void GlRenderer::shutdown() {
+#if defined(__EMSCRIPTEN__)
+    if (frame_fence_ != nullptr) glDeleteSync(static_cast<GLsync>(frame_fence_));
+#endif
     if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
     if (vertex_buffer_ != 0) glDeleteBuffers(1, &vertex_buffer_);
     if (index_buffer_ != 0) glDeleteBuffers(1, &index_buffer_);
@@ -219,6 +246,7 @@ void GlRenderer::shutdown() {
 
 void GlRenderer::forget_lost_objects() {
     program_ = vertex_array_ = vertex_buffer_ = index_buffer_ = font_texture_ = 0;
+    frame_fence_ = nullptr;
     projection_location_ = -1;
     if (ImGui::GetCurrentContext() != nullptr) {
         ImGui::GetIO().Fonts->SetTexID(ImTextureID{});

@@ -7,6 +7,11 @@
 // 60-95 % of each frame (docs/PERFORMANCE.md, section 4). The portal owns its GL context, so there is nothing
 // to save or restore: this renderer only sets state and draws, and the page's main thread never waits for the
 // GPU during a frame.
+//
+// Never waiting has one danger: frames the page runs outside the browser's refresh (a tap runs one at once, the
+// tests run hundreds) can queue faster than a slow GPU draws them, and a queue of seconds delays the page's input
+// by as long. So in the browser a frame is handed to the GPU only once the previous one is done (a fence, polled
+// without waiting); until then frames still run (input, state) but skip drawing, and the next one draws.
 #pragma once
 
 struct ImDrawData;
@@ -25,7 +30,10 @@ public:
     bool init(const char* glsl_version);
     // (Re)uploads ImGui's font atlas as the texture that draw commands refer to.
     void upload_font_atlas();
-    void render(const ImDrawData& draw_data);
+    // Whether a frame drawn now would go straight to the GPU: the previous one is done, or it has been waiting
+    // for longer than any healthy GPU takes (a fence that never signals must not freeze the screen).
+    bool gpu_ready_for_frame(double now_seconds);
+    void render(const ImDrawData& draw_data, double now_seconds);
     // Deletes what init() and upload_font_atlas() made.
     void shutdown();
     // The context was lost: its objects are already gone and their names mean nothing, so they are dropped
@@ -45,6 +53,8 @@ private:
     unsigned font_texture_ = 0;
     int projection_location_ = -1;
     const char* error_ = "";
+    void* frame_fence_ = nullptr;  // the GLsync of the last frame handed to the GPU (browser only)
+    double frame_handed_at_ = 0.0;
 };
 
 }  // namespace portal::platform

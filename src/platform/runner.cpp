@@ -206,13 +206,18 @@ void Runner::draw_frame() {
     ui_->draw();
     ImGui::Render();
 
+    const double now = now_seconds();
+    if (!renderer_.gpu_ready_for_frame(now)) {
+        redraw_.owe_frame();  // this frame's input and state took effect; the picture follows in the next one
+        return;
+    }
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec4 clear = ui_->background_colour();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
     glClearColor(clear.x, clear.y, clear.z, clear.w);
     glClear(GL_COLOR_BUFFER_BIT);
-    renderer_.render(*ImGui::GetDrawData());
+    renderer_.render(*ImGui::GetDrawData(), now);
     SDL_GL_SwapWindow(window_);
 }
 
