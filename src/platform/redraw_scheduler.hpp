@@ -15,6 +15,12 @@ public:
         frames_owed_ = kMinFramesAfterWake;
     }
 
+    // A frame ran but could not draw (the GPU was still busy with the one before): one more frame is owed, and
+    // nothing else (waking would start a new grace period, and a busy GPU would then keep the page drawing).
+    void owe_frame() {
+        if (frames_owed_ < 1) frames_owed_ = 1;
+    }
+
     // Whether to draw a frame now. `animating`: the UI has motion or a countdown in progress.
     bool should_draw(double now_seconds, bool animating) {
         if (animating) return true;

@@ -3,7 +3,6 @@
 #include "ui/portal_ui.hpp"
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #define SDL_MAIN_HANDLED
@@ -96,7 +95,10 @@ bool Runner::start(StartupInput input) {
     SDL_GL_SetSwapInterval(1);
 
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-    ImGui_ImplOpenGL3_Init(glsl_version_);
+    if (!renderer_.init(glsl_version_)) {
+        error_ = std::string("Could not start drawing: ") + renderer_.error();
+        return false;
+    }
     update_zoom();
     rebuild_fonts_if_density_changed();
     return true;
@@ -135,10 +137,7 @@ void Runner::rebuild_fonts_if_density_changed() {
     const float density = rounded_density(framebuffer_scale() * zoom_);
     if (std::fabs(density - font_density_) >= 0.01f || ui_->fonts_dirty()) build_fonts(density);
     if (!font_texture_stale_) return;
-    // Also makes the renderer's shaders and buffers the first time (ImGui would otherwise do that, and upload
-    // the atlas a second time, in its first NewFrame).
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    renderer_.upload_font_atlas();
     font_texture_stale_ = false;
 }
 
@@ -191,15 +190,14 @@ Runner::FrameResult Runner::frame() {
 void Runner::draw_frame() {
     if (renderer_lost_) {
         // Shader, buffer and texture names of the lost context are meaningless now; start the renderer afresh.
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplOpenGL3_Init(glsl_version_);
+        renderer_.forget_lost_objects();
+        if (!renderer_.init(glsl_version_)) return;
         font_texture_stale_ = true;  // the atlas itself is still in memory; only the GPU's copy is gone
         renderer_lost_ = false;
     }
     update_zoom();
     rebuild_fonts_if_density_changed();
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& frame_io = ImGui::GetIO();
     frame_io.DisplaySize = ImVec2(frame_io.DisplaySize.x / zoom_, frame_io.DisplaySize.y / zoom_);
@@ -208,20 +206,25 @@ void Runner::draw_frame() {
     ui_->draw();
     ImGui::Render();
 
+    const double now = now_seconds();
+    if (!renderer_.gpu_ready_for_frame(now)) {
+        redraw_.owe_frame();  // this frame's input and state took effect; the picture follows in the next one
+        return;
+    }
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec4 clear = ui_->background_colour();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
     glClearColor(clear.x, clear.y, clear.z, clear.w);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    renderer_.render(*ImGui::GetDrawData(), now);
     SDL_GL_SwapWindow(window_);
 }
 
 void Runner::shutdown() {
     if (ImGui::GetCurrentContext() != nullptr) {
-        // The backends exist only once the window and context did (start() may have stopped before them).
-        if (ImGui::GetIO().BackendRendererUserData != nullptr) ImGui_ImplOpenGL3_Shutdown();
+        // The renderer and SDL backend exist only once the window and context did (start() may stop before).
+        renderer_.shutdown();
         if (ImGui::GetIO().BackendPlatformUserData != nullptr) ImGui_ImplSDL2_Shutdown();
         ImGui::DestroyContext();
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/kiosk_state.hpp"
+#include "platform/gl_renderer.hpp"
 #include "platform/redraw_scheduler.hpp"
 
 #include <memory>
@@ -76,6 +77,7 @@ private:
     SDL_Window* window_ = nullptr;
     void* gl_context_ = nullptr;
     std::unique_ptr<ui::PortalUi> ui_;
+    GlRenderer renderer_;
     RedrawScheduler redraw_;
     bool renderer_lost_ = false;
     bool context_lost_ = false;
