@@ -224,6 +224,7 @@ void GlRenderer::render(const ImDrawData& draw_data, double now_seconds) {
                            reinterpret_cast<const void*>(static_cast<std::size_t>(command.IdxOffset) * sizeof(ImDrawIdx)));
         }
     }
+    glDisable(GL_SCISSOR_TEST);  // the next frame's glClear must reach the whole window, not the last clip rect
 #if defined(__EMSCRIPTEN__)
     frame_fence_ = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
     frame_handed_at_ = now_seconds;
