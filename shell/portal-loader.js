@@ -52,15 +52,11 @@
     // The self-contained offline page (portal-offline.html) carries everything inline; the site downloads.
     const embedded = document.getElementById('portal-embedded-data');
     // A browser without WebGL2 at all is told so before it downloads anything.
-    if (!window.WebGL2RenderingContext) {
-      throw Object.assign(new Error('WebGL2 is not available'), { kind: 'webgl' });
-    }
+    if (!window.WebGL2RenderingContext) throw webglMissing();
     const [wasm, data, font] = embedded
       ? [undefined, fromBase64(embedded.textContent), fromBase64(document.getElementById('portal-embedded-font').textContent)]
       : await downloadEverything();
-    if (!createAppContext()) {
-      throw Object.assign(new Error('WebGL2 is not available'), { kind: 'webgl' });
-    }
+    if (!createAppContext()) throw webglMissing();
     setStep(lang === 'zh' ? '正在启动…' : 'Starting…');
     module = await window.createPortalModule({
       canvas,
@@ -294,11 +290,14 @@
   // antialiasing. It also serves as the support check (a browser can list WebGL2 and still refuse a context).
   function createAppContext() {
     try {
-      return !!(window.WebGL2RenderingContext &&
-        canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false }));
+      return !!canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
     } catch (err) {
       return false;
     }
+  }
+
+  function webglMissing() {
+    return Object.assign(new Error('WebGL2 is not available'), { kind: 'webgl' });
   }
 
   // --- language, dates, messages --------------------------------------------------------------------------
