@@ -51,12 +51,14 @@
   async function start() {
     // The self-contained offline page (portal-offline.html) carries everything inline; the site downloads.
     const embedded = document.getElementById('portal-embedded-data');
-    // A browser without WebGL2 at all is told so before it downloads anything.
+    // A browser without WebGL2 at all is told so before it downloads anything. One that lists WebGL2 but refuses
+    // a context is told so by portal_start(), which makes the context: made here, it would sit on the canvas
+    // while SDL sizes it twice (to 1x1 to detect CSS sizing, then to its size), and each resize of a canvas with
+    // a context reallocates its drawing buffer in the GPU process (40-80 ms under SwiftShader, PERFORMANCE.md 6).
     if (!window.WebGL2RenderingContext) throw webglMissing();
     const [wasm, data, font] = embedded
       ? [undefined, fromBase64(embedded.textContent), fromBase64(document.getElementById('portal-embedded-font').textContent)]
       : await downloadEverything();
-    if (!createAppContext()) throw webglMissing();
     setStep(lang === 'zh' ? '正在启动…' : 'Starting…');
     module = await window.createPortalModule({
       canvas,
@@ -279,21 +281,6 @@
       module._portal_gl_context_lost();
     });
     canvas.addEventListener('webglcontextrestored', () => module._portal_gl_context_restored());
-  }
-
-  // Creates the app's own WebGL2 context on the page's canvas, once the files are in and before the app starts.
-  // Creating it blocks the page's thread (hundreds of ms under software GL), so it does not happen while the
-  // downloads are being read: on a local or cached start (the kiosk, a USB stick, a second visit) that cost them
-  // as much again. The GPU process finishes setting the context up while the app loads its data and rasterises
-  // its glyphs, which need no GL (Runner::start). When SDL asks the canvas for its context, the browser returns
-  // this one, so the attributes are the ones SDL asks for through Emscripten's EGL: no alpha, depth, stencil or
-  // antialiasing. It also serves as the support check (a browser can list WebGL2 and still refuse a context).
-  function createAppContext() {
-    try {
-      return !!canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
-    } catch (err) {
-      return false;
-    }
   }
 
   function webglMissing() {

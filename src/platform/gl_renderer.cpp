@@ -84,10 +84,15 @@ bool linked(GLuint program) {
 GlRenderer::~GlRenderer() { shutdown(); }
 
 bool GlRenderer::init(const char* glsl_version) {
+    begin_init(glsl_version);
+    return finish_init();
+}
+
+void GlRenderer::begin_init(const char* glsl_version) {
 #if !defined(__EMSCRIPTEN__)
     if (imgl3wInit() != GL3W_OK) {
         error_ = "the OpenGL 3.3 functions could not be loaded";
-        return false;
+        return;
     }
 #endif
     const GLuint vertex = compile_shader(GL_VERTEX_SHADER, glsl_version, kVertexShader);
@@ -100,15 +105,6 @@ bool GlRenderer::init(const char* glsl_version) {
     glDetachShader(program_, fragment);
     glDeleteShader(vertex);
     glDeleteShader(fragment);
-    if (!linked(program_)) {
-        glDeleteProgram(program_);
-        program_ = 0;
-        error_ = "the GPU driver rejected the drawing shaders";
-        return false;
-    }
-    projection_location_ = glGetUniformLocation(program_, "ProjMtx");
-    glUseProgram(program_);
-    glUniform1i(glGetUniformLocation(program_, "Texture"), 0);
 
     // One vertex array for the whole run, describing ImDrawVert in the two stream buffers.
     glGenVertexArrays(1, &vertex_array_);
@@ -125,6 +121,20 @@ bool GlRenderer::init(const char* glsl_version) {
     glVertexAttribPointer(kUvAttribute, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, uv)));
     glVertexAttribPointer(kColourAttribute, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, col)));
     glBindVertexArray(0);
+}
+
+bool GlRenderer::finish_init() {
+    if (program_ == 0) return false;  // begin_init() could not even start (error() says why)
+    if (!linked(program_)) {
+        glDeleteProgram(program_);
+        program_ = 0;
+        error_ = "the GPU driver rejected the drawing shaders";
+        return false;
+    }
+    linked_ = true;
+    projection_location_ = glGetUniformLocation(program_, "ProjMtx");
+    glUseProgram(program_);
+    glUniform1i(glGetUniformLocation(program_, "Texture"), 0);
 
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "portal_gl_renderer";
@@ -247,6 +257,7 @@ void GlRenderer::shutdown() {
 
 void GlRenderer::forget_lost_objects() {
     program_ = vertex_array_ = vertex_buffer_ = index_buffer_ = font_texture_ = 0;
+    linked_ = false;
     frame_fence_ = nullptr;
     projection_location_ = -1;
     if (ImGui::GetCurrentContext() != nullptr) {

@@ -26,8 +26,13 @@ public:
     GlRenderer& operator=(const GlRenderer&) = delete;
 
     // Compiles the shaders and makes the buffers in the current context. False (with error()) when the driver
-    // rejects the shaders.
+    // rejects the shaders. The same as begin_init() followed at once by finish_init().
     bool init(const char* glsl_version);
+    // The two halves of init(), for a start that has other work to do meanwhile. begin_init() only sends
+    // commands: in a browser the GPU process compiles and links the shaders while the page goes on.
+    // finish_init() asks whether that worked, which waits until it is done.
+    void begin_init(const char* glsl_version);
+    bool finish_init();
     // (Re)uploads ImGui's font atlas as the texture that draw commands refer to.
     void upload_font_atlas();
     // Whether a frame drawn now would go straight to the GPU: the previous one is done, or it has been waiting
@@ -40,13 +45,14 @@ public:
     // without deleting; init() starts afresh once the context is back.
     void forget_lost_objects();
 
-    bool ready() const { return program_ != 0; }
+    bool ready() const { return linked_; }
     const char* error() const { return error_; }
 
 private:
     void set_render_state(const ImDrawData& draw_data, int fb_width, int fb_height) const;
 
     unsigned program_ = 0;
+    bool linked_ = false;  // finish_init() has seen the program linked
     unsigned vertex_array_ = 0;
     unsigned vertex_buffer_ = 0;
     unsigned index_buffer_ = 0;

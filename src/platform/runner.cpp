@@ -62,21 +62,6 @@ bool Runner::start(StartupInput input) {
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 
-    // The data and the glyphs need no GL, so they come first. In the browser the loader has already asked for
-    // the WebGL context, and the GPU process brings it up while this runs; the first GL call below would
-    // otherwise sit waiting for it with nothing to do (docs/PERFORMANCE.md, section 6).
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // nothing is stored unless the visitor asks
-    io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
-    ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
-                               std::move(input.font), std::move(input.preferred_lang), std::move(input.today),
-                               std::move(input.kiosk)});
-    if (const float density = density_before_window(); density > 0.0f) build_fonts(density);
-
     // ALLOW_HIGHDPI: on the web SDL sizes the canvas's backing store by devicePixelRatio and keeps the window
     // size in CSS pixels, so ImGui lays out in CSS pixels and draws at full device resolution.
     const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
@@ -94,23 +79,31 @@ bool Runner::start(StartupInput input) {
     SDL_GL_MakeCurrent(window_, gl_context_);
     SDL_GL_SetSwapInterval(1);
 
+    // The shaders are sent first and checked last: in the browser the GPU process compiles them (100-200 ms
+    // under a software GPU) while this thread loads the data and rasterises the glyphs, which need no GL
+    // (docs/PERFORMANCE.md, section 6).
+    renderer_.begin_init(glsl_version_);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing is stored unless the visitor asks
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
+    ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
+                               std::move(input.font), std::move(input.preferred_lang), std::move(input.today),
+                               std::move(input.kiosk)});
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-    if (!renderer_.init(glsl_version_)) {
+    update_zoom();
+    build_fonts(rounded_density(framebuffer_scale() * zoom_));
+
+    if (!renderer_.finish_init()) {
         error_ = std::string("Could not start drawing: ") + renderer_.error();
         return false;
     }
-    update_zoom();
-    rebuild_fonts_if_density_changed();
+    rebuild_fonts_if_density_changed();  // uploads the atlas
     return true;
-}
-
-// The density the window will have, when it can be known before the window exists (0 when it cannot). On the
-// web it is the page's devicePixelRatio, which SDL uses for the canvas; the kiosk's zoom needs the window's size.
-float Runner::density_before_window() const {
-#if defined(__EMSCRIPTEN__)
-    if (!ui_->zoom_depends_on_window()) return rounded_density(static_cast<float>(emscripten_get_device_pixel_ratio()));
-#endif
-    return 0.0f;
 }
 
 float Runner::framebuffer_scale() const {

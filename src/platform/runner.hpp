@@ -64,7 +64,6 @@ public:
     ui::PortalUi& ui() { return *ui_; }
 
 private:
-    float density_before_window() const;
     static float rounded_density(float density);
     void build_fonts(float density);
     void rebuild_fonts_if_density_changed();

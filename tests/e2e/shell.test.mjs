@@ -100,6 +100,35 @@ test('a browser without WebGL2 at all is told so before anything large is downlo
   await context.close();
 });
 
+test('a slow start shows the loading card with its progress; a quick one goes straight to the app', async () => {
+  const context = await session.browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  // The policy data arrives 2.5 s late: the card must appear after its short delay, show the progress so far,
+  // and go once the app draws.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/policies.json', async (route) => { await held; await route.continue(); });
+  await page.goto(session.server.url);
+  await page.waitForSelector('#loading', { state: 'visible', timeout: 5000 });
+  assert.match(await page.textContent('#progress-text'), /\d+(%| KB| MB)/, 'the progress so far');
+  assert.match(await page.textContent('#loading h1'), /上虞/);
+  setTimeout(release, 1000);
+  await page.evaluate(() => window.portal.ready);
+  assert.equal(await page.isHidden('#loading'), true, 'the card is gone once the app is up');
+  await page.unroute('**/policies.json');
+  // A new card starts hidden and is revealed by a delayed CSS animation, so a quick start never paints it.
+  const initial = await page.evaluate(() => {
+    const probe = document.body.appendChild(Object.assign(document.createElement('div'), { id: 'loading' }));
+    const style = getComputedStyle(probe);
+    const result = { visibility: style.visibility, delay: style.animationDelay };
+    probe.remove();
+    return result;
+  });
+  assert.equal(initial.visibility, 'hidden');
+  assert.match(initial.delay, /^0\.[1-9]\d*s$/, 'a delay under a second before the card shows');
+  await context.close();
+});
+
 test('a download that fails shows a network message with a reload button', async () => {
   const context = await session.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
