@@ -141,19 +141,40 @@ bool GlRenderer::finish_init() {
     return true;
 }
 
+void GlRenderer::name_font_texture() {
+    if (font_texture_ == 0) glGenTextures(1, &font_texture_);
+    ImGui::GetIO().Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
+}
+
 void GlRenderer::upload_font_atlas() {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
-    if (font_texture_ == 0) glGenTextures(1, &font_texture_);
+    name_font_texture();
     glBindTexture(GL_TEXTURE_2D, font_texture_);
     // Glyphs are rasterised at the screen's density and drawn 1:1, so plain linear filtering is right.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
+}
+
+void GlRenderer::update_font_atlas_rows(int first_row, int end_row) {
+    if (font_texture_ == 0 || end_row <= first_row) return;
+#if !defined(__EMSCRIPTEN__)
+    // ImGui's desktop GL loader has no glTexSubImage2D; a desktop GPU takes the whole atlas in a blink.
+    upload_font_atlas();
+#else
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    glBindTexture(GL_TEXTURE_2D, font_texture_);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, first_row, width, end_row - first_row, GL_RED, GL_UNSIGNED_BYTE,
+                    pixels + static_cast<std::ptrdiff_t>(first_row) * width);
+#endif
 }
 
 void GlRenderer::set_render_state(const ImDrawData& draw_data, int fb_width, int fb_height) const {

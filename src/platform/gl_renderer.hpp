@@ -33,8 +33,13 @@ public:
     // finish_init() asks whether that worked, which waits until it is done.
     void begin_init(const char* glsl_version);
     bool finish_init();
+    // Names the font atlas's texture for ImGui's draw commands; needed before the frame is built (NewFrame
+    // captures the name), while the pixels can follow once the frame has rasterised its glyphs.
+    void name_font_texture();
     // (Re)uploads ImGui's font atlas as the texture that draw commands refer to.
     void upload_font_atlas();
+    // Re-sends rows [first_row, end_row) of the atlas after glyphs were rasterised into them.
+    void update_font_atlas_rows(int first_row, int end_row);
     // Whether a frame drawn now would go straight to the GPU: the previous one is done, or it has been waiting
     // for longer than any healthy GPU takes (a fence that never signals must not freeze the screen).
     bool gpu_ready_for_frame(double now_seconds);

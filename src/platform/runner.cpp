@@ -102,7 +102,7 @@ bool Runner::start(StartupInput input) {
         error_ = std::string("Could not start drawing: ") + renderer_.error();
         return false;
     }
-    rebuild_fonts_if_density_changed();  // uploads the atlas
+    rebuild_fonts_if_density_changed();
     return true;
 }
 
@@ -129,9 +129,19 @@ void Runner::rebuild_fonts_if_density_changed() {
     // The kiosk's zoom magnifies layout pixels, so glyphs are rasterised at density x zoom to stay sharp.
     const float density = rounded_density(framebuffer_scale() * zoom_);
     if (std::fabs(density - font_density_) >= 0.01f || ui_->fonts_dirty()) build_fonts(density);
-    if (!font_texture_stale_) return;
-    renderer_.upload_font_atlas();
-    font_texture_stale_ = false;
+    if (font_texture_stale_) renderer_.name_font_texture();
+}
+
+// Glyphs the frame shows for the first time get their pixels before it is drawn. A rebuilt atlas goes to the
+// GPU whole, once, after that; otherwise only the rows that changed.
+void Runner::send_glyphs(const ImDrawData& draw_data) {
+    const auto rows = ui_->rasterise_glyphs(draw_data);
+    if (font_texture_stale_) {
+        renderer_.upload_font_atlas();
+        font_texture_stale_ = false;
+    } else if (!rows.empty()) {
+        renderer_.update_font_atlas_rows(rows.first, rows.end);
+    }
 }
 
 double Runner::now_seconds() { return static_cast<double>(SDL_GetTicks64()) / 1000.0; }
@@ -204,6 +214,7 @@ void Runner::draw_frame() {
         redraw_.owe_frame();  // this frame's input and state took effect; the picture follows in the next one
         return;
     }
+    send_glyphs(*ImGui::GetDrawData());
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec4 clear = ui_->background_colour();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+struct ImDrawData;
 struct SDL_Window;
 union SDL_Event;
 
@@ -67,6 +68,7 @@ private:
     static float rounded_density(float density);
     void build_fonts(float density);
     void rebuild_fonts_if_density_changed();
+    void send_glyphs(const ImDrawData& draw_data);
     void update_zoom();
     void zoom_event(SDL_Event& event) const;
     float framebuffer_scale() const;

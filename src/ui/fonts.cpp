@@ -38,8 +38,10 @@ const ImWchar* display_ranges(const char* text) {
 const char* displayable_characters() { return kPortalGlyphs; }
 
 bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file, float density, float scale,
-                 const FontSizes& sizes, Fonts& out) {
+                 const FontSizes& sizes, OnDemandGlyphs& glyphs, Fonts& out) {
     atlas.Clear();
+    atlas.TexDesiredWidth = 0;  // ImGui's own choice, unless the glyphs below set one
+    glyphs.reset();
     out = Fonts{};
     if (font_file.size() < 4) {
         out.body = out.heading = out.display = atlas.AddFontDefault();
@@ -52,9 +54,7 @@ bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file
         config.OversampleH = 1;  // density already gives full resolution; oversampling would only grow the atlas
         config.OversampleV = 1;
         config.PixelSnapH = true;
-        void* data = const_cast<unsigned char*>(font_file.data());
-        return atlas.AddFontFromMemoryTTF(data, static_cast<int>(font_file.size()), size_px * scale, &config,
-                                          ranges);
+        return glyphs.add_font(atlas, font_file, size_px * scale, config, ranges);
     };
     out.body = add(sizes.body, glyph_ranges());
     out.heading = add(sizes.heading, glyph_ranges());
@@ -62,9 +62,12 @@ bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file
                                                                      : out.heading;
     if (out.body == nullptr || out.heading == nullptr || out.display == nullptr || !atlas.Build()) {
         atlas.Clear();
+        atlas.TexDesiredWidth = 0;
+        glyphs.reset();
         out.body = out.heading = out.display = atlas.AddFontDefault();
         return false;
     }
+    glyphs.finish_build(atlas);
     return true;
 }
 

@@ -3,8 +3,7 @@
 
 #include <vector>
 
-struct ImFont;
-struct ImFontAtlas;
+#include "ui/on_demand_glyphs.hpp"
 
 namespace portal::ui {
 
@@ -28,9 +27,10 @@ struct FontSizes {
 
 // Rebuilds `atlas` from the font bytes with exactly the glyphs the app can display (generated at build time).
 // `density` is device pixels per CSS pixel: glyphs are rasterised at that resolution so text is sharp on HiDPI
-// screens without changing layout. Returns false (and leaves ImGui's built-in font) if the bytes are not a font.
+// screens without changing layout. Every glyph is laid out now but rasterised only when `glyphs` sees it drawn
+// (OnDemandGlyphs::rasterise_used). Returns false (and leaves ImGui's built-in font) if the bytes are not a font.
 bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file, float density, float scale,
-                 const FontSizes& sizes, Fonts& out);
+                 const FontSizes& sizes, OnDemandGlyphs& glyphs, Fonts& out);
 
 // Every character the app can display, as UTF-8 (the same set the font subset was made from).
 const char* displayable_characters();

@@ -58,10 +58,14 @@ void PortalUi::start(StartupData data) {
 
 void PortalUi::build_fonts(float density) {
     ImGuiIO& io = ImGui::GetIO();
-    if (!ui::build_fonts(*io.Fonts, font_file_, density, 1.0f, font_sizes(), fonts_)) {
+    if (!ui::build_fonts(*io.Fonts, font_file_, density, 1.0f, font_sizes(), glyphs_, fonts_)) {
         if (state_.error.empty()) state_.error = "the bundled font could not be read";
     }
     fonts_dirty_ = false;
+}
+
+OnDemandGlyphs::Rows PortalUi::rasterise_glyphs(const ImDrawData& draw_data) {
+    return glyphs_.rasterise_used(draw_data, *ImGui::GetIO().Fonts);
 }
 
 FontSizes PortalUi::font_sizes() const {

@@ -48,6 +48,8 @@ public:
     // The font atlas must be rebuilt (density or scale changed); the platform re-uploads the texture after.
     bool fonts_dirty() const { return fonts_dirty_; }
     void build_fonts(float density);
+    // Rasterises the glyphs this frame draws for the first time (OnDemandGlyphs); the renderer uploads the rows.
+    OnDemandGlyphs::Rows rasterise_glyphs(const ImDrawData& draw_data);
 
     // Draws one frame; call between ImGui::NewFrame() and ImGui::Render().
     void draw();
@@ -111,6 +113,7 @@ private:
     app::AppState state_;
     std::vector<unsigned char> font_file_;
     Fonts fonts_;
+    OnDemandGlyphs glyphs_;
     Locator locator_;
     app::PageSync page_sync_;
     bool fonts_dirty_ = true;

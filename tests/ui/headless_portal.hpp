@@ -72,6 +72,7 @@ public:
         ImGui::NewFrame();
         ui_.draw();
         ImGui::Render();
+        ui_.rasterise_glyphs(*ImGui::GetDrawData());  // as the platform does before drawing
     }
 
     void frames(int count) {
