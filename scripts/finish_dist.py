@@ -81,11 +81,11 @@ def write_offline_page(dist: Path, single_app_js: Path) -> None:
     page = page.replace('href="favicon.svg"', f'href="{icon}"').replace('src="favicon.svg"', f'src="{icon}"')
     embedded = (f'<script type="application/octet-stream" id="portal-embedded-data">{data}</script>\n'
                 f'  <script type="application/octet-stream" id="portal-embedded-font">{font}</script>\n')
-    page = page.replace('  <script src="kiosk.js"></script>\n', embedded + f"  <script>{scripts[0]}</script>\n")
-    page = page.replace('  <script src="text-input.js"></script>\n', f"  <script>{scripts[1]}</script>\n")
-    page = page.replace('  <script src="portal-loader.js"></script>',
+    page = page.replace('  <script defer src="kiosk.js"></script>\n', embedded + f"  <script>{scripts[0]}</script>\n")
+    page = page.replace('  <script defer src="text-input.js"></script>\n', f"  <script>{scripts[1]}</script>\n")
+    page = page.replace('  <script defer src="portal-loader.js"></script>',
                         f"  <script>{scripts[2]}</script>\n  <script>{scripts[3]}</script>")
-    if "portal-embedded-data" not in page or '<script src="' in page or 'rel="stylesheet"' in page:
+    if "portal-embedded-data" not in page or re.search(r'<script[^>]*\bsrc=', page) or 'rel="stylesheet"' in page:
         sys.exit("finish_dist: index.html changed shape; update write_offline_page()")
     (dist / OFFLINE_PAGE).write_text(page, encoding="utf-8")
 
