@@ -10,7 +10,6 @@
 // Inkless glyphs (spaces) have no rectangle; ImGui's builder handles them as before.
 #pragma once
 
-#include <deque>
 #include <memory>
 #include <vector>
 
@@ -68,7 +67,9 @@ private:
 
     std::vector<std::unique_ptr<Source>> sources_;
     std::vector<Glyph> glyphs_;
-    std::deque<std::vector<ImWchar>> inkless_ranges_;  // ImGui keeps pointers to these until the next build
+    // ImGui keeps pointers into these until the next build (growing the outer vector moves the inner ones,
+    // which keeps their buffers where they are).
+    std::vector<std::vector<ImWchar>> inkless_ranges_;
     // The texture divided into square cells; each cell lists the glyph rectangles that touch it (CSR form).
     int cell_columns_ = 0;
     int cell_rows_ = 0;
