@@ -162,10 +162,12 @@ void OnDemandGlyphs::index_cells(const ImFontAtlas& atlas) {
 }
 
 int OnDemandGlyphs::glyph_at(float tx, float ty) const {
-    if (!(tx >= 0.0f && ty >= 0.0f)) return -1;
+    // Outside the texture (or NaN): no glyph, and no integer overflow below.
+    if (!(tx >= 0.0f && ty >= 0.0f && tx < static_cast<float>(cell_columns_ * kCellSize) &&
+          ty < static_cast<float>(cell_rows_ * kCellSize)))
+        return -1;
     const int column = static_cast<int>(tx) / kCellSize;
     const int row = static_cast<int>(ty) / kCellSize;
-    if (column >= cell_columns_ || row >= cell_rows_) return -1;
     const int cell = row * cell_columns_ + column;
     for (int k = cell_start_[cell]; k < cell_start_[cell + 1]; ++k) {
         const Glyph& glyph = glyphs_[cell_glyphs_[k]];

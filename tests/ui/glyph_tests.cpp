@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -169,5 +170,17 @@ TEST_CASE("a frame rasterises exactly the glyphs it draws, with the pixels ImGui
     CHECK(waiting - glyphs.waiting_count() == 2);
     CHECK(glyph_pixels(atlas, *fonts.body->FindGlyphNoFallback(codepoint("贷"))).values ==
           glyph_pixels(eager_atlas, *eager->FindGlyphNoFallback(codepoint("贷"))).values);
+
+    // Vertices whose coordinates are not in the atlas at all (another texture, NaN) are passed over.
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.PushClipRectFullScreen();
+    list.AddImage(ImTextureID{}, ImVec2(0, 0), ImVec2(10, 10), ImVec2(5.0f, -3.0f), ImVec2(1e30f, std::nanf("")));
+    ImDrawData foreign;
+    foreign.CmdLists.push_back(&list);
+    foreign.CmdListsCount = 1;
+    const int before_foreign = glyphs.waiting_count();
+    CHECK(glyphs.rasterise_used(foreign, atlas).empty());
+    CHECK(glyphs.waiting_count() == before_foreign);
     ImGui::DestroyContext(context);
 }
