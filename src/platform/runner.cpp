@@ -16,10 +16,6 @@
 #include <algorithm>
 #include <cmath>
 
-#if defined(__EMSCRIPTEN__)
-#include <emscripten/html5.h>
-#endif
-
 namespace portal::platform {
 
 namespace {

@@ -491,8 +491,6 @@ float PortalUi::zoom_for(float css_width, float css_height) const {
     return state_.kiosk.settings.enabled ? kiosk_zoom(css_width, css_height) : 1.0f;
 }
 
-bool PortalUi::zoom_depends_on_window() const { return state_.kiosk.settings.enabled; }
-
 void PortalUi::draw_error_page() {
     // Without data there is nothing to browse, but the page still speaks the visitor's language.
     app::Catalog empty;

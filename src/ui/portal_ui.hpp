@@ -71,8 +71,6 @@ public:
     // (and the headless tests) lay ImGui out at the CSS size divided by zoom_for(), and set_zoom() it so the
     // test hook still answers in CSS pixels.
     float zoom_for(float css_width, float css_height) const;
-    // True when zoom_for() gives something other than 1 (the kiosk): the window's size is needed to know it.
-    bool zoom_depends_on_window() const;
     void set_zoom(float zoom) { zoom_ = zoom; }
     float zoom() const { return zoom_; }
 
