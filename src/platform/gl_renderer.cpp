@@ -146,17 +146,22 @@ void GlRenderer::name_font_texture() {
     ImGui::GetIO().Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
 }
 
-void GlRenderer::upload_font_atlas() {
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+// Binds the atlas's texture for an upload and returns ImGui's one-byte-per-texel pixels.
+const unsigned char* GlRenderer::bind_atlas_for_upload(int& width, int& height) {
     unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
-    name_font_texture();
+    ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
     glBindTexture(GL_TEXTURE_2D, font_texture_);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    return pixels;
+}
+
+void GlRenderer::upload_font_atlas() {
+    name_font_texture();
+    int width = 0, height = 0;
+    const unsigned char* pixels = bind_atlas_for_upload(width, height);
     // Glyphs are rasterised at the screen's density and drawn 1:1, so plain linear filtering is right.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
 }
 
@@ -166,12 +171,8 @@ void GlRenderer::update_font_atlas_rows(int first_row, int end_row) {
     // ImGui's desktop GL loader has no glTexSubImage2D; a desktop GPU takes the whole atlas in a blink.
     upload_font_atlas();
 #else
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    unsigned char* pixels = nullptr;
     int width = 0, height = 0;
-    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
-    glBindTexture(GL_TEXTURE_2D, font_texture_);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    const unsigned char* pixels = bind_atlas_for_upload(width, height);
     glTexSubImage2D(GL_TEXTURE_2D, 0, 0, first_row, width, end_row - first_row, GL_RED, GL_UNSIGNED_BYTE,
                     pixels + static_cast<std::ptrdiff_t>(first_row) * width);
 #endif

@@ -55,6 +55,7 @@ public:
 
 private:
     void set_render_state(const ImDrawData& draw_data, int fb_width, int fb_height) const;
+    const unsigned char* bind_atlas_for_upload(int& width, int& height);
 
     unsigned program_ = 0;
     bool linked_ = false;  // finish_init() has seen the program linked

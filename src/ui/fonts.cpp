@@ -39,9 +39,12 @@ const char* displayable_characters() { return kPortalGlyphs; }
 
 bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file, float density, float scale,
                  const FontSizes& sizes, OnDemandGlyphs& glyphs, Fonts& out) {
-    atlas.Clear();
-    atlas.TexDesiredWidth = 0;  // ImGui's own choice, unless the glyphs below set one
-    glyphs.reset();
+    const auto start_afresh = [&] {
+        atlas.Clear();
+        atlas.TexDesiredWidth = 0;  // ImGui's own choice, unless the glyphs set one
+        glyphs.reset();
+    };
+    start_afresh();
     out = Fonts{};
     if (font_file.size() < 4) {
         out.body = out.heading = out.display = atlas.AddFontDefault();
@@ -61,9 +64,7 @@ bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file
     out.display = sizes.display > 0 && sizes.display_text != nullptr ? add(sizes.display, display_ranges(sizes.display_text))
                                                                      : out.heading;
     if (out.body == nullptr || out.heading == nullptr || out.display == nullptr || !atlas.Build()) {
-        atlas.Clear();
-        atlas.TexDesiredWidth = 0;
-        glyphs.reset();
+        start_afresh();
         out.body = out.heading = out.display = atlas.AddFontDefault();
         return false;
     }

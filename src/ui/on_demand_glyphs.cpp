@@ -83,9 +83,8 @@ ImFont* OnDemandGlyphs::add_font(ImFontAtlas& atlas, const std::vector<unsigned 
     std::vector<ImWchar>& eager = inkless_ranges_.emplace_back();
     for (const ImWchar c : inkless) eager.insert(eager.end(), {c, c});
     eager.push_back(0);
-    ImFontConfig font_config = config;
     ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(font_file.size()),
-                                              size_px, &font_config, eager.data());
+                                              size_px, &config, eager.data());
     if (font == nullptr) return nullptr;
 
     const int source_index = static_cast<int>(sources_.size());
