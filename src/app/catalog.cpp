@@ -56,10 +56,7 @@ LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_n
     catalog->index = core::SearchIndex(catalog->set);
     catalog->audiences = audience_list(catalog->set);
     index_policy_audiences(*catalog);
-    catalog->headlines.reserve(catalog->set.policies.size());
-    for (std::size_t i = 0; i < catalog->set.policies.size(); ++i) {
-        catalog->headlines.push_back(headline_value(catalog->set, static_cast<int>(i), as_of));
-    }
+    catalog->headlines.reset(catalog->set, as_of);
     return LoadedCatalog{std::move(catalog), {}};
 }
 

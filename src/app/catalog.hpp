@@ -1,5 +1,6 @@
 // The loaded policy data and everything derived from it once: the search index, each policy's headline value
-// and the audience list the filters offer. Immutable after loading, so views and intents can share it freely.
+// (worked out when first shown) and the audience list the filters offer. Immutable after loading, so views and
+// intents can share it freely.
 #pragma once
 
 #include <memory>
@@ -18,7 +19,7 @@ struct Catalog {
     core::PolicySet set;
     std::vector<core::SkippedPolicy> skipped;   // broken policies left out, with why
     core::SearchIndex index;
-    std::vector<HeadlineValue> headlines;       // parallel to set.policies
+    HeadlineValues headlines;                   // parallel to set.policies
 
     // The audiences the filters offer: the file's list first, then any id a policy uses that the list lacks
     // (named by its id), so every policy can be found by each of its audiences.

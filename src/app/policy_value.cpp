@@ -44,6 +44,18 @@ HeadlineValue headline_value(const core::PolicySet& set, int policy, const core:
     return HeadlineValue{};
 }
 
+void HeadlineValues::reset(const core::PolicySet& set, const core::Date& as_of) {
+    set_ = &set;
+    as_of_ = as_of;
+    values_.assign(set.policies.size(), std::nullopt);
+}
+
+const HeadlineValue& HeadlineValues::operator[](std::size_t policy) const {
+    std::optional<HeadlineValue>& value = values_[policy];
+    if (!value) value = headline_value(*set_, static_cast<int>(policy), as_of_);
+    return *value;
+}
+
 double value_sort_key(const HeadlineValue& value) {
     // Bands keep kinds apart whatever the figures: money above every loan limit, loans above in-kind.
     constexpr double kBand = 1e15;

@@ -116,10 +116,14 @@ public:
     bool end_object() { return close(); }
     bool end_array() { return close(); }
 
+    // One lookup per key: the member is made here (empty) and filled by the value that follows. A duplicate
+    // finds the earlier member, which the later value overwrites (the last one wins, as in nlohmann's parser).
     bool key(string_t& name) {
         Frame& frame = stack_.back();
-        if (frame.container->contains(name)) duplicate_pointers.push_back(pointer_append(path(), name));
-        frame.key = std::move(name);
+        auto& members = *frame.container->get_ptr<json::object_t*>();
+        const auto [member, inserted] = members.try_emplace(std::move(name));
+        if (!inserted) duplicate_pointers.push_back(pointer_append(path(), member->first));
+        frame.member = &*member;
         return true;
     }
 
@@ -134,7 +138,7 @@ public:
 private:
     struct Frame {
         json* container;
-        std::string key;  // the key being filled when the container is an object
+        json::object_t::value_type* member;  // the member being filled when the container is an object
     };
     std::vector<Frame> stack_;
 
@@ -142,11 +146,8 @@ private:
     json* slot() {
         if (stack_.empty()) return &root;
         Frame& frame = stack_.back();
-        if (frame.container->is_array()) {
-            frame.container->push_back(json());
-            return &frame.container->back();
-        }
-        return &(*frame.container)[frame.key];
+        if (frame.container->is_object()) return &frame.member->second;
+        return &frame.container->get_ptr<json::array_t*>()->emplace_back();
     }
 
     bool add(json value) {
@@ -157,7 +158,7 @@ private:
     bool open(json empty_container) {
         json* target = slot();
         *target = std::move(empty_container);
-        stack_.push_back(Frame{target, {}});
+        stack_.push_back(Frame{target, nullptr});
         return true;
     }
 
@@ -174,7 +175,7 @@ private:
             if (parent.container->is_array()) {
                 pointer = pointer_append(pointer, parent.container->size() - 1);
             } else {
-                pointer = pointer_append(pointer, parent.key);
+                pointer = pointer_append(pointer, parent.member->first);
             }
         }
         return pointer;

@@ -56,6 +56,23 @@ TEST_CASE("headlines and benefit lines come from the benefits, loans shown as li
           "Living allowance: CNY 20k–CNY 50k a year for 5 years (up to CNY 250k in total)");
 }
 
+TEST_CASE("headline values are worked out when first asked for, in any order, and then kept") {
+    portal::test::HeadlessPortal portal(portal::test::fixture_options());
+    const auto& catalog = *portal.ui().state().catalog;
+    const auto& set = catalog.set;
+    REQUIRE(catalog.headlines.size() == set.policies.size());
+    REQUIRE(set.policies.size() > 2);
+    for (std::size_t i = set.policies.size(); i-- > 0;) {
+        const portal::app::HeadlineValue expected = portal::app::headline_value(set, static_cast<int>(i), portal.ui().state().as_of);
+        const portal::app::HeadlineValue& first = catalog.headlines[i];
+        CHECK(first.kind == expected.kind);
+        CHECK(first.amount == expected.amount);
+        CHECK(first.up_to == expected.up_to);
+        CHECK(first.benefit == expected.benefit);
+        CHECK(&catalog.headlines[i] == &first);  // the same value, not worked out again
+    }
+}
+
 TEST_CASE("validity reads as a window, and its state follows the evaluation date") {
     portal::core::Validity valid;
     CHECK(ui::validity(Lang::zh, valid) == "长期有效");
