@@ -29,6 +29,14 @@ struct ParsedJson {
 
 ParsedJson parse_json_text(std::string_view text, const std::string& file, const JsonTextOptions& options = {});
 
+namespace detail {
+// parse_json_text's quick path, exposed for the tests that compare it with nlohmann's parser: the document when
+// `text` is well-formed JSON without duplicate keys, nullopt at anything else (then the careful parser reports
+// what is wrong). Trusts the caller for UTF-8 validity, NUL bytes and nesting depth, which parse_json_text
+// checks first.
+std::optional<nlohmann::json> parse_json_quickly(std::string_view text);
+}  // namespace detail
+
 // Line and column (1-based, column in Unicode characters) of a byte offset in `text`.
 struct TextPosition {
     int line = 1;

@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <optional>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "core/json_text.hpp"
 
@@ -11,6 +15,32 @@ namespace {
 const Diagnostic& only_error(const ParsedJson& parsed) {
     REQUIRE(parsed.diagnostics.size() >= 1);
     return parsed.diagnostics.back();
+}
+
+// The document as text, with the number types told apart (1, 1.0 and -0.0 print differently) and any invalid
+// UTF-8 replaced instead of throwing.
+std::string exact_text(const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// nlohmann's own parser, the reference the quick path must match; nullopt when it refuses the text.
+std::optional<nlohmann::json> reference_parse(const std::string& text) {
+    nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
+    if (value.is_discarded()) return std::nullopt;
+    return value;
+}
+
+// The quick path either gives up or builds exactly nlohmann's document.
+void check_quick_matches_reference(const std::string& text) {
+    const std::optional<nlohmann::json> quick = detail::parse_json_quickly(text);
+    if (!quick) return;
+    const std::optional<nlohmann::json> reference = reference_parse(text);
+    if (!reference) {
+        // Only possible for bytes parse_json_text refuses before the quick path runs (invalid UTF-8, NUL).
+        CHECK_MESSAGE(!parse_json_text(text, "f").parsed, text);
+        return;
+    }
+    CHECK_MESSAGE(exact_text(*quick) == exact_text(*reference), text);
 }
 
 }  // namespace
@@ -135,4 +165,66 @@ TEST_SUITE("json_text") {
             CHECK_MESSAGE(parsed.diagnostics.back().line >= 1, input);
         }
     }
+
+    TEST_CASE("the quick path builds exactly nlohmann's document: numbers, escapes, nesting, whitespace") {
+        const char* inputs[] = {
+            "0", "-0", "7", "-7", "123456789012345678", "-123456789012345678", "1.5", "-0.0", "1e5", "1E+5", "2.5e-3",
+            "1e-400", "0.1", "3.141592653589793", "12345678901234567.5",
+            R"("")", R"("plain")", R"("三 \u4e09 \u00e9")", R"("\ud83d\ude00 and \uD83D\uDE00")", R"("a\u0000b")",
+            R"("\" \\ \/ \b \f \n \r \t")", "true", "false", "null", "[]", "{}", "[[]]", R"({"a":{}})",
+            " \t\r\n[ 1 ,\n2 , { \"k\" : [ null ] } ] \n", R"({"b":1,"a":2,"c":[true,false,null]})",
+            R"({"nested":{"deeper":{"deepest":[1,[2,[3,[4]]]]}}})"};
+        for (const char* input : inputs) {
+            CHECK_MESSAGE(detail::parse_json_quickly(input).has_value(), input);  // the common cases take the quick path
+            check_quick_matches_reference(input);
+        }
+    }
+
+    TEST_CASE("the quick path leaves every doubtful text to the careful parser") {
+        const char* inputs[] = {"{", "}", "[", "\"", "nul", "1e", "-", "{\"a\"}", "{\"a\":}", "[1 2]", "tru", "\"\\u12\"",
+                                "\"\\uD800\"", "\"\\uDC00\"", "\"\\uD800\\u0041\"", "{\"a\":1}}", "1 2", "/* c */ 1",
+                                "NaN", "0x10", "01", "-01", "1.", ".5", "+1", "1e400", "-1e400", "1234567890123456789",
+                                "18446744073709551616", "[1,]", "{\"a\":1,}", "{\"a\":1,\"a\":2}", "\"tab\there\"",
+                                "\"\\x\"", "[1]x", "truex", ""};
+        for (const char* input : inputs) {
+            CHECK_MESSAGE(!detail::parse_json_quickly(input).has_value(), input);
+        }
+        // ...and parse_json_text still explains them as before.
+        CHECK(only_error(parse_json_text("{\"a\":1,\"a\":2}", "f")).pointer == "/a");
+        CHECK(parse_json_text("18446744073709551616", "f").value.is_number_float());
+        CHECK(parse_json_text("1234567890123456789", "f").value.get<std::uint64_t>() == 1234567890123456789ULL);
+        CHECK(parse_json_text("-9223372036854775808", "f").value.get<std::int64_t>() == INT64_MIN);
+    }
+
+    TEST_CASE("the quick path matches nlohmann on the bundled data and on thousands of damaged copies") {
+        const std::optional<std::string> bundled = read_file_bytes(PORTAL_POLICY_FILE);
+        REQUIRE(bundled);
+        const std::optional<nlohmann::json> quick = detail::parse_json_quickly(*bundled);
+        REQUIRE(quick);
+        CHECK(exact_text(*quick) == exact_text(*reference_parse(*bundled)));
+
+        // Damage a small document in random places (a fixed seed, so a failure repeats) with bytes that matter to
+        // JSON's grammar; every copy the quick path accepts must equal nlohmann's reading of it.
+        const std::string base = R"({"id":"a-1","n":[0,-12,3.5e2,1e-3],"t":{"zh":"三\u4e09","en":"x\ty"},"b":[true,false,null]})";
+        const std::string alphabet = "{}[]:,\"\\/-+.eE0123456789tfnulx \n\xE4\xB8\x89";
+        std::mt19937 random(20261127);
+        int accepted = 0;
+        for (int round = 0; round < 4000; ++round) {
+            std::string text = base;
+            const int edits = 1 + static_cast<int>(random() % 3);
+            for (int e = 0; e < edits; ++e) {
+                const std::size_t at = random() % text.size();
+                const char byte = alphabet[random() % alphabet.size()];
+                switch (random() % 3) {
+                    case 0: text[at] = byte; break;
+                    case 1: text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), byte); break;
+                    default: text.erase(at, 1); break;
+                }
+            }
+            if (detail::parse_json_quickly(text)) ++accepted;
+            check_quick_matches_reference(text);
+        }
+        CHECK(accepted > 200);  // the damage often leaves valid JSON, so the comparison really ran
+    }
 }
+
