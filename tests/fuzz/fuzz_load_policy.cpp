@@ -3,12 +3,14 @@
 // The loader must never crash, leak or hit undefined behaviour, whatever the bytes: every problem becomes a
 // diagnostic. When a policy set comes out, the rest of the pipeline that the portal runs on it at start-up
 // (the search index, and one evaluation with no answers on a fixed date) must survive it too, because
-// validation is the only gate between the file and those.
+// validation is the only gate between the file and those. And the JSON reader's quick path must build exactly
+// the document nlohmann's parser builds, whenever it accepts the bytes and the byte scan before it does too.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "core/diagnostics.hpp"
+#include "core/json_text.hpp"
 #include "core/load.hpp"
 #include "core/matcher.hpp"
 #include "core/search.hpp"
@@ -41,10 +43,21 @@ void exercise_loaded_set(const PolicySet& set) {
     }
 }
 
+void check_quick_path_matches_nlohmann(const std::string& text) {
+    const auto quick = detail::parse_json_quickly(text);
+    if (!quick || !parse_json_text(text, "fuzz.json").parsed) return;  // given up, or refused by the byte scan
+    const nlohmann::json reference = nlohmann::json::parse(text, nullptr, false);
+    require(!reference.is_discarded(), "the quick path accepts only what nlohmann accepts", text);
+    const auto exact = [](const nlohmann::json& v) { return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+    require(exact(*quick) == exact(reference), "the quick path builds nlohmann's document", text);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const LoadResult result = load_policy_set(portal::fuzz::as_text(data, size), "fuzz.json");
+    const std::string text(portal::fuzz::as_text(data, size));
+    check_quick_path_matches_nlohmann(text);
+    const LoadResult result = load_policy_set(text, "fuzz.json");
     check_diagnostics_are_located(result);
     if (result.set) exercise_loaded_set(*result.set);
     return 0;
