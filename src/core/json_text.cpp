@@ -414,9 +414,9 @@ private:
         }
         const std::string token(start, at_);
         char* stop = nullptr;
-        const double number = std::strtod(token.c_str(), &stop);
-        if (stop != token.c_str() + token.size() || !std::isfinite(number)) return false;
-        out = number;
+        const double value = std::strtod(token.c_str(), &stop);
+        if (stop != token.c_str() + token.size() || !std::isfinite(value)) return false;
+        out = value;
         return true;
     }
 };
