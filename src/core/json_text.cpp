@@ -189,10 +189,11 @@ private:
 // builds the same document as nlohmann's parser with far fewer steps per byte (strings are copied in runs, not
 // byte by byte with a token log kept for error messages). It gives up at the first thing it does not handle and
 // leaves that text to the careful parser, whose diagnostics it never has to match. Only called on text the byte
-// scan accepted: valid UTF-8, no NUL, nesting within the limit (which bounds the recursion).
+// scan accepted (valid UTF-8, no NUL); it counts the nesting itself, so its recursion stays bounded on any text.
 class QuickReader {
 public:
-    explicit QuickReader(std::string_view text) : at_(text.data()), end_(text.data() + text.size()) {}
+    QuickReader(std::string_view text, int max_depth)
+        : at_(text.data()), end_(text.data() + text.size()), depth_left_(max_depth) {}
 
     bool document(json& out) {
         skip_space();
@@ -204,6 +205,7 @@ public:
 private:
     const char* at_;
     const char* end_;
+    int depth_left_;  // how many more arrays or objects may open inside the current one
 
     static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -222,8 +224,8 @@ private:
     bool value(json& out) {
         if (at_ == end_) return false;
         switch (*at_) {
-            case '{': return object(out);
-            case '[': return array(out);
+            case '{': return nested(out, &QuickReader::object);
+            case '[': return nested(out, &QuickReader::array);
             case '"': {
                 std::string text;
                 if (!string(text)) return false;
@@ -235,6 +237,14 @@ private:
             case 'n': out = nullptr; return word("null");
             default: return number(out);
         }
+    }
+
+    bool nested(json& out, bool (QuickReader::*container)(json&)) {
+        if (depth_left_ == 0) return false;
+        --depth_left_;
+        const bool read = (this->*container)(out);
+        ++depth_left_;
+        return read;
     }
 
     bool object(json& out) {
@@ -464,9 +474,9 @@ Diagnostic at_offset(std::string_view text, std::size_t offset, const std::strin
 
 namespace detail {
 
-std::optional<json> parse_json_quickly(std::string_view text) {
+std::optional<json> parse_json_quickly(std::string_view text, int max_depth) {
     json document;
-    if (!QuickReader(text).document(document)) return std::nullopt;
+    if (!QuickReader(text, max_depth).document(document)) return std::nullopt;
     return document;
 }
 
@@ -507,7 +517,7 @@ ParsedJson parse_json_text(std::string_view text, const std::string& file, const
         return result;
     }
 
-    if (std::optional<json> document = detail::parse_json_quickly(text)) {
+    if (std::optional<json> document = detail::parse_json_quickly(text, options.max_depth)) {
         result.parsed = true;
         result.ok = true;
         result.value = std::move(*document);

@@ -31,10 +31,10 @@ ParsedJson parse_json_text(std::string_view text, const std::string& file, const
 
 namespace detail {
 // parse_json_text's quick path, exposed for the tests that compare it with nlohmann's parser: the document when
-// `text` is well-formed JSON without duplicate keys, nullopt at anything else (then the careful parser reports
-// what is wrong). Trusts the caller for UTF-8 validity, NUL bytes and nesting depth, which parse_json_text
-// checks first.
-std::optional<nlohmann::json> parse_json_quickly(std::string_view text);
+// `text` is well-formed JSON without duplicate keys nested at most `max_depth` deep, nullopt at anything else
+// (then the careful parser reports what is wrong). Trusts the caller for UTF-8 validity and NUL bytes, which
+// parse_json_text checks first.
+std::optional<nlohmann::json> parse_json_quickly(std::string_view text, int max_depth = JsonTextOptions{}.max_depth);
 }  // namespace detail
 
 // Line and column (1-based, column in Unicode characters) of a byte offset in `text`.

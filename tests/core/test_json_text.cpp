@@ -189,6 +189,10 @@ TEST_SUITE("json_text") {
         for (const char* input : inputs) {
             CHECK_MESSAGE(!detail::parse_json_quickly(input).has_value(), input);
         }
+        // Nesting past the limit is left to the careful parser too (which refuses it), however deep it goes.
+        CHECK(detail::parse_json_quickly("[[[1]]]", 3).has_value());
+        CHECK_FALSE(detail::parse_json_quickly("[[[1]]]", 2).has_value());
+        CHECK_FALSE(detail::parse_json_quickly(std::string(100000, '[') + std::string(100000, ']')).has_value());
         // ...and parse_json_text still explains them as before.
         CHECK(only_error(parse_json_text("{\"a\":1,\"a\":2}", "f")).pointer == "/a");
         CHECK(parse_json_text("18446744073709551616", "f").value.is_number_float());
