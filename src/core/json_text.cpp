@@ -247,17 +247,33 @@ private:
         return read;
     }
 
-    bool object(json& out) {
-        ++at_;  // {
-        out = json::object();
-        auto& members = *out.get_ptr<json::object_t*>();
+    // An object's members or an array's items: `read_one` reads one (whitespace before it skipped), commas
+    // separate them, `close` ends the list.
+    template <typename ReadOne>
+    bool sequence(char close, ReadOne read_one) {
+        ++at_;  // the opening bracket
         skip_space();
-        if (next_is('}')) {
+        if (next_is(close)) {
             ++at_;
             return true;
         }
         for (;;) {
             skip_space();
+            if (!read_one()) return false;
+            skip_space();
+            if (next_is(close)) {
+                ++at_;
+                return true;
+            }
+            if (!next_is(',')) return false;
+            ++at_;
+        }
+    }
+
+    bool object(json& out) {
+        out = json::object();
+        auto& members = *out.get_ptr<json::object_t*>();
+        return sequence('}', [&] {
             std::string key;
             if (!next_is('"') || !string(key)) return false;
             skip_space();
@@ -265,42 +281,14 @@ private:
             ++at_;
             skip_space();
             const auto [member, inserted] = members.try_emplace(std::move(key));
-            if (!inserted) return false;  // a duplicate key: the careful parser names it
-            if (!value(member->second)) return false;
-            skip_space();
-            if (next_is(',')) {
-                ++at_;
-            } else if (next_is('}')) {
-                ++at_;
-                return true;
-            } else {
-                return false;
-            }
-        }
+            return inserted && value(member->second);  // a duplicate key is left to the careful parser, which names it
+        });
     }
 
     bool array(json& out) {
-        ++at_;  // [
         out = json::array();
         auto& items = *out.get_ptr<json::array_t*>();
-        skip_space();
-        if (next_is(']')) {
-            ++at_;
-            return true;
-        }
-        for (;;) {
-            skip_space();
-            if (!value(items.emplace_back())) return false;
-            skip_space();
-            if (next_is(',')) {
-                ++at_;
-            } else if (next_is(']')) {
-                ++at_;
-                return true;
-            } else {
-                return false;
-            }
-        }
+        return sequence(']', [&] { return value(items.emplace_back()); });
     }
 
     bool string(std::string& out) {
