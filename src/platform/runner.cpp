@@ -28,7 +28,33 @@ Runner::Runner() : ui_(std::make_unique<ui::PortalUi>()) {}
 
 Runner::~Runner() { shutdown(); }
 
+// The order is chosen for the browser (docs/PERFORMANCE.md, section 6). Everything that needs no GL comes
+// first: the data, the window (which sizes the canvas), the glyph layout. Meanwhile the GPU process finishes
+// the page's own first frames, so creating the WebGL context then waits less, and nothing it starts (the
+// context's buffers, the shader compile) competes with this thread's work for the CPU.
 bool Runner::start(StartupInput input) {
+    if (!start_sdl()) return false;
+    start_imgui();
+    ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
+                               std::move(input.font), std::move(input.preferred_lang), std::move(input.today),
+                               std::move(input.kiosk)});
+    if (!create_window()) return false;
+    update_zoom();
+    build_fonts(rounded_density(framebuffer_scale() * zoom_));
+    if (!create_gl_context()) return false;
+
+    // The shaders are sent before the SDL backend starts and checked after it.
+    renderer_.begin_init(glsl_version_);
+    ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+    if (!renderer_.finish_init()) {
+        error_ = std::string("Could not start drawing: ") + renderer_.error();
+        return false;
+    }
+    rebuild_fonts_if_density_changed();
+    return true;
+}
+
+bool Runner::start_sdl() {
     SDL_SetMainReady();
 #if defined(__EMSCRIPTEN__)
     // Keyboard events go to the canvas only, so the browser keeps F5, Ctrl+R, Tab out of the page, and the
@@ -57,7 +83,20 @@ bool Runner::start(StartupInput input) {
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    return true;
+}
 
+void Runner::start_imgui() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing is stored unless the visitor asks
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
+}
+
+bool Runner::create_window() {
     // ALLOW_HIGHDPI: on the web SDL sizes the canvas's backing store by devicePixelRatio and keeps the window
     // size in CSS pixels, so ImGui lays out in CSS pixels and draws at full device resolution.
     const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
@@ -67,6 +106,10 @@ bool Runner::start(StartupInput input) {
         error_ = std::string("Could not create the window: ") + SDL_GetError();
         return false;
     }
+    return true;
+}
+
+bool Runner::create_gl_context() {
     gl_context_ = SDL_GL_CreateContext(window_);
     if (gl_context_ == nullptr) {
         error_ = std::string("Could not create a WebGL2/OpenGL 3 context: ") + SDL_GetError();
@@ -74,31 +117,6 @@ bool Runner::start(StartupInput input) {
     }
     SDL_GL_MakeCurrent(window_, gl_context_);
     SDL_GL_SetSwapInterval(1);
-
-    // The shaders are sent first and checked last: in the browser the GPU process compiles them (100-200 ms
-    // under a software GPU) while this thread loads the data and rasterises the glyphs, which need no GL
-    // (docs/PERFORMANCE.md, section 6).
-    renderer_.begin_init(glsl_version_);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // nothing is stored unless the visitor asks
-    io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
-    ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
-                               std::move(input.font), std::move(input.preferred_lang), std::move(input.today),
-                               std::move(input.kiosk)});
-    ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-    update_zoom();
-    build_fonts(rounded_density(framebuffer_scale() * zoom_));
-
-    if (!renderer_.finish_init()) {
-        error_ = std::string("Could not start drawing: ") + renderer_.error();
-        return false;
-    }
-    rebuild_fonts_if_density_changed();
     return true;
 }
 
@@ -223,7 +241,8 @@ void Runner::draw_frame() {
 
 void Runner::shutdown() {
     if (ImGui::GetCurrentContext() != nullptr) {
-        // The renderer and SDL backend exist only once the window and context did (start() may stop before).
+        // The ImGui context comes before the window; the renderer's objects and the SDL backend exist only once
+        // the window and context did (start() may stop before).
         renderer_.shutdown();
         if (ImGui::GetIO().BackendPlatformUserData != nullptr) ImGui_ImplSDL2_Shutdown();
         ImGui::DestroyContext();

@@ -40,8 +40,9 @@ public:
     Runner(const Runner&) = delete;
     Runner& operator=(const Runner&) = delete;
 
-    // Creates the window, GL context and ImGui context, and loads the data. Returns false with a message in
-    // error() when the window or GL context cannot be made (the data's own problems are shown by the UI).
+    // Loads the data, creates the ImGui context, the window and the GL context, and lays out the glyphs. Returns
+    // false with a message in error() when the window or GL context cannot be made (the data's own problems are
+    // shown by the UI).
     bool start(StartupInput input);
 
     struct FrameResult {
@@ -65,6 +66,10 @@ public:
     ui::PortalUi& ui() { return *ui_; }
 
 private:
+    bool start_sdl();
+    void start_imgui();
+    bool create_window();
+    bool create_gl_context();
     static float rounded_density(float density);
     void build_fonts(float density);
     void rebuild_fonts_if_density_changed();
