@@ -26,13 +26,8 @@ public:
     GlRenderer& operator=(const GlRenderer&) = delete;
 
     // Compiles the shaders and makes the buffers in the current context. False (with error()) when the driver
-    // rejects the shaders. The same as begin_init() followed at once by finish_init().
+    // rejects the shaders.
     bool init(const char* glsl_version);
-    // The two halves of init(), for a start that has other work to do meanwhile. begin_init() only sends
-    // commands: in a browser the GPU process compiles and links the shaders while the page goes on.
-    // finish_init() asks whether that worked, which waits until it is done.
-    void begin_init(const char* glsl_version);
-    bool finish_init();
     // Names the font atlas's texture for ImGui's draw commands; needed before the frame is built (NewFrame
     // captures the name), while the pixels can follow once the frame has rasterised its glyphs.
     void name_font_texture();
@@ -54,6 +49,10 @@ public:
     const char* error() const { return error_; }
 
 private:
+    // The two halves of init(): begin_init() only sends commands (in a browser the GPU process compiles and
+    // links the shaders); finish_init() asks whether that worked, which waits until it is done.
+    void begin_init(const char* glsl_version);
+    bool finish_init();
     void set_render_state(const ImDrawData& draw_data, int fb_width, int fb_height) const;
     const unsigned char* bind_atlas_for_upload(int& width, int& height);
 

@@ -40,17 +40,15 @@ bool Runner::start(StartupInput input) {
                                std::move(input.kiosk)});
     if (!create_window()) return false;
     update_zoom();
-    build_fonts(rounded_density(framebuffer_scale() * zoom_));
+    build_fonts(wanted_font_density());
     if (!create_gl_context()) return false;
 
-    // The shaders are sent before the SDL backend starts and checked after it.
-    renderer_.begin_init(glsl_version_);
     ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-    if (!renderer_.finish_init()) {
+    if (!renderer_.init(glsl_version_)) {
         error_ = std::string("Could not start drawing: ") + renderer_.error();
         return false;
     }
-    rebuild_fonts_if_density_changed();
+    renderer_.name_font_texture();  // its pixels go up with the first frame's glyphs (send_glyphs)
     return true;
 }
 
@@ -128,8 +126,11 @@ float Runner::framebuffer_scale() const {
     return static_cast<float>(drawable_w) / static_cast<float>(window_w);
 }
 
-// Glyphs are rasterised in quarter steps of density: finer steps would rebuild the atlas for nothing.
-float Runner::rounded_density(float density) { return std::max(1.0f, std::round(density * 4.0f) / 4.0f); }
+// Glyphs are rasterised at the screen's density times the kiosk's zoom (which magnifies layout pixels), so they
+// stay sharp; in quarter steps, as finer steps would rebuild the atlas for nothing.
+float Runner::wanted_font_density() const {
+    return std::max(1.0f, std::round(framebuffer_scale() * zoom_ * 4.0f) / 4.0f);
+}
 
 void Runner::build_fonts(float density) {
     font_density_ = density;
@@ -140,8 +141,7 @@ void Runner::build_fonts(float density) {
 // Text must be rasterised at the screen's real density to stay sharp (scaling a 1x atlas blurs it). The
 // density changes with browser zoom and when the window moves to another screen, so it is checked each frame.
 void Runner::rebuild_fonts_if_density_changed() {
-    // The kiosk's zoom magnifies layout pixels, so glyphs are rasterised at density x zoom to stay sharp.
-    const float density = rounded_density(framebuffer_scale() * zoom_);
+    const float density = wanted_font_density();
     if (std::fabs(density - font_density_) >= 0.01f || ui_->fonts_dirty()) build_fonts(density);
     if (font_texture_stale_) renderer_.name_font_texture();
 }

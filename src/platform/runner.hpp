@@ -70,7 +70,7 @@ private:
     void start_imgui();
     bool create_window();
     bool create_gl_context();
-    static float rounded_density(float density);
+    float wanted_font_density() const;
     void build_fonts(float density);
     void rebuild_fonts_if_density_changed();
     void send_glyphs(const ImDrawData& draw_data);
