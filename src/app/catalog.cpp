@@ -57,6 +57,7 @@ LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_n
     catalog->audiences = audience_list(catalog->set);
     index_policy_audiences(*catalog);
     catalog->headlines.reset(catalog->set, as_of);
+    catalog->standing = standings(catalog->set, as_of);
     return LoadedCatalog{std::move(catalog), {}};
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/list_order.hpp"
 #include "app/policy_value.hpp"
 #include "core/load.hpp"
 #include "core/model.hpp"
@@ -20,6 +21,7 @@ struct Catalog {
     std::vector<core::SkippedPolicy> skipped;   // broken policies left out, with why
     core::SearchIndex index;
     HeadlineValues headlines;                   // parallel to set.policies
+    std::vector<Standing> standing;             // parallel to set.policies, on the date the catalog was loaded for
 
     // The audiences the filters offer: the file's list first, then any id a policy uses that the list lacks
     // (named by its id), so every policy can be found by each of its audiences.

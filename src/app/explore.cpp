@@ -43,11 +43,12 @@ bool audience_matches(const Catalog& catalog, const FilterIndices& f, int policy
                        [&](int a) { return f.audiences[static_cast<std::size_t>(a)] != 0; });
 }
 
-void sort_list(const Catalog& catalog, std::vector<int>& list, SortOrder sort, core::Lang lang) {
+void sort_list(const Catalog& catalog, std::vector<int>& list, SortOrder sort, core::Lang lang, bool searched) {
     const auto& policies = catalog.set.policies;
     switch (sort) {
         case SortOrder::relevance:
-            break;  // the search index already ranks (and keeps file order for an empty query)
+            order_by_standing(catalog.standing, list, searched);
+            break;
         case SortOrder::value:
             std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
                 return value_sort_key(catalog.headlines[static_cast<std::size_t>(a)]) >
@@ -67,7 +68,7 @@ void sort_list(const Catalog& catalog, std::vector<int>& list, SortOrder sort, c
 }  // namespace
 
 ExploreList compute_list(const Catalog& catalog, const std::vector<int>& matches, const Filters& filters, SortOrder sort,
-                         core::Lang lang) {
+                         core::Lang lang, bool searched) {
     ExploreList out;
     out.category_counts.assign(catalog.set.categories.size(), 0);
     out.audience_counts.assign(catalog.audiences.size(), 0);
@@ -86,14 +87,15 @@ ExploreList compute_list(const Catalog& catalog, const std::vector<int>& matches
             }
         }
     }
-    sort_list(catalog, out.visible, sort, lang);
+    sort_list(catalog, out.visible, sort, lang, searched);
     return out;
 }
 
 void refresh_list(AppState& state) {
     if (!state.catalog) return;
     const Catalog& catalog = *state.catalog;
-    state.list = compute_list(catalog, state.search.search(catalog.index, state.query), state.filters, state.sort, state.lang);
+    state.list = compute_list(catalog, state.search.search(catalog.index, state.query), state.filters, state.sort, state.lang,
+                              core::has_terms(state.query));
 }
 
 void set_query(AppState& state, const std::string& query) {

@@ -191,6 +191,8 @@ SearchIndex::Matches SearchIndex::match(const std::vector<std::string>& terms, c
     return out;
 }
 
+bool has_terms(std::string_view query) { return !split_terms(query).empty(); }
+
 std::vector<int> SearchIndex::search(std::string_view query) const {
     const std::vector<std::string> terms = split_terms(query);
     if (terms.empty()) {

@@ -65,6 +65,9 @@ private:
     std::vector<Remembered> recent_;  // oldest first
 };
 
+// Whether `query` holds a search term; without one, search() ranks nothing and returns file order.
+bool has_terms(std::string_view query);
+
 // Lowercases ASCII and the Latin letters of Unicode that policy texts use (full-width A-Z too); leaves Chinese.
 std::string fold_case(std::string_view text);
 

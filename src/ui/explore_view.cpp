@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/search.hpp"
 #include "ui/format.hpp"
 #include "ui/layout.hpp"
 #include "ui/policy_bits.hpp"
@@ -157,6 +158,19 @@ void clear_button(ViewContext& ctx, ButtonKind kind) {
     ctx.locator.mark("clear-filters");
 }
 
+// Says what the default order is, where there is no search text to rank by (app/list_order.hpp): beside the
+// count when it fits, else on its own line.
+void draw_order_note(ViewContext& ctx) {
+    if (ctx.state.sort != app::SortOrder::relevance || core::has_terms(ctx.state.query) || ctx.state.list.visible.empty()) return;
+    const char* note = ctx.t(str::order_by_standing);
+    const float gap = 12.0f;
+    ImGui::SameLine(0, gap);
+    if (ImGui::CalcTextSize(note).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    align_text_to_buttons();
+    ImGui::TextColored(palette().text_muted, "%s", note);
+    ctx.locator.mark("order-note");
+}
+
 void draw_result_bar(ViewContext& ctx) {
     vertical_space(2.0f);
     const int count = static_cast<int>(ctx.state.list.visible.size());
@@ -168,6 +182,7 @@ void draw_result_bar(ViewContext& ctx) {
         ImGui::SameLine(0, 12.0f);
         clear_button(ctx, ButtonKind::quiet);
     }
+    draw_order_note(ctx);
 }
 
 void draw_empty(ViewContext& ctx) {

@@ -34,6 +34,8 @@ inline constexpr Phrase footer_no_date{"数据版本 {} · 一切以官方公布
 inline constexpr Phrase search_hint{"搜索政策名称、内容或标签", "Search titles, summaries and tags"};
 inline constexpr Phrase sort_label{"排序", "Sort"};
 inline constexpr Phrase sort_relevance{"相关度", "Relevance"};
+inline constexpr Phrase order_by_standing{"条款明确、有金额的在前，条款未公布和已结束的在后",
+                                          "Published terms and amounts first; unpublished and ended last"};
 inline constexpr Phrase sort_value{"金额", "Value"};
 inline constexpr Phrase sort_name{"名称", "Name"};
 inline constexpr Phrase filter_categories{"类别", "Category"};

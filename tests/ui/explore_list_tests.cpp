@@ -5,11 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "app/app_state.hpp"
+#include "app/list_order.hpp"
 
 using namespace portal;
 using json = nlohmann::json;
@@ -112,5 +115,40 @@ TEST_SUITE("explore list") {
                 check_same(state.list, looked_up_by_id(catalog, state.query, state.filters));
             }
         }
+    }
+}
+
+TEST_CASE("the default order ranks by standing and keeps file order within one; a search's ranking keeps its order") {
+    using app::Standing;
+    const std::vector<Standing> standing = {Standing::ended,       Standing::unpublished,        Standing::amount_confirmed,
+                                            Standing::example,     Standing::amount_unconfirmed, Standing::amount_confirmed,
+                                            Standing::terms_only};
+    std::vector<int> list = {0, 1, 2, 3, 4, 5, 6};
+    app::order_by_standing(standing, list, false);
+    CHECK(list == std::vector<int>{2, 5, 4, 6, 3, 1, 0});
+
+    std::vector<int> ranked = {0, 6, 3, 1, 5};  // as a search ranked them: only the ended policy moves
+    app::order_by_standing(standing, ranked, true);
+    CHECK(ranked == std::vector<int>{6, 3, 1, 5, 0});
+}
+
+TEST_CASE("the bundled data's default list opens with programmes that have terms and amounts") {
+    std::ifstream file(PORTAL_POLICY_FILE, std::ios::binary);
+    REQUIRE(file);
+    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    app::AppState state;
+    app::start(state, text, "shangyu.json", "zh", "2026-12-04");
+    REQUIRE(state.catalog);
+    const app::Catalog& catalog = *state.catalog;
+    const auto& visible = state.list.visible;
+    REQUIRE(visible.size() == catalog.set.policies.size());
+    const auto standing = [&](int policy) { return catalog.standing[static_cast<std::size_t>(policy)]; };
+    CHECK(standing(visible.front()) <= app::Standing::amount_unconfirmed);
+    CHECK(std::is_sorted(visible.begin(), visible.end(), [&](int a, int b) { return standing(a) < standing(b); }));
+    for (int policy : visible) {
+        const core::Policy& p = catalog.set.policies[static_cast<std::size_t>(policy)];
+        const bool ended = p.valid.until && state.as_of > *p.valid.until;
+        CHECK_MESSAGE(ended == (standing(policy) == app::Standing::ended), p.id);
+        if (p.illustrative) CHECK_MESSAGE(standing(policy) != app::Standing::amount_confirmed, p.id);
     }
 }
