@@ -1,4 +1,4 @@
-// Outcomes for one profile on one date, exactly as POLICY-FORMAT.md's "Outcomes" section says: per policy
+// Outcomes for one profile on one date, exactly as docs/POLICY-FORMAT.md's "Outcomes" section says: per policy
 // eligible / ineligible / unknown with the criteria's outcomes, the questions still missing and the benefit
 // totals; then the best bundle of combinable policies and the next question worth asking.
 #pragma once
@@ -87,7 +87,7 @@ PolicyOutcome evaluate_policy(const PolicySet& set, int policy, const Profile& p
 BenefitOutcome evaluate_benefit(const PolicySet& set, int policy, int benefit, const Profile& profile,
                                 const Date& as_of);
 
-// The best bundle among `results` (eligible policies only, see POLICY-FORMAT.md): exact by branch and bound
+// The best bundle among `results` (eligible policies only, see docs/POLICY-FORMAT.md): exact by branch and bound
 // over each connected component of the exclusion graph, within `work_budget` (roughly, policies visited). A
 // crafted graph that would need more gets a greedy, locally improved answer with `exact` false instead of
 // hanging the page. The default is far above what real data needs and keeps the worst case near 0.1 s.

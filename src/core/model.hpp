@@ -1,4 +1,4 @@
-// The policy set as plain data, the way POLICY-FORMAT.md describes it. Produced by load_policy_set(), which
+// The policy set as plain data, the way docs/POLICY-FORMAT.md describes it. Produced by load_policy_set(), which
 // validates everything and compiles every rule, so code that reads a PolicySet never re-checks the file.
 // Index fields (question/category/source/policy positions) refer to the vectors of the same PolicySet: treat a
 // loaded set as immutable.
