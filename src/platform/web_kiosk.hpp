@@ -1,4 +1,4 @@
-// The kiosk's page side: settings read from the page's address, telling the page when a visit was
+// The kiosk's page side (issue 6): settings read from the page's address, telling the page when a visit was
 // wiped (it clears storage, the address and its text input), fetching the self-test's suite file on demand, and
 // a timer that wakes the paused render loop when the idle countdown must appear.
 #pragma once
