@@ -87,7 +87,7 @@ def judge(kind: str, schema: str, tool: str) -> str:
         return "" if accepted and tool == "clean" else "both must accept this file"
     if kind == "bad":
         return "" if schema == "invalid" and tool != "clean" else "both must refuse this file"
-    if kind == "policyctl":
+    if kind == "policyctl-only":
         return "" if accepted and tool == "errors" else "the schema must accept and policyctl find errors"
     if kind == "not-json":
         return "" if schema == "unparsed" and tool != "clean" else "JSON.parse must refuse and policyctl complain"
@@ -109,7 +109,7 @@ def main() -> int:
         tool_verdict, tool_errors = policyctl_verdict(path)
         problem = judge(kind, schema_verdict, tool_verdict)
         shown = path.relative_to(REPO)
-        print(f"{'FAIL' if problem else 'ok  '} {kind:<9} schema {schema_verdict:<8} policyctl {tool_verdict:<8} {shown}")
+        print(f"{'FAIL' if problem else 'ok  '} {kind:<14} schema {schema_verdict:<8} policyctl {tool_verdict:<8} {shown}")
         if problem:
             failures += 1
             print(f"     {problem}")
