@@ -1,5 +1,6 @@
 // The test hook's view of the state: ids rather than indices, so a test reads it like the data file.
 #include "app/app_state.hpp"
+#include "core/check_json.hpp"
 
 namespace portal::app {
 namespace {
@@ -61,15 +62,18 @@ void add_catalog_fields(nlohmann::json& out, const AppState& state, const Catalo
         statuses[catalog.set.policies[static_cast<std::size_t>(outcome.policy)].id] = std::string(core::to_string(outcome.status));
     }
     out["statuses"] = std::move(statuses);
+    nlohmann::json certainty = nlohmann::json::object();
+    for (const core::PolicyOutcome& outcome : state.evaluation.results) {
+        certainty[catalog.set.policies[static_cast<std::size_t>(outcome.policy)].id] = std::string(core::to_string(outcome.certainty));
+    }
+    out["certainty"] = std::move(certainty);
     const std::optional<int> next = current_question(state);
     out["next_question"] = next ? nlohmann::json(catalog.set.questions[static_cast<std::size_t>(*next)].id)
                                 : nlohmann::json(nullptr);
     out["skipped_questions"] = question_ids(catalog, state.skipped_questions);
     out["history"] = question_ids(catalog, state.history);
     out["draft"] = draft_json(state, catalog);
-    out["best_bundle"] = {{"policies", policy_ids(catalog, state.evaluation.best_bundle.policies)},
-                          {"total", core::json_number(state.evaluation.best_bundle.total)}};
-    if (!state.evaluation.best_bundle.exact) out["best_bundle"]["exact"] = false;  // as policyctl prints it
+    out["best_bundle"] = core::bundle_json(catalog.set, state.evaluation.best_bundle);  // as policyctl prints it
     out["skipped_policies"] = skipped_policies(catalog);
 }
 
@@ -96,6 +100,7 @@ nlohmann::json snapshot(const AppState& state) {
             out[key] = nlohmann::json::array();
         out["selected"] = nullptr;
         out["statuses"] = nlohmann::json::object();
+        out["certainty"] = nlohmann::json::object();
         out["next_question"] = nullptr;
         out["draft"] = nullptr;
         out["best_bundle"] = nullptr;

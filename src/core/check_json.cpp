@@ -26,17 +26,31 @@ ordered_json result_json(const PolicySet& set, const PolicyOutcome& outcome) {
     ordered_json entry = ordered_json::object();
     entry["policy"] = policy.id;
     entry["status"] = std::string(to_string(outcome.status));
+    entry["certainty"] = std::string(to_string(outcome.certainty));
     entry["criteria"] = criteria_json(policy, outcome);
     ordered_json missing = ordered_json::array();
     for (int question : outcome.missing) missing.push_back(set.questions[static_cast<std::size_t>(question)].id);
     entry["missing"] = std::move(missing);
     if (outcome.status == Status::eligible) {
         entry["benefit_total"] = outcome.benefit_total ? money(*outcome.benefit_total) : ordered_json(nullptr);
+        entry["benefit_up_to"] = outcome.benefit_up_to ? money(*outcome.benefit_up_to) : ordered_json(nullptr);
     }
     return entry;
 }
 
 }  // namespace
+
+ordered_json bundle_json(const PolicySet& set, const Bundle& bundle) {
+    ordered_json out = ordered_json::object();
+    ordered_json members = ordered_json::array();
+    for (int policy : bundle.policies) members.push_back(set.policies[static_cast<std::size_t>(policy)].id);
+    out["policies"] = std::move(members);
+    out["total"] = money(bundle.total);
+    out["unconfirmed_total"] = money(bundle.unconfirmed_total);
+    // Added only when the search gave up (a crafted exclusion graph): exact output stays as the contract shows it.
+    if (!bundle.exact) out["exact"] = false;
+    return out;
+}
 
 ordered_json check_json(const PolicySet& set, const Evaluation& evaluation) {
     ordered_json out = ordered_json::object();
@@ -44,14 +58,7 @@ ordered_json check_json(const PolicySet& set, const Evaluation& evaluation) {
     out["next_question"] = evaluation.next_question
                                ? ordered_json(set.questions[static_cast<std::size_t>(*evaluation.next_question)].id)
                                : ordered_json(nullptr);
-    ordered_json bundle = ordered_json::object();
-    ordered_json members = ordered_json::array();
-    for (int policy : evaluation.best_bundle.policies) members.push_back(set.policies[static_cast<std::size_t>(policy)].id);
-    bundle["policies"] = std::move(members);
-    bundle["total"] = money(evaluation.best_bundle.total);
-    // Added only when the search gave up (a crafted exclusion graph): exact output stays as the contract shows it.
-    if (!evaluation.best_bundle.exact) bundle["exact"] = false;
-    out["best_bundle"] = std::move(bundle);
+    out["best_bundle"] = bundle_json(set, evaluation.best_bundle);
     ordered_json results = ordered_json::array();
     for (const PolicyOutcome& outcome : evaluation.results) results.push_back(result_json(set, outcome));
     out["results"] = std::move(results);

@@ -12,6 +12,8 @@
 namespace portal::core {
 
 nlohmann::ordered_json check_json(const PolicySet& set, const Evaluation& evaluation);
+// Its "best_bundle" member alone (the app's test hook shows the same object).
+nlohmann::ordered_json bundle_json(const PolicySet& set, const Bundle& bundle);
 // Two-space indented text with a final newline.
 std::string check_json_text(const PolicySet& set, const Evaluation& evaluation);
 

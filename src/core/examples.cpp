@@ -69,6 +69,12 @@ ExampleResult run_one(const PolicySet& set, int policy_index, int example_index,
     } else if (example.has_benefit_total && !same_total(example.benefit_total, outcome.benefit_total)) {
         result.message = label + ": expected benefit_total " + money_text(example.benefit_total) + ", got " +
                          money_text(outcome.benefit_total);
+    } else if (example.has_benefit_up_to && !same_total(example.benefit_up_to, outcome.benefit_up_to)) {
+        result.message = label + ": expected benefit_up_to " + money_text(example.benefit_up_to) + ", got " +
+                         money_text(outcome.benefit_up_to);
+    } else if (example.certainty && *example.certainty != outcome.certainty) {
+        result.message = label + ": expected certainty " + std::string(to_string(*example.certainty)) + ", got " +
+                         std::string(to_string(outcome.certainty));
     }
     result.passed = result.message.empty();
     return result;

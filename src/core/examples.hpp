@@ -1,5 +1,5 @@
 // Running the `examples` that authors ship with each policy (`policyctl test`): each is a profile, a date and
-// the expected status (and optionally benefit_total).
+// the expected status (and optionally benefit_total, benefit_up_to and certainty).
 #pragma once
 
 #include <string>

@@ -332,13 +332,60 @@ private:
 
     void read_header(PolicySet& set, const Sink& sink) {
         Fields fields(document_, "", sink,
-                      {"format", "id", "title", "region", "version", "as_of", "sources", "categories", "audiences",
-                       "questions", "policies"});
+                      {"$schema", "format", "id", "title", "region", "version", "as_of", "stale_after_years", "sources",
+                       "categories", "audiences", "questions", "policies", "lint_accept"});
+        fields.string("$schema");  // for editors; only its type is checked
         set.id = fields.id("id").value_or("");
         set.title = fields.text("title", true);
         set.region = fields.text("region");
         set.version = fields.string("version", true).value_or("");
         set.as_of = fields.date("as_of");
+        if (const json* stale = fields.get("stale_after_years")) {
+            if (!stale->is_number_integer() || stale->get<std::int64_t>() < 1 || stale->get<std::int64_t>() > 1000) {
+                sink.error(fields.at("stale_after_years"), "expected a whole number of years, at least 1, found " +
+                                                               stale->dump(-1, ' ', false, json::error_handler_t::replace));
+            } else {
+                set.stale_after_years = static_cast<int>(stale->get<std::int64_t>());
+            }
+        }
+        set.lint_accept = read_lint_accept(fields, sink);
+    }
+
+    // Accepted lint warnings: [{"code": "<lint code>", "why": TEXT}]; "why" may also be a plain string.
+    static std::vector<LintAccept> read_lint_accept(const Fields& fields, const Sink& sink) {
+        std::vector<LintAccept> out;
+        const json* list = fields.array("lint_accept");
+        if (list == nullptr) return out;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string pointer = pointer_append(fields.at("lint_accept"), i);
+            if (!(*list)[i].is_object()) {
+                sink.error(pointer, "expected an object {\"code\": ..., \"why\": ...}");
+                continue;
+            }
+            Fields entry((*list)[i], pointer, sink, {"code", "why"});
+            LintAccept accept;
+            auto code = entry.string("code", true);
+            if (code) {
+                const bool known = std::find(std::begin(kLintCodes), std::end(kLintCodes), *code) != std::end(kLintCodes);
+                if (!known) {
+                    std::string codes;
+                    for (std::string_view name : kLintCodes) codes += (codes.empty() ? "" : ", ") + std::string(name);
+                    sink.error(entry.at("code"), in_quotes(*code) + " is not a lint code (" + codes + ")");
+                    code.reset();
+                }
+            }
+            const json* why = entry.required("why");
+            if (why != nullptr && why->is_string()) {
+                if (why->get_ref<const std::string&>().empty()) sink.error(entry.at("why"), "say why the warning is accepted");
+                accept.why.zh = why->get<std::string>();
+            } else if (why != nullptr) {
+                accept.why = entry.text("why");
+            }
+            if (!code) continue;
+            accept.code = *code;
+            out.push_back(std::move(accept));
+        }
+        return out;
     }
 
     // ---- sources, categories, audiences -----------------------------------------------------------------
@@ -429,7 +476,8 @@ private:
     void read_questions(PolicySet& set, const Sink& sink) {
         std::vector<PendingRule> ask_ifs;
         for_each_entry("questions", sink, [&](const json& entry, const std::string& pointer, std::size_t i) {
-            Fields fields(entry, pointer, sink, {"id", "type", "label", "help", "options", "ordered", "min", "max", "unit", "ask_if"});
+            Fields fields(entry, pointer, sink, {"id", "type", "label", "help", "options", "ordered", "min", "max", "unit", "ask_if",
+                                                     "location"});
             auto question = read_question(fields, sink);
             auto raw_id = fields.get("id");
             if (raw_id != nullptr && raw_id->is_string()) raw_question_index_.emplace(raw_id->get<std::string>(), static_cast<int>(i));
@@ -456,6 +504,7 @@ private:
         question.min = fields.number("min");
         question.max = fields.number("max");
         question.ordered = fields.boolean("ordered").value_or(false);
+        question.location = fields.boolean("location").value_or(false);
         bool usable = id.has_value();
 
         auto type = fields.string("type", true);
@@ -646,7 +695,8 @@ private:
                                       IdList& policy_ids, const std::unordered_set<std::string>& all_ids) {
         Fields fields(entry, pointer, sink,
                       {"id", "title", "summary", "details", "category", "audiences", "tags", "valid", "criteria",
-                       "eligible_when", "benefits", "apply", "source", "terms", "excludes", "illustrative", "examples"});
+                       "eligible_when", "benefits", "apply", "source", "confirmed_in_force", "terms", "excludes",
+                       "illustrative", "examples", "level", "lint_accept"});
         Policy policy;
         auto id = fields.id("id");
         if (id) {
@@ -660,6 +710,9 @@ private:
         policy.illustrative = fields.boolean("illustrative").value_or(false);
         read_reference(fields, "category", category_ids_, "category", sink, policy.category);
         read_reference(fields, "source", source_ids_, "source", sink, policy.source);
+        read_in_force(fields, sink, policy);
+        read_level(fields, sink, policy);
+        policy.lint_accept = read_lint_accept(fields, sink);
         read_audience_ids(fields, sink, policy);
         read_tags(fields, sink, policy);
         read_validity(fields, sink, policy);
@@ -682,6 +735,28 @@ private:
             return;
         }
         out = *id;
+    }
+
+    void read_in_force(const Fields& fields, const Sink& sink, Policy& policy) {
+        const json* value = fields.object("confirmed_in_force");
+        if (value == nullptr) return;
+        Fields in_force_fields(*value, fields.at("confirmed_in_force"), sink, {"date", "source"});
+        InForce in_force;
+        auto date = in_force_fields.date("date", true);
+        std::string source;
+        read_reference(in_force_fields, "source", source_ids_, "source", sink, source);
+        if (!date || source.empty()) return;
+        in_force.date = *date;
+        in_force.source = source;
+        policy.confirmed_in_force = std::move(in_force);
+    }
+
+    static void read_level(const Fields& fields, const Sink& sink, Policy& policy) {
+        auto level = fields.string("level");
+        if (!level) return;
+        policy.level = parse_enum<Level>(*level, {{"district", Level::district}, {"city", Level::city},
+                                                  {"province", Level::province}, {"national", Level::national}});
+        if (!policy.level) sink.error(fields.at("level"), in_quotes(*level) + " is not one of: district, city, province, national");
     }
 
     void read_audience_ids(const Fields& fields, const Sink& sink, Policy& policy) {
@@ -798,7 +873,7 @@ private:
                 sink.error(pointer, "expected a benefit object");
                 continue;
             }
-            Fields benefit_fields((*list)[i], pointer, sink, {"id", "label", "kind", "amount", "unit", "per", "periods"});
+            Fields benefit_fields((*list)[i], pointer, sink, {"id", "label", "kind", "amount", "unit", "per", "periods", "up_to"});
             policy.benefits.push_back(read_benefit(set, benefit_fields, sink, seen));
         }
     }
@@ -842,6 +917,10 @@ private:
             if (*periods <= 0) sink.error(fields.at("periods"), "periods must be positive");
             if (*periods > kMaxBenefitPeriods) sink.error(fields.at("periods"), "periods above 1200 are not a real figure");
             benefit.periods = *periods;
+        }
+        benefit.up_to = fields.boolean("up_to").value_or(false);
+        if (benefit.up_to && !benefit.has_amount() && fields.get("amount") == nullptr) {
+            sink.warning(fields.at("up_to"), "\"up_to\" marks an amount as a ceiling, but this benefit has no amount");
         }
         return benefit;
     }
@@ -898,7 +977,8 @@ private:
                 sink.error(pointer, "expected an example object");
                 continue;
             }
-            Fields example_fields((*list)[i], pointer, sink, {"name", "as_of", "profile", "expect", "benefit_total"});
+            Fields example_fields((*list)[i], pointer, sink, {"name", "as_of", "profile", "expect", "benefit_total",
+                                                                       "benefit_up_to", "certainty"});
             Example example;
             example.name = example_fields.string("name").value_or("example " + std::to_string(i));
             example.as_of = example_fields.date("as_of");
@@ -922,6 +1002,20 @@ private:
                     example.benefit_total = total->get<double>();
                 } else if (!total->is_null()) {
                     sink.error(example_fields.at("benefit_total"), "expected a number or null");
+                }
+            }
+            if (const json* up_to = example_fields.get("benefit_up_to")) {
+                example.has_benefit_up_to = true;
+                if (up_to->is_number()) {
+                    example.benefit_up_to = up_to->get<double>();
+                } else if (!up_to->is_null()) {
+                    sink.error(example_fields.at("benefit_up_to"), "expected a number or null");
+                }
+            }
+            if (auto certainty = example_fields.string("certainty")) {
+                example.certainty = parse_certainty(*certainty);
+                if (!example.certainty) {
+                    sink.error(example_fields.at("certainty"), in_quotes(*certainty) + " is not one of: confirmed, unconfirmed, illustrative");
                 }
             }
             policy.examples.push_back(std::move(example));

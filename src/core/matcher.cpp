@@ -129,18 +129,26 @@ BenefitOutcome resolve_benefit(const Benefit& benefit, const EvalInput& input) {
     return resolved;
 }
 
+// Ceilings (up_to) count in benefit_up_to only; one unknown amount leaves both sums unknown.
 void evaluate_benefits(const Policy& policy, const EvalInput& input, PolicyOutcome& outcome) {
     double total = 0;
-    bool total_known = true;
+    double up_to = 0;
+    bool known = true;
     for (const Benefit& benefit : policy.benefits) {
         BenefitOutcome resolved = resolve_benefit(benefit, input);
         if (benefit.counts_in_total()) {
-            if (resolved.amount_unknown) total_known = false;
-            if (resolved.total) total += *resolved.total;
+            if (resolved.amount_unknown) known = false;
+            if (resolved.total) {
+                up_to += *resolved.total;
+                if (!benefit.up_to) total += *resolved.total;
+            }
         }
         outcome.benefits.push_back(resolved);
     }
-    if (total_known) outcome.benefit_total = total;
+    if (known) {
+        outcome.benefit_total = total;
+        outcome.benefit_up_to = up_to;
+    }
 }
 
 PolicyOutcome evaluate_one(const PolicySet& set, int index, const EvalInput& input, const Date& as_of,
@@ -176,6 +184,7 @@ PolicyOutcome evaluate_one(const PolicySet& set, int index, const EvalInput& inp
         sort_unique(outcome.missing);
     }
     evaluate_benefits(policy, input, outcome);
+    outcome.certainty = certainty_of(set, index, as_of);
     return outcome;
 }
 
@@ -203,18 +212,54 @@ AskState ask_state(const PolicySet& set, const Answers& answers) {
     return out;
 }
 
-std::optional<int> pick_next_question(const std::vector<PolicyOutcome>& results, const std::vector<QuestionState>& states) {
+// The askable question with the most votes (ties: earlier in `questions`); nullopt when none has a vote.
+std::optional<int> most_voted(const std::vector<int>& votes, const std::vector<QuestionState>& states) {
+    std::optional<int> best;
+    for (std::size_t q = 0; q < states.size(); ++q) {
+        if (states[q] != QuestionState::askable || votes[q] == 0) continue;
+        if (!best || votes[q] > votes[static_cast<std::size_t>(*best)]) best = static_cast<int>(q);
+    }
+    return best;
+}
+
+// Unanswered questions read by the unknown amount rules of one policy, unique (each policy votes once).
+void unknown_amount_reads(const Policy& policy, const PolicyOutcome& outcome, const EvalInput& input,
+                          std::vector<VarRead>& reads, std::vector<int>& questions) {
+    questions.clear();
+    for (std::size_t b = 0; b < policy.benefits.size(); ++b) {
+        const Benefit& benefit = policy.benefits[b];
+        if (!outcome.benefits[b].amount_unknown || !benefit.amount_rule) continue;
+        reads.clear();
+        json ignored;
+        benefit.amount_rule->evaluate_value(input, ignored, &reads);
+        for (const VarRead& read : reads) {
+            const int question = benefit.amount_rule->variable_slot(read.var);
+            if (question >= 0 && !read.answered) questions.push_back(question);
+        }
+    }
+    sort_unique(questions);
+}
+
+// First the question most unknown policies' undecided criteria read; when none is left, the one most eligible
+// policies' unknown amounts read (POLICY-FORMAT.md, Next question).
+std::optional<int> pick_next_question(const PolicySet& set, const std::vector<PolicyOutcome>& results,
+                                      const std::vector<QuestionState>& states, const EvalInput& input) {
     std::vector<int> votes(states.size(), 0);
     for (const PolicyOutcome& outcome : results) {
         if (outcome.status != Status::unknown) continue;
         for (int question : outcome.missing) ++votes[static_cast<std::size_t>(question)];
     }
-    std::optional<int> best;
-    for (std::size_t q = 0; q < states.size(); ++q) {
-        if (states[q] != QuestionState::askable || votes[q] == 0) continue;
-        if (!best || votes[q] > votes[static_cast<std::size_t>(*best)]) best = static_cast<int>(q);  // ties: earlier
+    if (std::optional<int> best = most_voted(votes, states)) return best;
+
+    std::fill(votes.begin(), votes.end(), 0);
+    std::vector<VarRead> reads;
+    std::vector<int> questions;
+    for (const PolicyOutcome& outcome : results) {
+        if (outcome.status != Status::eligible) continue;
+        unknown_amount_reads(set.policies[static_cast<std::size_t>(outcome.policy)], outcome, input, reads, questions);
+        for (int question : questions) ++votes[static_cast<std::size_t>(question)];
     }
-    return best;
+    return most_voted(votes, states);
 }
 
 // ---- best bundle: maximum-weight independent set with the contract's tie-breaks ---------------------------
@@ -575,13 +620,38 @@ BenefitOutcome evaluate_benefit(const PolicySet& set, int policy, int benefit, c
     return resolve_benefit(p.benefits[static_cast<std::size_t>(benefit)], answers.input);
 }
 
+Certainty certainty_of(const PolicySet& set, int policy, const Date& as_of) {
+    const Policy& p = set.policies[static_cast<std::size_t>(policy)];
+    if (p.illustrative) return Certainty::illustrative;
+    const auto source_at = [&set](int index) -> const Source* {
+        return index >= 0 && static_cast<std::size_t>(index) < set.sources.size() ? &set.sources[static_cast<std::size_t>(index)]
+                                                                                    : nullptr;
+    };
+    const Source* source = source_at(p.source_index);
+    if (source == nullptr || source->reliability != Reliability::confirmed) return Certainty::unconfirmed;
+    std::optional<Date> evidence = source->date;
+    if (p.confirmed_in_force) {
+        const Source* later = source_at(p.confirmed_in_force->source_index);
+        if (later != nullptr && later->reliability == Reliability::confirmed && (!evidence || *evidence < p.confirmed_in_force->date)) {
+            evidence = p.confirmed_in_force->date;
+        }
+    }
+    if (!evidence || completed_years(*evidence, as_of) >= set.stale_after_years) return Certainty::unconfirmed;
+    return Certainty::confirmed;
+}
+
 Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& results, long work_budget) {
     std::vector<double> weights(set.policies.size(), 0);
+    std::vector<char> unconfirmed(set.policies.size(), 0);
     std::vector<int> candidates;
     for (const PolicyOutcome& outcome : results) {
-        // Only eligible policies with a known positive value: a zero adds a policy without adding value.
-        if (outcome.status != Status::eligible || !outcome.benefit_total || *outcome.benefit_total <= kMoneyEpsilon) continue;
+        // Only eligible, assessed, sourced policies with a known positive value: a zero adds a policy without
+        // adding value, and an illustrative policy's amount is an example, not money anyone can count on.
+        const Policy& policy = set.policies[static_cast<std::size_t>(outcome.policy)];
+        if (outcome.status != Status::eligible || !policy.assessed() || policy.illustrative) continue;
+        if (!outcome.benefit_total || *outcome.benefit_total <= kMoneyEpsilon) continue;
         weights[static_cast<std::size_t>(outcome.policy)] = *outcome.benefit_total;
+        unconfirmed[static_cast<std::size_t>(outcome.policy)] = outcome.certainty != Certainty::confirmed ? 1 : 0;
         candidates.push_back(outcome.policy);
     }
     std::sort(candidates.begin(), candidates.end());
@@ -597,6 +667,9 @@ Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& resul
     }
     bundle.exact = !solver.exhausted();
     std::sort(bundle.policies.begin(), bundle.policies.end());
+    for (int member : bundle.policies) {
+        if (unconfirmed[static_cast<std::size_t>(member)]) bundle.unconfirmed_total += weights[static_cast<std::size_t>(member)];
+    }
     return bundle;
 }
 
@@ -615,7 +688,7 @@ Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as
     evaluation.questions = std::move(asked.states);
     evaluation.ask_if = std::move(asked.ask_if);
     evaluation.best_bundle = best_bundle(set, evaluation.results);
-    evaluation.next_question = pick_next_question(evaluation.results, evaluation.questions);
+    evaluation.next_question = pick_next_question(set, evaluation.results, evaluation.questions, answers.input);
     return evaluation;
 }
 

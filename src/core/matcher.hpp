@@ -42,9 +42,12 @@ struct PolicyOutcome {
     std::vector<CriterionOutcome> criteria;  // parallel to Policy::criteria
     std::vector<int> missing;              // unanswered question indices the undecided criteria read, question order
     std::vector<int> failed;               // indices of criteria that failed (meaningful when ineligible)
-    // Sum of amount x periods over non-loan benefits; nullopt when an amount is unknown. Computed for every
-    // policy, meaningful for eligible ones.
+    // Sum of amount x periods over non-loan benefits that are not ceilings (up_to); nullopt when the amount of
+    // any non-loan benefit is unknown. Computed for every policy, meaningful for eligible ones.
     std::optional<double> benefit_total;
+    // The same sum with the ceilings included; nullopt exactly when benefit_total is.
+    std::optional<double> benefit_up_to;
+    Certainty certainty = Certainty::unconfirmed;  // certainty_of() on the evaluation date
     std::vector<BenefitOutcome> benefits;  // parallel to Policy::benefits
 };
 
@@ -59,6 +62,7 @@ enum class QuestionState {
 struct Bundle {
     std::vector<int> policies;  // policy indices, file order
     double total = 0;
+    double unconfirmed_total = 0;  // the part of `total` from members whose certainty is not confirmed
     bool exact = true;          // false when the search ran out of budget and this is a greedy answer
 };
 
@@ -76,6 +80,12 @@ struct Evaluation {
     const nlohmann::json* answer(const PolicySet& set, int question) const;
 };
 
+// How far a visitor can rely on policy `policy`'s result on `as_of` (POLICY-FORMAT.md, Certainty): illustrative
+// when the policy is; unconfirmed when its source is not `confirmed` or the newest evidence date (the source's
+// date, or confirmed_in_force.date when that source is confirmed) is missing or stale_after_years or more
+// completed years old; confirmed otherwise. Independent of any profile.
+Certainty certainty_of(const PolicySet& set, int policy, const Date& as_of);
+
 // Everything at once. The profile should pass check_profile(); answers of the wrong type are read as they are.
 Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as_of);
 
@@ -87,7 +97,7 @@ PolicyOutcome evaluate_policy(const PolicySet& set, int policy, const Profile& p
 BenefitOutcome evaluate_benefit(const PolicySet& set, int policy, int benefit, const Profile& profile,
                                 const Date& as_of);
 
-// The best bundle among `results` (eligible policies only, see docs/POLICY-FORMAT.md): exact by branch and bound
+// The best bundle among `results` (eligible, assessed, not illustrative policies, see docs/POLICY-FORMAT.md): exact by branch and bound
 // over each connected component of the exclusion graph, within `work_budget` (roughly, policies visited). A
 // crafted graph that would need more gets a greedy, locally improved answer with `exact` false instead of
 // hanging the page. The default is far above what real data needs and keeps the worst case near 0.1 s.

@@ -69,6 +69,7 @@ void PolicySet::reindex() {
     for (Policy& policy : policies) {
         policy.category_index = category_index(policy.category);
         policy.source_index = source_index(policy.source);
+        if (policy.confirmed_in_force) policy.confirmed_in_force->source_index = source_index(policy.confirmed_in_force->source);
     }
 }
 
@@ -95,6 +96,32 @@ std::string_view to_string(Reliability reliability) {
         case Reliability::article: return "article";
     }
     return "article";
+}
+
+std::string_view to_string(Certainty certainty) {
+    switch (certainty) {
+        case Certainty::confirmed: return "confirmed";
+        case Certainty::unconfirmed: return "unconfirmed";
+        case Certainty::illustrative: return "illustrative";
+    }
+    return "unconfirmed";
+}
+
+std::optional<Certainty> parse_certainty(std::string_view text) {
+    if (text == "confirmed") return Certainty::confirmed;
+    if (text == "unconfirmed") return Certainty::unconfirmed;
+    if (text == "illustrative") return Certainty::illustrative;
+    return std::nullopt;
+}
+
+std::string_view to_string(Level level) {
+    switch (level) {
+        case Level::district: return "district";
+        case Level::city: return "city";
+        case Level::province: return "province";
+        case Level::national: return "national";
+    }
+    return "national";
 }
 
 std::string_view to_string(QuestionType type) {

@@ -23,6 +23,25 @@ inline constexpr std::string_view kPolicyFormat = "policy-portal/1";
 // How far a source can be trusted (shown beside every figure).
 enum class Reliability { confirmed, secondary, article };
 
+// How far a visitor can rely on a policy's result on a given date (POLICY-FORMAT.md, Certainty): see
+// certainty_of() in matcher.hpp.
+enum class Certainty { confirmed, unconfirmed, illustrative };
+
+// Extension: who runs a programme. District, city and province programmes are local: they apply only to people
+// who work, are insured, are registered or run a business there, so their criteria must read a location question.
+enum class Level { district, city, province, national };
+inline bool is_local(Level level) { return level != Level::national; }
+
+// The warning codes of `policyctl lint` (see core/lint.hpp), which `lint_accept` entries name.
+inline constexpr std::string_view kLintCodes[] = {"local-without-location", "years-within", "secondary-benefit",
+                                                  "undated-terms-source", "unread-question", "missing-level"};
+
+// Extension: a lint warning (by code) the author has reviewed and accepts, with the reason.
+struct LintAccept {
+    std::string code;
+    Text why;
+};
+
 struct Source {
     std::string id;
     Text title;
@@ -60,6 +79,7 @@ struct Question {
     std::optional<double> min, max;    // number
     Text unit;                         // number, e.g. {"zh":"个月","en":"months"}
     std::optional<CompiledRule> ask_if;
+    bool location = false;             // extension: asks where the person works / is insured / is registered
 
     // Position of `value` among the options, or -1.
     int option_index(std::string_view value) const;
@@ -92,6 +112,7 @@ struct Benefit {
     std::string unit = "CNY";
     std::optional<Per> per;
     double periods = 1;
+    bool up_to = false;                // the amount is a ceiling: counts in benefit_up_to, never in benefit_total
 
     bool has_amount() const { return amount.has_value() || amount_rule.has_value(); }
     // Loans are limits, not money received: never summed into totals.
@@ -130,6 +151,16 @@ struct Example {
     Status expect = Status::unknown;
     bool has_benefit_total = false;     // "benefit_total" given (a number, or null = unknown amount)
     std::optional<double> benefit_total;
+    bool has_benefit_up_to = false;     // extension: "benefit_up_to" given, like benefit_total
+    std::optional<double> benefit_up_to;
+    std::optional<Certainty> certainty; // extension: the expected certainty on the example's date
+};
+
+// A later source showing the same terms still applied on `date`: moves the evidence date forward only.
+struct InForce {
+    Date date;
+    std::string source;
+    int source_index = -1;
 };
 
 struct Policy {
@@ -147,6 +178,9 @@ struct Policy {
     ApplyInfo apply;
     std::string source;
     int source_index = -1;
+    std::optional<InForce> confirmed_in_force;
+    std::optional<Level> level;         // extension; absent = not stated (lint warns)
+    std::vector<LintAccept> lint_accept;
     Text terms;
     std::vector<std::string> excludes;  // as written; PolicySet::exclusions has the symmetric relation
     bool illustrative = false;
@@ -165,6 +199,8 @@ struct PolicySet {
     Text region;
     std::string version;
     std::optional<Date> as_of;
+    int stale_after_years = 3;          // evidence this many completed years old no longer confirms a policy
+    std::vector<LintAccept> lint_accept;  // extension: file-level accepted lint warnings (e.g. unread-question)
     std::vector<Source> sources;
     std::vector<Category> categories;
     std::vector<Audience> audiences;
@@ -191,6 +227,9 @@ private:
 std::string_view to_string(Status status);
 std::optional<Status> parse_status(std::string_view text);
 std::string_view to_string(Reliability reliability);
+std::string_view to_string(Certainty certainty);
+std::optional<Certainty> parse_certainty(std::string_view text);
+std::string_view to_string(Level level);
 std::string_view to_string(QuestionType type);
 std::string_view to_string(BenefitKind kind);
 std::string_view to_string(Per per);

@@ -37,13 +37,14 @@ TEST_SUITE("check_json") {
         const PolicySet set = fixture();
         const nlohmann::ordered_json out = check_json(set, evaluate(set, {{"education", "phd"}}, Date{2024, 6, 1}));
         CHECK(keys_of(out) == std::vector<std::string>{"as_of", "next_question", "best_bundle", "results"});
-        CHECK(keys_of(out["best_bundle"]) == std::vector<std::string>{"policies", "total"});
+        CHECK(keys_of(out["best_bundle"]) == std::vector<std::string>{"policies", "total", "unconfirmed_total"});
         CHECK(out["results"].size() == set.policies.size());
         for (const auto& result : out["results"]) {
             if (result["status"] == "eligible") {
-                CHECK(keys_of(result) == std::vector<std::string>{"policy", "status", "criteria", "missing", "benefit_total"});
+                CHECK(keys_of(result) == std::vector<std::string>{"policy", "status", "certainty", "criteria", "missing",
+                                                                  "benefit_total", "benefit_up_to"});
             } else {
-                CHECK(keys_of(result) == std::vector<std::string>{"policy", "status", "criteria", "missing"});
+                CHECK(keys_of(result) == std::vector<std::string>{"policy", "status", "certainty", "criteria", "missing"});
             }
             for (const auto& criterion : result["criteria"]) CHECK(keys_of(criterion) == std::vector<std::string>{"id", "status"});
         }
@@ -54,14 +55,14 @@ TEST_SUITE("check_json") {
     TEST_CASE("an approximate best bundle says so with one added key; an exact one adds nothing") {
         const PolicySet set = fixture();
         Evaluation evaluation = evaluate(set, {{"education", "phd"}}, Date{2024, 6, 1});
-        CHECK(keys_of(check_json(set, evaluation)["best_bundle"]) == std::vector<std::string>{"policies", "total"});
+        CHECK(keys_of(check_json(set, evaluation)["best_bundle"]) == std::vector<std::string>{"policies", "total", "unconfirmed_total"});
         evaluation.best_bundle.exact = false;
         const nlohmann::ordered_json bundle = check_json(set, evaluation)["best_bundle"];
-        CHECK(keys_of(bundle) == std::vector<std::string>{"policies", "total", "exact"});
+        CHECK(keys_of(bundle) == std::vector<std::string>{"policies", "total", "unconfirmed_total", "exact"});
         CHECK(bundle["exact"] == false);
     }
 
-    TEST_CASE("null next_question and null benefit_total") {
+    TEST_CASE("null next_question, null benefit_total and the question an unknown amount reads") {
         const json questions = json::parse(R"([{"id": "age", "type": "number", "label": {"zh": "年龄"}},
                                                {"id": "level", "type": "choice", "ordered": true, "label": {"zh": "级别"},
                                                 "options": [{"value": "low", "label": {"zh": "低"}}, {"value": "high", "label": {"zh": "高"}}]}])");
@@ -69,12 +70,15 @@ TEST_SUITE("check_json") {
                                                        {{"benefits", {{{"kind", "cash"}, {"amount", {{"if", {{{"==", {{{"rank", {{{"var", "level"}}}}}, 1}}}, 2.5, 1}}}}}}}})});
         const PolicySet set = load_valid(document_with(policies, questions));
         nlohmann::ordered_json out = check_json(set, evaluate(set, {{"age", 20}}, Date{2024, 6, 1}));
-        CHECK(out["next_question"].is_null());  // level is unanswered, but no undecided criterion reads it
+        // No undecided criterion is left, but the eligible policy's amount reads the unanswered level.
+        CHECK(out["next_question"] == "level");
         CHECK(out["results"][0]["benefit_total"].is_null());
+        CHECK(out["results"][0]["benefit_up_to"].is_null());
         CHECK(out["best_bundle"]["policies"].empty());
         out = check_json(set, evaluate(set, {{"age", 20}, {"level", "high"}}, Date{2024, 6, 1}));
         CHECK(out["results"][0]["benefit_total"] == 2.5);
         CHECK(out["best_bundle"]["total"].dump() == "2.5");
+        CHECK(out["next_question"].is_null());  // nothing left that any rule needs
         out = check_json(set, evaluate(set, json::object(), Date{2024, 6, 1}));
         CHECK(out["next_question"] == "age");
     }

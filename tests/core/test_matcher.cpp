@@ -41,12 +41,14 @@ std::vector<std::string> policy_ids(const PolicySet& set, const std::vector<int>
     return ids;
 }
 
-// A policy set of `count` bare policies whose exclusions are given as index pairs (one side only).
+// A policy set of `count` bare policies whose exclusions are given as index pairs (one side only). Each has one
+// criterion: a policy without criteria is not assessed and never enters the best bundle.
 PolicySet bare_set(std::size_t count, const std::vector<std::pair<int, int>>& excludes) {
     PolicySet set;
     for (std::size_t i = 0; i < count; ++i) {
         Policy policy;
         policy.id = "p" + std::to_string(i);
+        policy.criteria.push_back(Criterion{});
         set.policies.push_back(policy);
     }
     for (const auto& [a, b] : excludes) set.policies[static_cast<std::size_t>(a)].excludes.push_back("p" + std::to_string(b));

@@ -208,9 +208,11 @@ class Check(TempFiles):
         result = json.loads(out)
         self.assertEqual(list(result), ["as_of", "next_question", "best_bundle", "results"])
         self.assertEqual(result["next_question"], "education")
-        self.assertEqual(result["best_bundle"], {"policies": [], "total": 0})
+        self.assertEqual(result["best_bundle"], {"policies": [], "total": 0, "unconfirmed_total": 0})
         self.assertEqual([r["policy"] for r in result["results"]],
                          [p["id"] for p in fixture_document()["policies"]])
+        for r in result["results"]:
+            self.assertIn(r["certainty"], ("confirmed", "unconfirmed", "illustrative"))
 
     def test_bad_profiles_exit_2(self):
         code, _, err = run("check", FIXTURE, "--profile", self.write("m.json", "{\"age\": }"), "--json")
