@@ -80,7 +80,7 @@ struct Evaluation {
     const nlohmann::json* answer(const PolicySet& set, int question) const;
 };
 
-// How far a visitor can rely on policy `policy`'s result on `as_of` (POLICY-FORMAT.md, Certainty): illustrative
+// How far a visitor can rely on policy `policy`'s result on `as_of` (docs/POLICY-FORMAT.md, Certainty): illustrative
 // when the policy is; unconfirmed when its source is not `confirmed` or the newest evidence date (the source's
 // date, or confirmed_in_force.date when that source is confirmed) is missing or stale_after_years or more
 // completed years old; confirmed otherwise. Independent of any profile.

@@ -23,7 +23,7 @@ inline constexpr std::string_view kPolicyFormat = "policy-portal/1";
 // How far a source can be trusted (shown beside every figure).
 enum class Reliability { confirmed, secondary, article };
 
-// How far a visitor can rely on a policy's result on a given date (POLICY-FORMAT.md, Certainty): see
+// How far a visitor can rely on a policy's result on a given date (docs/POLICY-FORMAT.md, Certainty): see
 // certainty_of() in matcher.hpp.
 enum class Certainty { confirmed, unconfirmed, illustrative };
 
