@@ -82,7 +82,7 @@ Evaluates the profile (a JSON object from question id to answer; absent = unansw
 on the evaluation date (default: today from the system clock) and prints one JSON object:
   {"as_of", "next_question", "best_bundle": {"policies", "total"},
    "results": [{"policy", "status", "criteria": [{"id", "status"}], "missing", "benefit_total"}]}
-exactly as docs/POLICY-FORMAT.md describes. Output is stable and can be diffed.
+exactly as POLICY-FORMAT.md describes. Output is stable and can be diffed.
 
 Exit: 0 success, 1 the policy file has errors (the valid policies are still evaluated and printed),
 2 bad usage, an unreadable file, a malformed profile or an answer that does not fit its question.
