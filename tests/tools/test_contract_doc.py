@@ -26,7 +26,7 @@ CORE = REPO / "src" / "core"
 
 IDENTIFIER = re.compile(r"^[$a-z_][a-z0-9_]*$")
 JSON_KEY = re.compile(r'"([$a-z_][a-z0-9_]*)"\s*:')
-WORD = re.compile(r"[$a-z_][a-z0-9_]*")
+WORD = re.compile(r"[$a-z_][a-z0-9_-]*")  # hyphenated names (lint codes) stay whole
 
 
 def shared_contract() -> Path | None:
@@ -73,9 +73,13 @@ def loader_fields() -> set[str]:
 
 
 def schema_properties(node) -> set[str]:
+    """Property names the schema defines; `if` and `not` only test properties defined elsewhere, so they do
+    not count."""
     found: set[str] = set()
     if isinstance(node, dict):
         for key, value in node.items():
+            if key in ("if", "not"):
+                continue
             if key == "properties" and isinstance(value, dict):
                 found.update(value.keys())
             found |= schema_properties(value)
