@@ -20,7 +20,9 @@ Files and what must hold:
 - the fuzzers' seed policy files (tests/fuzz/corpus/load): where the schema refuses, policyctl is not clean (a
   schema never stricter than the tool; the other direction is the schema's known blind spots).
 
-Run by ctest with POLICYCTL in the environment; needs node and the npm packages of package-lock.json (ajv).
+Run by tests/run_all.py (its "schema" stage). By hand, after building policyctl:
+    python3 tests/tools/test_schema.py        (POLICYCTL=path/to/policyctl to use another build)
+Needs node and the npm packages of package-lock.json (ajv, ajv-formats).
 """
 from __future__ import annotations
 
@@ -36,11 +38,12 @@ CHECKER = REPO / "tests" / "tools" / "schema_check.mjs"
 HOSTILE = REPO / "tests" / "data" / "schema"
 CORPUS = REPO / "tests" / "fuzz" / "corpus" / "load"
 BUNDLED = [REPO / "assets" / "policies" / "shangyu.json"]
+POLICYCTL = os.environ.get("POLICYCTL", str(REPO / "build" / "native" / "src" / "tools" / "policyctl"))
 FIXTURES = [REPO / "tests" / "data" / name for name in ("fixture-policies.json", "ui-fixture.json")]
 
 
 def policyctl_verdict(path: Path) -> tuple[str, str]:
-    result = subprocess.run([os.environ["POLICYCTL"], "validate", str(path)], capture_output=True, timeout=60)
+    result = subprocess.run([POLICYCTL, "validate", str(path)], capture_output=True, timeout=60)
     stderr = result.stderr.decode("utf-8", "replace")
     if result.returncode == 0:
         return ("clean" if stderr.strip() == "" else "warnings"), stderr
