@@ -9,7 +9,9 @@ Fails when
 
 The shared text lives outside the repository: PORTAL_SHARED_CONTRACT names it, else it is looked for as
 shared/POLICY-FORMAT.md beside the repository or one level further up (where the project's checkouts keep it).
-Without it, check 1 is reported as not run and the others still run.
+Its names are also kept in tests/data/shared-format-names.txt, so a checkout without the shared text still
+checks our page against them; where the shared text is found, the kept list must match it (rerun with
+--update-names after the shared text changed, then bring our page in step).
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent.parent
 OURS = REPO / "docs" / "POLICY-FORMAT.md"
 SCHEMA = REPO / "assets" / "policies" / "policy-portal-1.schema.json"
 CORE = REPO / "src" / "core"
+KEPT_NAMES = REPO / "tests" / "data" / "shared-format-names.txt"
 
 IDENTIFIER = re.compile(r"^[$a-z_][a-z0-9_]*$")
 JSON_KEY = re.compile(r'"([$a-z_][a-z0-9_]*)"\s*:')
@@ -30,9 +33,12 @@ WORD = re.compile(r"[$a-z_][a-z0-9_-]*")  # hyphenated names (lint codes) stay w
 
 
 def shared_contract() -> Path | None:
+    """The shared text, or None to use the kept names (also when PORTAL_SHARED_CONTRACT is set but empty)."""
     named = os.environ.get("PORTAL_SHARED_CONTRACT")
-    if named:
-        return Path(named)
+    if named is not None:
+        if named and not Path(named).is_file():
+            raise SystemExit(f"PORTAL_SHARED_CONTRACT={named}: no such file")
+        return Path(named) if named else None
     for base in (REPO.parent, REPO.parent.parent):
         candidate = base / "shared" / "POLICY-FORMAT.md"
         if candidate.is_file():
@@ -108,14 +114,23 @@ def main() -> int:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     problems: list[str] = []
 
+    kept = set(KEPT_NAMES.read_text(encoding="utf-8").split())
     shared_path = shared_contract()
     if shared_path is None:
-        print("1. shared format text not found (set PORTAL_SHARED_CONTRACT): comparison not run")
+        print(f"1. shared format text not found (PORTAL_SHARED_CONTRACT): using the {len(kept)} names kept in "
+              f"{KEPT_NAMES.relative_to(REPO)}")
+        shared = kept
     else:
         shared = names_defined(shared_path.read_text(encoding="utf-8"))
-        missing = sorted(shared - mentioned)
-        problems += [f"{shared_path} names `{name}`, docs/POLICY-FORMAT.md does not" for name in missing]
-        print(f"1. {len(shared)} names of {shared_path}: {len(shared) - len(missing)} in docs/POLICY-FORMAT.md")
+        if "--update-names" in sys.argv:
+            KEPT_NAMES.write_text("\n".join(sorted(shared)) + "\n", encoding="utf-8")
+            kept = shared
+        if kept != shared:
+            problems.append(f"{KEPT_NAMES.relative_to(REPO)} is not the list of {shared_path}: added "
+                            f"{sorted(shared - kept)}, gone {sorted(kept - shared)} (rerun with --update-names)")
+    missing = sorted(shared - mentioned)
+    problems += [f"the shared format names `{name}`, docs/POLICY-FORMAT.md does not" for name in missing]
+    print(f"1. {len(shared)} names of the shared format: {len(shared) - len(missing)} in docs/POLICY-FORMAT.md")
 
     loader = loader_fields()
     if len(loader) < 40:
