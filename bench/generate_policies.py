@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Deterministic synthetic policy files for the benchmarks (format policy-portal/1, see POLICY-FORMAT.md).
+"""Deterministic synthetic policy files for the benchmarks (format policy-portal/1, see docs/POLICY-FORMAT.md).
 
     python3 bench/generate_policies.py [--sizes 100,1000,10000,100000] [--seed 7] [--out build/bench] [--validate]
 

@@ -5,6 +5,7 @@
 
 Installs what the tests need (Debian's chromium and clang, the npm packages pinned in package-lock.json), then:
   1. native:   builds core, tools, UI and their suites; runs them through ctest (doctest, policyctl, headless UI)
+  +  schema:   the data file's JSON Schema (ajv) and policyctl validate judge the same files alike
   2. sanitize: the native suites again under AddressSanitizer + UndefinedBehaviorSanitizer
   3. wasm:     the same core suites compiled to WebAssembly, run under node through ctest
   +  fuzz:     the libFuzzer targets of tests/fuzz (clang-14), 25 s each from their seed corpora
@@ -107,6 +108,17 @@ def e2e_stage() -> Stage:
     return built_stage("e2e (chromium)", "web", "web_dist", run)
 
 
+def schema_stage() -> Stage:
+    """The data file's JSON Schema (ajv) against `policyctl validate`, file by file (tests/tools/test_schema.py)."""
+    def run() -> tuple[int, int, str]:
+        env = dict(os.environ, POLICYCTL=str(build.build_dir("native") / "src" / "tools" / "policyctl"))
+        code, out = run_logged([sys.executable, "tests/tools/test_schema.py"], env=env)
+        passed = len(re.findall(r"^ok  ", out, re.M))
+        failed = len(re.findall(r"^FAIL ", out, re.M))
+        return count_or_fail(passed, failed, code, "tests/tools/test_schema.py")
+    return built_stage("schema (ajv vs policyctl)", "native", "policyctl", run)
+
+
 def budgets_stage() -> Stage:
     """The first visit's transfer size against its budget (scripts/size_budget.py, docs/PERFORMANCE.md)."""
     def run() -> tuple[int, int, str]:
@@ -129,7 +141,7 @@ def main() -> int:
     deps.ensure_packages(deps.BUILD_PACKAGES + deps.TEST_PACKAGES)
     deps.ensure_npm_packages()
 
-    stages = [ctest_stage("native (ctest)", "native")]
+    stages = [ctest_stage("native (ctest)", "native"), schema_stage()]
     if not args.skip_sanitize:
         stages.append(ctest_stage("sanitize (ctest, ASan+UBSan)", "sanitize"))
     if not args.skip_fuzz:

@@ -1,4 +1,4 @@
-// What the recruitment-fair kiosk adds to the app state (issue 6): its settings from the page's address, the
+// What the recruitment-fair kiosk adds to the app state: its settings from the page's address, the
 // visit's phase (attract screen, a visit, the "still there?" countdown), an outside link shown as a QR code
 // instead of being opened, and the staff self-test's results. Plain data; the rules are in app/kiosk.hpp.
 #pragma once

@@ -1,4 +1,4 @@
-// The JSON object `policyctl check --json` prints (POLICY-FORMAT.md): keys in the contract's order, integral
+// The JSON object `policyctl check --json` prints (docs/POLICY-FORMAT.md): keys in the contract's order, integral
 // numbers printed as integers, stable output so it can be diffed against an expected file.
 #pragma once
 

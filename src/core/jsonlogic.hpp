@@ -7,12 +7,12 @@
 // Two modes:
 //  - complete: standard JsonLogic, as json-logic-js behaves (an absent var is null, defaults honoured). Passes
 //    the official conformance suite (tests/data/jsonlogic-tests.json).
-//  - partial:  an absent var without a default is *unknown*, and unknown propagates as POLICY-FORMAT.md says
+//  - partial:  an absent var without a default is *unknown*, and unknown propagates as docs/POLICY-FORMAT.md says
 //    (and/or/!/!!/if/missing/missing_some have their own rules; every other operator is unknown when an operand
 //    is). Inside map/filter/reduce/all/none/some the data is an array element, never the profile, so nothing
 //    there is unknown.
 //
-// Extension operators: rank, years_since, months_since, days_since, today (see POLICY-FORMAT.md).
+// Extension operators: rank, years_since, months_since, days_since, today (see docs/POLICY-FORMAT.md).
 // `log` is a no-op that returns its argument: printing from rules would go to the browser console.
 #pragma once
 

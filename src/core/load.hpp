@@ -1,4 +1,4 @@
-// Loading and validating a policy file against POLICY-FORMAT.md. One broken policy never hides the rest: every
+// Loading and validating a policy file against docs/POLICY-FORMAT.md. One broken policy never hides the rest: every
 // valid policy is kept (file order preserved) and every invalid one is listed with its diagnostics. Only a broken
 // top level (not an object, wrong "format", a required key missing or of the wrong type) is fatal.
 #pragma once

@@ -241,7 +241,7 @@ void unknown_amount_reads(const Policy& policy, const PolicyOutcome& outcome, co
 }
 
 // First the question most unknown policies' undecided criteria read; when none is left, the one most eligible
-// policies' unknown amounts read (POLICY-FORMAT.md, Next question).
+// policies' unknown amounts read (docs/POLICY-FORMAT.md, Next question).
 std::optional<int> pick_next_question(const PolicySet& set, const std::vector<PolicyOutcome>& results,
                                       const std::vector<QuestionState>& states, const EvalInput& input) {
     std::vector<int> votes(states.size(), 0);

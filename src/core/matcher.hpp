@@ -1,4 +1,4 @@
-// Outcomes for one profile on one date, exactly as POLICY-FORMAT.md's "Outcomes" section says: per policy
+// Outcomes for one profile on one date, exactly as docs/POLICY-FORMAT.md's "Outcomes" section says: per policy
 // eligible / ineligible / unknown with the criteria's outcomes, the questions still missing and the benefit
 // totals; then the best bundle of combinable policies and the next question worth asking.
 #pragma once
@@ -80,7 +80,7 @@ struct Evaluation {
     const nlohmann::json* answer(const PolicySet& set, int question) const;
 };
 
-// How far a visitor can rely on policy `policy`'s result on `as_of` (POLICY-FORMAT.md, Certainty): illustrative
+// How far a visitor can rely on policy `policy`'s result on `as_of` (docs/POLICY-FORMAT.md, Certainty): illustrative
 // when the policy is; unconfirmed when its source is not `confirmed` or the newest evidence date (the source's
 // date, or confirmed_in_force.date when that source is confirmed) is missing or stale_after_years or more
 // completed years old; confirmed otherwise. Independent of any profile.
@@ -97,7 +97,7 @@ PolicyOutcome evaluate_policy(const PolicySet& set, int policy, const Profile& p
 BenefitOutcome evaluate_benefit(const PolicySet& set, int policy, int benefit, const Profile& profile,
                                 const Date& as_of);
 
-// The best bundle among `results` (eligible, assessed, not illustrative policies, see POLICY-FORMAT.md): exact by branch and bound
+// The best bundle among `results` (eligible, assessed, not illustrative policies, see docs/POLICY-FORMAT.md): exact by branch and bound
 // over each connected component of the exclusion graph, within `work_budget` (roughly, policies visited). A
 // crafted graph that would need more gets a greedy, locally improved answer with `exact` false instead of
 // hanging the page. The default is far above what real data needs and keeps the worst case near 0.1 s.

@@ -1,4 +1,4 @@
-// The policy set as plain data, the way POLICY-FORMAT.md describes it. Produced by load_policy_set(), which
+// The policy set as plain data, the way docs/POLICY-FORMAT.md describes it. Produced by load_policy_set(), which
 // validates everything and compiles every rule, so code that reads a PolicySet never re-checks the file.
 // Index fields (question/category/source/policy positions) refer to the vectors of the same PolicySet: treat a
 // loaded set as immutable.
@@ -23,7 +23,7 @@ inline constexpr std::string_view kPolicyFormat = "policy-portal/1";
 // How far a source can be trusted (shown beside every figure).
 enum class Reliability { confirmed, secondary, article };
 
-// How far a visitor can rely on a policy's result on a given date (POLICY-FORMAT.md, Certainty): see
+// How far a visitor can rely on a policy's result on a given date (docs/POLICY-FORMAT.md, Certainty): see
 // certainty_of() in matcher.hpp.
 enum class Certainty { confirmed, unconfirmed, illustrative };
 

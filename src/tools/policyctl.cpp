@@ -1,4 +1,4 @@
-// policyctl: checks policy files against POLICY-FORMAT.md, runs their examples, evaluates a profile, and runs
+// policyctl: checks policy files against docs/POLICY-FORMAT.md, runs their examples, evaluates a profile, and runs
 // single JsonLogic rules. A thin shell over portal::core: everything it decides is decided by the core.
 //
 // Exit codes (the contract): 0 success, 1 the data or a test failed, 2 bad usage or unreadable input.
@@ -57,7 +57,7 @@ FILE: /json/pointer: error: ... (JSON that breaks the contract).
 const std::map<std::string, std::string> kCommandHelp = {
     {"validate", R"(policyctl validate FILE
 
-Checks FILE against POLICY-FORMAT.md: JSON syntax (with line and column), UTF-8, duplicate keys, field
+Checks FILE against docs/POLICY-FORMAT.md: JSON syntax (with line and column), UTF-8, duplicate keys, field
 types, required fields, unique ids and id syntax, real dates, URL schemes (only https:, http:, mailto:,
 tel:), that every var names a question (or criteria.<id> inside eligible_when), that every choice value a
 rule compares with exists among the question's options, that every source, category, audience and

@@ -1,4 +1,4 @@
-// The kiosk's screens and controls (issue 6), drawn around the ordinary portal views: the attract screen between
+// The kiosk's screens and controls, drawn around the ordinary portal views: the attract screen between
 // visitors, the "still there?" countdown, the bottom bar with "start over" and "take my results", the QR panels
 // (the visitor's results; an outside link), the category tiles that start browsing without typing, the keypad
 // that answers number and date questions by tapping, and the staff self-test.

@@ -1,4 +1,4 @@
-// Hostile inputs (issue 8, docs/SECURITY.md): what a tampered data file or a stranger's link can throw at the
+// Hostile inputs (docs/SECURITY.md): what a tampered data file or a stranger's link can throw at the
 // core, and what must happen instead of a crash, a hang or a misleading screen. Each case names the threat.
 // The same suite runs natively, under ASan + UBSan and as wasm under node.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Outcomes per POLICY-FORMAT.md: statuses, criteria, missing questions, validity, benefit totals, the best
+// Outcomes per docs/POLICY-FORMAT.md: statuses, criteria, missing questions, validity, benefit totals, the best
 // bundle and the next question.
 #include <doctest/doctest.h>
 

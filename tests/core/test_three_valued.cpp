@@ -1,5 +1,5 @@
 // Partial profiles: an unanswered var without default is unknown, and unknown propagates exactly as
-// POLICY-FORMAT.md says.
+// docs/POLICY-FORMAT.md says.
 #include <doctest/doctest.h>
 
 #include "core/jsonlogic.hpp"

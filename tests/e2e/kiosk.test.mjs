@@ -1,4 +1,4 @@
-// The recruitment-fair kiosk (issue 6) in Chromium with a touch screen: a questionnaire answered by taps alone,
+// The recruitment-fair kiosk in Chromium with a touch screen: a questionnaire answered by taps alone,
 // a list dragged by a finger that glides on, the idle countdown and the reset that leaves nothing behind, the QR
 // code of the results decoded from a screenshot and opened on "a phone", and the staff self-test.
 // Screenshots at 1920x1080 go to tests/e2e/artifacts/kiosk-*.png.

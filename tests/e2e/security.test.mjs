@@ -1,4 +1,4 @@
-// Security of the page (issue 8, docs/SECURITY.md): the Content-Security-Policy of the site and of the offline
+// Security of the page (docs/SECURITY.md): the Content-Security-Policy of the site and of the offline
 // single-file page, that a whole visit (page and service worker) asks nothing of any other origin, that the policy
 // really blocks what an injected script would try, and that a 100 KB link fragment is shrugged off.
 import { test } from 'node:test';
@@ -163,7 +163,7 @@ test('a 100 KB fragment: no crash, at most a short notice, and the app stays usa
   const snapshot = await state(page);
   assert.equal(snapshot.error, null);
   assert.equal(snapshot.view, 'explore', 'the oversized link is ignored whole');
-  // The notice a decoded link's problems produce (issue 5: "ignored with a short notice"). Until the app applies
+  // A link that cannot be read is ignored whole, with a short notice in state(). Until the app applies
   // fragments and reports it in state(), only "no crash, usable" can be checked.
   if ('link_notice' in snapshot) {
     assert.equal(typeof snapshot.link_notice, 'string');

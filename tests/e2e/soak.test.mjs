@@ -1,4 +1,4 @@
-// Soak (issue 8, docs/SECURITY.md): 10,000 frames of scripted use must not make the JS heap or the wasm heap keep
+// Soak (docs/SECURITY.md): 10,000 frames of scripted use must not make the JS heap or the wasm heap keep
 // growing, and 200 kiosk idle resets in a row must leave nothing of the visits behind.
 //
 // Nothing is added to the app for this. The test instruments the page from outside:
@@ -242,7 +242,7 @@ test(`${RESETS} kiosk idle resets in a row leave nothing behind`, { timeout: 20 
     { width: 1280, height: 800 });
   const first = await state(page);
   if (first.kiosk === undefined) {
-    t.skip('kiosk mode is not built yet (state().kiosk is missing): the idle-reset soak waits for issue 6');
+    t.skip('kiosk mode is not built yet (state().kiosk is missing): the idle-reset soak needs the kiosk');
     await context.close();
     return;
   }

@@ -1,4 +1,4 @@
-// The recruitment-fair kiosk (issue 6) through real frames and taps: the attract screen, the idle countdown and
+// The recruitment-fair kiosk through real frames and taps: the attract screen, the idle countdown and
 // the full reset, drag-to-scroll with momentum against a plain tap, target sizes at 1080p and 4K, answering by
 // taps alone, outside links as QR codes, and the staff self-test.
 #include "fixture.hpp"
