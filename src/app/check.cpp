@@ -121,7 +121,11 @@ int remaining_questions(const AppState& state) {
     for (std::size_t q = 0; q < set.questions.size(); ++q) {
         const int index = static_cast<int>(q);
         if (!read[q] || contains(state.skipped_questions, index) || (current && *current == index)) continue;
-        if (state.evaluation.questions[q] == core::QuestionState::askable) ++count;
+        // A question that waits for another answer (its ask_if is still unknown) is counted too: leaving it out
+        // made the estimate climb as answers unlocked questions, and an estimate that rises reads as a broken
+        // promise. Once the answer it waits for arrives it is either asked (already counted) or dropped.
+        const core::QuestionState question = state.evaluation.questions[q];
+        if (question == core::QuestionState::askable || question == core::QuestionState::waiting) ++count;
     }
     return count;
 }
