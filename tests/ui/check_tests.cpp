@@ -171,8 +171,9 @@ TEST_CASE("the results show the best combination, and a policy's details show ea
     answer_five(portal);
     const auto state = portal.state();
     const auto bundle = strings(state["best_bundle"]["policies"]);
-    CHECK(contains(bundle, "maker-space"));
-    CHECK(contains(bundle, "digital-grant"));
+    CHECK_FALSE(bundle.empty());
+    CHECK_FALSE(contains(bundle, "maker-space"));    // eligible, but illustrative: never in the best bundle
+    CHECK_FALSE(contains(bundle, "digital-grant"));
     CHECK_FALSE(contains(bundle, "startup-loan"));  // loans never count
     CHECK(portal.visible("results-meta"));
     CHECK(portal.visible("best-total"));
