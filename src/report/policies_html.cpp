@@ -142,10 +142,9 @@ std::string benefits_table(const core::PolicySet& set, int p) {
 
 core::Text combination(const core::Policy& policy) {
     switch (policy.eligible_when) {
-        case core::EligibleWhen::all: return {"须同时满足以下全部条件：", "Every one of these conditions must be met:"};
-        case core::EligibleWhen::any: return {"满足以下任一条件即可：", "Meeting any one of these conditions is enough:"};
-        case core::EligibleWhen::rule:
-            return {"以下条件按条款中的组合方式判断：", "These conditions combine as the terms describe:"};
+        case core::EligibleWhen::all: return both_texts(str::criteria_all);
+        case core::EligibleWhen::any: return both_texts(str::criteria_any);
+        case core::EligibleWhen::rule: return both_texts(str::criteria_rule);
     }
     return {};
 }
