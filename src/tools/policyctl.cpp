@@ -18,6 +18,7 @@
 #include "core/examples.hpp"
 #include "core/json_text.hpp"
 #include "core/jsonlogic.hpp"
+#include "core/lint.hpp"
 #include "core/load.hpp"
 #include "core/matcher.hpp"
 #include "core/profile.hpp"
@@ -37,6 +38,7 @@ const char* const kOverview = R"(policyctl - check policy files of the Shangyu p
 Usage:
   policyctl validate FILE
   policyctl test FILE
+  policyctl lint FILE [--json]
   policyctl check FILE --profile PROFILE.json [--as-of YYYY-MM-DD] --json
   policyctl jsonlogic RULE.json DATA.json
   policyctl export-html [--out FILE] POLICY_FILE
@@ -45,6 +47,7 @@ Usage:
 Commands:
   validate   check a policy file against the data contract
   test       run every policy's examples
+  lint       warn about what an author should review before publishing
   check      evaluate one profile and print the outcomes as JSON
   jsonlogic  evaluate one JsonLogic rule on one data object
   export-html  write the text version of the portal (every policy, no script) as HTML
@@ -71,18 +74,39 @@ Exit: 0 no errors (warnings allowed), 1 errors found, 2 FILE unreadable or bad u
 
 Runs the "examples" of every policy: evaluates the example's profile on its as_of date (else the file's
 as_of, else today) and compares the status with "expect" and, when given, the benefit total with
-"benefit_total". Prints one line per failing example and a last line "N passed, M failed". Examples of
+"benefit_total" (and the optional "benefit_up_to" and "certainty"). Prints one line per failing example and a last line "N passed, M failed". Examples of
 policies that are invalid cannot run and count as failed.
 
 Exit: 0 all passed and the file is valid, 1 a failure or an invalid file, 2 FILE unreadable or bad usage.
+)"},
+    {"lint", R"(policyctl lint FILE [--json]
+
+Warns about what an author should review before publishing a valid file, each warning with its code and
+JSON pointer:
+  missing-level           a policy without "level" (district, city, province or national)
+  local-without-location  a district, city or province programme whose criteria read no question marked
+                          "location": true (where the person works, is insured or is registered)
+  years-within            a criterion allowing years_since up to and including N while its label, hint or
+                          terms say "within N years" / 不满N年 / N年内 (fewer than N completed years)
+  secondary-benefit       a benefit amount on a policy whose source is "secondary"
+  undated-terms-source    a policy stating terms whose source (or confirmed_in_force source) has no date
+  unread-question         a question no criterion, benefit amount or ask_if reads
+A policy's "lint_accept": [{"code": ..., "why": ...}] (the file's, for unread-question) turns a warning
+into an accepted note, printed with its reason. An invalid file gets validate's errors instead.
+Text output: one line per warning or note on stdout, then "N warnings, M accepted". --json prints
+{"file", "warnings": [{"code", "pointer", "message"}], "accepted": [{"code", "pointer", "message", "why"}]}.
+
+Exit: 0 no warnings (accepted notes allowed), 1 warnings or an invalid file, 2 FILE unreadable or bad usage.
 )"},
     {"check", R"(policyctl check FILE --profile PROFILE.json [--as-of YYYY-MM-DD] --json
 
 Evaluates the profile (a JSON object from question id to answer; absent = unanswered) against every policy
 on the evaluation date (default: today from the system clock) and prints one JSON object:
-  {"as_of", "next_question", "best_bundle": {"policies", "total"},
-   "results": [{"policy", "status", "criteria": [{"id", "status"}], "missing", "benefit_total"}]}
-exactly as POLICY-FORMAT.md describes. Output is stable and can be diffed.
+  {"as_of", "next_question", "best_bundle": {"policies", "total", "unconfirmed_total"},
+   "results": [{"policy", "status", "certainty", "criteria": [{"id", "status"}], "missing",
+                "benefit_total", "benefit_up_to"}]}
+exactly as POLICY-FORMAT.md describes (benefit_total and benefit_up_to on eligible results only; the best
+bundle adds "exact": false only when its search gave up). Output is stable and can be diffed.
 
 Exit: 0 success, 1 the policy file has errors (the valid policies are still evaluated and printed),
 2 bad usage, an unreadable file, a malformed profile or an answer that does not fit its question.
@@ -200,6 +224,50 @@ int run_test(const std::string& file) {
     }
     std::cout << passed << " passed, " << failed << " failed\n";
     return failed == 0 && errors.empty() ? kOk : kDataFailed;
+}
+
+// ---- lint -----------------------------------------------------------------------------------------------
+
+std::string why_text(const Text& why) {
+    if (why.en.empty() || why.en == why.zh) return why.zh;
+    return why.zh.empty() ? why.en : why.zh + " / " + why.en;
+}
+
+int run_lint(const std::string& file, bool json_output) {
+    const auto text = read_or_complain(file);
+    if (!text) return kBadUsage;
+    const LoadResult loaded = load_policy_set(*text, file);
+    if (!loaded.ok()) {
+        print(loaded.diagnostics);
+        std::cerr << file << ": invalid (" << plural(count_errors(loaded.diagnostics), "error")
+                  << "); lint needs a file that validates\n";
+        return kDataFailed;
+    }
+    const ParsedJson document = parse_json_text(*text, file);
+    const std::vector<LintFinding> findings = lint_policy_set(*loaded.set, document.value);
+    std::size_t warnings = 0;
+    for (const LintFinding& finding : findings) warnings += finding.accepted ? 0 : 1;
+    if (json_output) {
+        nlohmann::ordered_json out = nlohmann::ordered_json::object();
+        out["file"] = file;
+        out["warnings"] = nlohmann::ordered_json::array();
+        out["accepted"] = nlohmann::ordered_json::array();
+        for (const LintFinding& finding : findings) {
+            nlohmann::ordered_json entry = {{"code", finding.code}, {"pointer", finding.pointer}, {"message", finding.message}};
+            if (finding.accepted) entry["why"] = why_text(finding.why);
+            out[finding.accepted ? "accepted" : "warnings"].push_back(std::move(entry));
+        }
+        std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    } else {
+        for (const LintFinding& finding : findings) {
+            std::cout << file << ": " << finding.pointer << ": " << (finding.accepted ? "accepted" : "warning") << " ["
+                      << finding.code << "]: " << finding.message;
+            if (finding.accepted) std::cout << " (accepted: " << why_text(finding.why) << ")";
+            std::cout << '\n';
+        }
+        std::cout << plural(warnings, "warning") << ", " << (findings.size() - warnings) << " accepted\n";
+    }
+    return warnings == 0 ? kOk : kDataFailed;
 }
 
 // ---- check ----------------------------------------------------------------------------------------------
@@ -391,6 +459,21 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
     if (wants_help(args)) return run_help({command});
     if (command == "check") return parse_and_run_check(args);
     if (command == "export-html") return parse_and_run_export_html(args);
+    if (command == "lint") {
+        std::vector<std::string> files;
+        bool json_output = false;
+        for (const std::string& arg : args) {
+            if (arg == "--json") {
+                json_output = true;
+            } else if (arg.rfind("--", 0) == 0) {
+                return usage_error("lint: unknown option " + arg);
+            } else {
+                files.push_back(arg);
+            }
+        }
+        if (files.size() != 1) return usage_error("lint takes exactly one FILE");
+        return run_lint(files[0], json_output);
+    }
     for (const std::string& arg : args) {
         if (arg.rfind("--", 0) == 0) return usage_error(command + ": unknown option " + arg);
     }

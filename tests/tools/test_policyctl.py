@@ -16,11 +16,20 @@ DATA = os.environ["PORTAL_TEST_DATA_DIR"]
 FIXTURE = os.path.join(DATA, "fixture-policies.json")
 PROFILE = os.path.join(DATA, "fixture-profile.json")
 EXPECTED_CHECK = os.path.join(DATA, "fixture-check-expected.json")
+CERTAINTY = os.path.join(DATA, "fixture-certainty.json")
+CERTAINTY_PROFILE = os.path.join(DATA, "fixture-certainty-profile.json")
+CERTAINTY_EXPECTED = os.path.join(DATA, "fixture-certainty-expected.json")
+LINT = os.path.join(DATA, "fixture-lint.json")
 
 
 def run(*args):
     result = subprocess.run([POLICYCTL, *args], capture_output=True, text=True, timeout=60)
     return result.returncode, result.stdout, result.stderr
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
 
 
 def fixture_document():
@@ -47,7 +56,7 @@ class Usage(TempFiles):
     def test_help_explains_every_command(self):
         code, out, _ = run("--help")
         self.assertEqual(code, 0)
-        for command in ("validate", "test", "check", "jsonlogic", "export-html"):
+        for command in ("validate", "test", "lint", "check", "jsonlogic", "export-html"):
             self.assertIn(command, out)
         self.assertIn("Exit codes: 0 success, 1 the data or a test failed, 2 bad usage", out)
 
@@ -230,6 +239,165 @@ class Check(TempFiles):
         self.assertEqual(code, 1)
         self.assertIn('/policies/0/source: error: source "nowhere" does not exist', err)
         self.assertEqual(len(json.loads(out)["results"]), 6)
+
+
+class Certainty(TempFiles):
+    """Certainty, ceilings, unconfirmed_total, illustrative policies and the next question for unknown amounts."""
+
+    def check(self, profile=CERTAINTY_PROFILE, as_of="2024-06-01", document=CERTAINTY):
+        code, out, err = run("check", document, "--profile", profile, "--as-of", as_of, "--json")
+        self.assertEqual(code, 0, err)
+        return json.loads(out)
+
+    def results(self, output):
+        return {r["policy"]: r for r in output["results"]}
+
+    def test_output_matches_the_expected_file(self):
+        code, out, err = run("check", CERTAINTY, "--profile", CERTAINTY_PROFILE, "--as-of", "2024-06-01", "--json")
+        self.assertEqual((code, err), (0, ""))
+        with open(CERTAINTY_EXPECTED, encoding="utf-8") as f:
+            self.assertEqual(out, f.read())
+
+    def test_certainty_on_every_result(self):
+        results = self.results(self.check())
+        self.assertEqual({p: r["certainty"] for p, r in results.items()}, {
+            "fresh": "confirmed", "stale": "unconfirmed", "renewed": "confirmed",
+            "renewed-by-compilation": "unconfirmed", "ceiling": "confirmed", "example": "illustrative",
+            "by-education": "confirmed", "by-months": "confirmed", "descriptive": "confirmed"})
+        self.assertNotIn("benefit_total", results["descriptive"])  # not eligible: no sums
+
+    def test_stale_after_exactly_n_years(self):
+        # "official" is dated 2022-03-01 and stale_after_years is 3.
+        self.assertEqual(self.results(self.check(as_of="2025-02-28"))["fresh"]["certainty"], "confirmed")
+        self.assertEqual(self.results(self.check(as_of="2025-03-01"))["fresh"]["certainty"], "unconfirmed")
+        document = load(CERTAINTY)
+        document["stale_after_years"] = 4
+        path = self.write("four.json", document)
+        self.assertEqual(self.results(self.check(as_of="2025-03-01", document=path))["fresh"]["certainty"], "confirmed")
+        del document["sources"][0]["date"]
+        path = self.write("undated.json", document)
+        self.assertEqual(self.results(self.check(as_of="2022-06-01", document=path))["fresh"]["certainty"], "unconfirmed")
+
+    def test_ceilings_and_unknown_amounts(self):
+        results = self.results(self.check())
+        self.assertEqual((results["ceiling"]["benefit_total"], results["ceiling"]["benefit_up_to"]), (100, 5100))
+        self.assertEqual((results["by-education"]["benefit_total"], results["by-education"]["benefit_up_to"]), (None, None))
+        self.assertIn("benefit_up_to", results["by-education"])
+
+    def test_best_bundle_leaves_out_illustrative_and_counts_unconfirmed(self):
+        bundle = self.check()["best_bundle"]
+        self.assertEqual(bundle, {"policies": ["fresh", "stale", "renewed", "renewed-by-compilation", "ceiling"],
+                                  "total": 3450, "unconfirmed_total": 2050})
+
+    def test_next_question_for_unknown_amounts_respects_ask_if(self):
+        self.assertEqual(self.check()["next_question"], "education")
+        after = self.write("p2.json", {"age": 30, "education": "master"})
+        self.assertIsNone(self.check(profile=after)["next_question"])  # insurance_months waits on employed
+        employed = self.write("p3.json", {"age": 30, "education": "master", "employed": True})
+        self.assertEqual(self.check(profile=employed)["next_question"], "insurance_months")
+        elsewhere = self.write("p4.json", {"age": 30, "education": "master", "employed": False})
+        self.assertIsNone(self.check(profile=elsewhere)["next_question"])
+
+    def test_examples_with_certainty_and_ceiling_expectations(self):
+        self.assertEqual(run("test", CERTAINTY), (0, "5 passed, 0 failed\n", ""))
+        document = load(CERTAINTY)
+        document["policies"][4]["examples"][0]["benefit_up_to"] = 100
+        document["policies"][5]["examples"][0]["certainty"] = "confirmed"
+        path = self.write("wrong.json", document)
+        code, out, _ = run("test", path)
+        self.assertEqual(code, 1)
+        self.assertEqual(out.splitlines(), [
+            path + ': /policies/4/examples/0: ceiling example "adult": expected benefit_up_to 100, got 5100',
+            path + ': /policies/5/examples/0: example example "adult": expected certainty confirmed, got illustrative',
+            "3 passed, 2 failed"])
+
+    def test_confirmed_in_force_needs_an_existing_source(self):
+        document = load(CERTAINTY)
+        document["policies"][2]["confirmed_in_force"]["source"] = "nowhere"
+        code, _, err = run("validate", self.write("bad.json", document))
+        self.assertEqual(code, 1)
+        self.assertIn('/policies/2/confirmed_in_force/source: error: source "nowhere" does not exist', err)
+
+
+class Lint(TempFiles):
+    EXPECTED = [
+        ("unread-question", "/questions/3"),
+        ("missing-level", "/policies/1"),
+        ("local-without-location", "/policies/2/level"),
+        ("years-within", "/policies/3/criteria/0/rule"),
+        ("secondary-benefit", "/policies/4/benefits/0/amount"),
+        ("undated-terms-source", "/policies/5/source"),
+    ]
+
+    def test_every_code_with_its_pointer(self):
+        code, out, err = run("lint", LINT, "--json")
+        self.assertEqual((code, err), (1, ""))
+        result = json.loads(out)
+        self.assertEqual(list(result), ["file", "warnings", "accepted"])
+        self.assertEqual([(w["code"], w["pointer"]) for w in result["warnings"]], self.EXPECTED)
+        self.assertEqual([(a["code"], a["pointer"], a["why"]) for a in result["accepted"]],
+                         [("local-without-location", "/policies/6/level", "全省通用，不限就业地 / open to anyone in the province")])
+        for warning in result["warnings"]:
+            self.assertTrue(warning["message"])
+
+    def test_text_output(self):
+        code, out, _ = run("lint", LINT)
+        self.assertEqual(code, 1)
+        lines = out.splitlines()
+        self.assertEqual(len(lines), 8)
+        for line, (lint_code, pointer) in zip(lines, self.EXPECTED):
+            self.assertTrue(line.startswith(f"{LINT}: {pointer}: warning [{lint_code}]: "), line)
+        self.assertTrue(lines[6].startswith(f"{LINT}: /policies/6/level: accepted [local-without-location]: "), lines[6])
+        self.assertTrue(lines[6].endswith("(accepted: 全省通用，不限就业地 / open to anyone in the province)"), lines[6])
+        self.assertEqual(lines[7], "6 warnings, 1 accepted")
+        self.assertIn('"<": [{"years_since": ...}, 5]', lines[3])
+
+    def test_only_accepted_notes_exit_0(self):
+        document = load(LINT)
+        document["policies"] = [p for p in document["policies"] if p["id"] in ("clean", "accepted")]
+        document["questions"] = [q for q in document["questions"] if q["id"] != "spare"]
+        path = self.write("ok.json", document)
+        code, out, _ = run("lint", path)
+        self.assertEqual(code, 0)
+        self.assertEqual(out.splitlines()[-1], "0 warnings, 1 accepted")
+        document["policies"] = [p for p in document["policies"] if p["id"] == "clean"]
+        document["questions"] = [q for q in document["questions"] if q["id"] != "age"]
+        code, out, _ = run("lint", self.write("clean.json", document), "--json")
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["warnings"], [])
+        self.assertEqual(json.loads(out)["accepted"], [])
+
+    def test_fixing_a_warning_removes_it(self):
+        document = load(LINT)
+        document["policies"][3]["criteria"][0]["rule"] = {"<": [{"years_since": [{"var": "graduation_date"}]}, 5]}
+        document["policies"][2]["criteria"].append(
+            {"id": "here", "label": {"zh": "在上虞就业"}, "rule": {"==": [{"var": "work_region"}, "shangyu"]}})
+        code, out, _ = run("lint", self.write("fixed.json", document), "--json")
+        self.assertEqual(code, 1)
+        self.assertEqual([(w["code"], w["pointer"]) for w in json.loads(out)["warnings"]],
+                         [e for e in self.EXPECTED if e[0] not in ("years-within", "local-without-location")])
+
+    def test_invalid_file_gets_validate_errors(self):
+        document = load(LINT)
+        document["policies"][0]["level"] = "county"
+        path = self.write("bad.json", document)
+        code, out, err = run("lint", path)
+        self.assertEqual(code, 1)
+        self.assertEqual(out, "")
+        self.assertIn(path + ': /policies/0/level: error: "county" is not one of: district, city, province, national', err)
+
+    def test_bad_usage_and_unreadable(self):
+        self.assertEqual(run("lint")[0], 2)
+        self.assertEqual(run("lint", LINT, LINT)[0], 2)
+        self.assertEqual(run("lint", LINT, "--text")[0], 2)
+        code, _, err = run("lint", os.path.join(self._dir.name, "missing.json"))
+        self.assertEqual(code, 2)
+        self.assertIn("cannot read file", err)
+        code, out, _ = run("lint", "--help")
+        self.assertEqual(code, 0)
+        for lint_code in ("missing-level", "local-without-location", "years-within", "secondary-benefit",
+                          "undated-terms-source", "unread-question", "lint_accept"):
+            self.assertIn(lint_code, out)
 
 
 class JsonLogic(TempFiles):
