@@ -287,8 +287,13 @@ std::string ineligible_reason(const ViewContext& ctx, const core::PolicyOutcome&
 // The second line of a row: what it is worth, what would decide it, or why not.
 std::string row_reason(const ViewContext& ctx, const core::PolicyOutcome& o) {
     switch (o.status) {
-        case core::Status::eligible:
-            return headline(ctx.lang(), ctx.catalog.headlines[static_cast<std::size_t>(o.policy)], policy_at(ctx, o.policy));
+        case core::Status::eligible: {
+            // The visitor's own amount stands at the right of the row; below it the row says what the programme
+            // is rather than repeat a figure ("最高 70 万元" beside "70 万元" reads as two amounts).
+            const core::Policy& p = policy_at(ctx, o.policy);
+            if (!wording::outcome_amount(ctx.lang(), o).empty() && !p.summary.empty()) return text(ctx.lang(), p.summary);
+            return headline(ctx.lang(), ctx.catalog.headlines[static_cast<std::size_t>(o.policy)], p);
+        }
         case core::Status::unknown:
             return o.missing.empty() ? std::string(ctx.t(str::not_assessed))
                                      : fill(ctx.t(str::maybe_needs), question_labels(ctx, o.missing));

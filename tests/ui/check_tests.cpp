@@ -175,7 +175,6 @@ TEST_CASE("the results show the best combination, and a policy's details show ea
     CHECK(contains(bundle, "rent-subsidy"));
     CHECK_FALSE(contains(bundle, "maker-space"));    // eligible, but illustrative: never in the best bundle
     CHECK_FALSE(contains(bundle, "digital-grant"));
-    CHECK_FALSE(contains(bundle, "digital-grant"));
     CHECK_FALSE(contains(bundle, "startup-loan"));  // loans never count
     CHECK(portal.visible("results-meta"));
     CHECK(portal.visible("best-total"));
