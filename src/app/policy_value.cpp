@@ -28,7 +28,7 @@ HeadlineValue headline_value(const core::PolicySet& set, int policy, const core:
         (b.counts_in_total() ? has_money : has_loan) = true;
         if (b.counts_in_total()) target.amount += range->max;
         else target.amount = std::max(target.amount, range->max);
-        target.up_to = target.up_to || range->min != range->max;
+        target.up_to = target.up_to || range->min != range->max || b.up_to;  // a ceiling reads "最高"
     }
     if (has_money) {
         money.up_to = money.up_to || has_unknown;

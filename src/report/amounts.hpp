@@ -7,13 +7,11 @@
 
 #include "core/date.hpp"
 #include "core/model.hpp"
+#include "wording/wording.hpp"
 
 namespace portal::report {
 
-struct AmountRange {
-    double min = 0;
-    double max = 0;
-};
+using wording::AmountRange;
 
 // The smallest and largest total (amount x periods) of benefit `benefit` of policy `policy`. A fixed amount is
 // itself; an amount rule is tried on every combination of answers to the boolean and choice questions it reads

@@ -60,7 +60,7 @@ inline constexpr std::string_view kPoliciesStyle =
     ".facts{list-style:none;padding:0;margin:4px 0 10px;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:.92rem}"
     ".badge{display:inline-block;border-radius:12px;padding:0 10px;font-weight:600;background:var(--soft)}"
     ".badge .en{color:inherit}.badge.confirmed{color:var(--ok)}.badge.secondary{color:var(--accent)}"
-    ".badge.article{color:var(--muted)}.badge.illustrative{color:var(--warn);background:var(--warn-bg)}"
+    ".badge.article{color:var(--muted)}.badge.illustrative,.badge.unconfirmed{color:var(--warn);background:var(--warn-bg)}"
     ".warning{background:var(--warn-bg);border-left:5px solid var(--warn);padding:6px 14px;margin:8px 0;"
     "border-radius:6px;color:var(--warn)}.warning .en{color:var(--warn)}"
     ".criteria li{margin:6px 0 10px}.criteria .terms,.criteria .hint{font-size:.92rem}"

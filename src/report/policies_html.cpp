@@ -6,12 +6,14 @@
 #include "report/escape.hpp"
 #include "report/html_page.hpp"
 #include "report/page_style.hpp"
-#include "report/wording.hpp"
+#include "report/amounts.hpp"
+#include "wording/wording.hpp"
 
 namespace portal::report {
 namespace {
 
 using core::Lang;
+using namespace wording;
 
 constexpr std::string_view kZh = "zh-CN";
 
@@ -25,7 +27,8 @@ std::string both(const core::Text& text) {
 }
 
 // The same for our own interface words.
-std::string both(const Phrase& phrase) { return both(core::Text{phrase.zh, phrase.en}); }
+core::Text both_texts(const Phrase& phrase) { return core::Text{phrase.zh, phrase.en}; }
+std::string both(const Phrase& phrase) { return both(both_texts(phrase)); }
 
 // Two block elements, one per language, for longer texts.
 std::string paragraphs(const core::Text& text, std::string_view css_class = "") {
@@ -59,14 +62,14 @@ const core::Source* source_of(const core::PolicySet& set, const core::Policy& po
 
 // ---- one policy ---------------------------------------------------------------------------------------------
 
-std::string facts(const core::PolicySet& set, const core::Policy& policy) {
-    const core::Source* from = source_of(set, policy);
-    const core::Reliability reliability = from ? from->reliability : core::Reliability::article;
-    const std::string level = policy.illustrative ? "illustrative" : std::string(core::to_string(reliability));
+// How far the terms can be relied on, on the data's own date (the page is made when the data is published).
+std::string facts(const core::PolicySet& set, int p) {
+    const core::Policy& policy = set.policies[static_cast<std::size_t>(p)];
+    const core::Certainty certainty = core::certainty_of(set, p, set.as_of.value_or(core::Date{}));
     std::string out = "<ul class=\"facts\">\n";
-    out += "<li><span class=\"badge " + escape_attr(level) + "\">" +
-           both(in_both([&](Lang l) { return reliability_name(l, reliability, policy.illustrative); })) + "</span></li>\n";
-    out += "<li>" + both(Phrase{"有效期", "Valid"}) + "：" +
+    out += "<li><span class=\"badge " + escape_attr(std::string(core::to_string(certainty))) + "\">" +
+           both(certainty_phrase(certainty)) + "</span></li>\n";
+    out += "<li>" + both(str::sec_validity) + "：" +
            both(in_both([&](Lang l) { return validity_text(l, policy.valid); })) + "</li>\n";
     out += "<li>" + both(Phrase{"编号", "ID"}) + "：<code>" + escape_html(policy.id) + "</code></li>\n";
     return out + "</ul>\n";
@@ -83,7 +86,7 @@ std::string audiences(const core::PolicySet& set, const core::Policy& policy) {
         en.push_back(name.en.empty() ? name.zh : name.en);
     }
     names = {join_list(Lang::zh, zh), join_list(Lang::en, en)};
-    return "<p class=\"audiences\"><strong>" + both(Phrase{"适用人群", "Who it is for"}) + "：</strong>" + both(names) +
+    return "<p class=\"audiences\"><strong>" + both(str::filter_audiences) + "：</strong>" + both(names) +
            "</p>\n";
 }
 
@@ -91,7 +94,7 @@ core::Text amount_cell(const core::PolicySet& set, int policy, int benefit) {
     const core::Benefit& b = set.policies[static_cast<std::size_t>(policy)].benefits[static_cast<std::size_t>(benefit)];
     if (!b.has_amount()) return {"—", ""};
     const auto range = benefit_total_range(set, policy, benefit, set.as_of.value_or(core::Date{}));
-    if (!range) return {"视申请人情况而定", "depends on the applicant"};
+    if (!range) return {str::amount_varies.zh, str::amount_varies.en};
     const double periods = b.periods > 0 ? b.periods : 1;
     return in_both([&](Lang l) { return payment_text(l, b, {range->min / periods, range->max / periods}); });
 }
@@ -102,9 +105,10 @@ core::Text total_cell(const core::PolicySet& set, int policy, int benefit) {
     if (!b.has_amount()) return {"—", ""};
     const auto range = benefit_total_range(set, policy, benefit, set.as_of.value_or(core::Date{}));
     if (!range) return {"视情况而定", "varies"};
-    return in_both([&](Lang l) { return range->min == range->max ? amount_in_unit(l, b, range->max)
-                                                                  : fill(tr(l, {"最高 {}", "up to {}"}),
-                                                                         {amount_in_unit(l, b, range->max)}); });
+    return in_both([&](Lang l) {
+        const std::string most = amount_in_unit(l, b, range->max);
+        return range->min == range->max && !b.up_to ? most : up_to(l, most);
+    });
 }
 
 std::string cell(const Phrase& header, const core::Text& value) {
@@ -116,8 +120,8 @@ constexpr Phrase kBenefitColumns[] = {{"项目", "Benefit"}, {"类型", "Kind"},
 
 std::string benefits_table(const core::PolicySet& set, int p) {
     const core::Policy& policy = set.policies[static_cast<std::size_t>(p)];
-    std::string out = "<h4>" + both(Phrase{"支持内容", "Benefits"}) + "</h4>\n";
-    if (policy.benefits.empty()) return out + "<p>" + both(Phrase{"未列明具体支持。", "No benefit is listed."}) + "</p>\n";
+    std::string out = "<h4>" + both(str::row_benefits) + "</h4>\n";
+    if (policy.benefits.empty()) return out + "<p>" + both(str::no_amount) + "</p>\n";
     out += "<table class=\"benefits\">\n<thead><tr>";
     for (const Phrase& column : kBenefitColumns) out += "<th scope=\"col\">" + both(column) + "</th>";
     out += "</tr></thead>\n<tbody>\n";
@@ -126,7 +130,7 @@ std::string benefits_table(const core::PolicySet& set, int p) {
         const int index = static_cast<int>(i);
         const std::string periods_zh = periods_text(Lang::zh, b);
         out += "<tr>" + cell(kBenefitColumns[0], b.label.empty() ? core::Text{"—", ""} : b.label);
-        out += cell(kBenefitColumns[1], in_both([&](Lang l) { return kind_text(l, b.kind); }));
+        out += cell(kBenefitColumns[1], both_texts(kind_phrase(b.kind)));
         out += cell(kBenefitColumns[2], amount_cell(set, p, index));
         out += cell(kBenefitColumns[3], in_both([&](Lang l) { return per_text(l, b); }));
         out += cell(kBenefitColumns[4], periods_zh.empty() ? core::Text{"1", ""}
@@ -138,16 +142,15 @@ std::string benefits_table(const core::PolicySet& set, int p) {
 
 core::Text combination(const core::Policy& policy) {
     switch (policy.eligible_when) {
-        case core::EligibleWhen::all: return {"须同时满足以下全部条件：", "Every one of these conditions must be met:"};
-        case core::EligibleWhen::any: return {"满足以下任一条件即可：", "Meeting any one of these conditions is enough:"};
-        case core::EligibleWhen::rule:
-            return {"以下条件按条款中的组合方式判断：", "These conditions combine as the terms describe:"};
+        case core::EligibleWhen::all: return both_texts(str::criteria_all);
+        case core::EligibleWhen::any: return both_texts(str::criteria_any);
+        case core::EligibleWhen::rule: return both_texts(str::criteria_rule);
     }
     return {};
 }
 
 std::string criteria(const core::Policy& policy) {
-    std::string out = "<h4>" + both(Phrase{"申请条件", "Conditions"}) + "</h4>\n";
+    std::string out = "<h4>" + both(str::row_conditions) + "</h4>\n";
     if (!policy.assessed()) {
         return out + paragraphs({"具体条件尚未公布，本工具无法评估。请向主管部门咨询。",
                                  "The conditions have not been published, so the portal cannot assess this one. "
@@ -166,7 +169,7 @@ std::string criteria(const core::Policy& policy) {
 std::string apply(const core::Policy& policy) {
     const core::ApplyInfo& info = policy.apply;
     if (info.how.empty() && info.where.empty() && info.links.empty()) return "";
-    std::string out = "<h4>" + both(Phrase{"如何申请", "How to apply"}) + "</h4>\n<dl class=\"apply\">\n";
+    std::string out = "<h4>" + both(str::sec_apply) + "</h4>\n<dl class=\"apply\">\n";
     if (!info.how.empty()) out += "<dt>" + both(Phrase{"办理方式", "How"}) + "</dt><dd>" + both(info.how) + "</dd>\n";
     if (!info.where.empty()) out += "<dt>" + both(Phrase{"办理地点", "Where"}) + "</dt><dd>" + both(info.where) + "</dd>\n";
     if (!info.links.empty()) {
@@ -181,7 +184,7 @@ std::string exclusions(const core::PolicySet& set, int p) {
     if (static_cast<std::size_t>(p) >= set.exclusions.size()) return "";  // a set built without reindex()
     const auto& others = set.exclusions[static_cast<std::size_t>(p)];
     if (others.empty()) return "";
-    std::string out = "<h4>" + both(Phrase{"不可同时享受", "Cannot be combined with"}) + "</h4>\n<ul>\n";
+    std::string out = "<h4>" + both(str::sec_excludes) + "</h4>\n<ul>\n";
     for (const int other : others) {
         const core::Policy& o = set.policies[static_cast<std::size_t>(other)];
         out += "<li><a href=\"#" + policy_anchor(o.id) + "\">" + both(o.title) + "</a></li>\n";
@@ -193,15 +196,15 @@ std::string source(const core::PolicySet& set, const core::Policy& policy) {
     const core::Source* found = source_of(set, policy);
     if (!found) return "";
     const core::Source& s = *found;
-    std::string out = "<h4>" + both(Phrase{"信息来源", "Source"}) + "</h4>\n<dl class=\"source\">\n";
+    std::string out = "<h4>" + both(str::sec_source) + "</h4>\n<dl class=\"source\">\n";
     out += "<dt>" + both(Phrase{"标题", "Title"}) + "</dt><dd>" + link({s.title, s.url}) + "</dd>\n";
     if (!s.publisher.empty()) out += "<dt>" + both(Phrase{"发布者", "Publisher"}) + "</dt><dd>" + both(s.publisher) + "</dd>\n";
     const std::string date = s.date ? s.date->to_string() : "";
     out += "<dt>" + both(Phrase{"日期", "Date"}) + "</dt><dd>" +
            (s.date ? "<time datetime=\"" + date + "\">" + date + "</time>" : both(Phrase{"未载明", "not stated"})) + "</dd>\n";
-    out += "<dt>" + both(Phrase{"可靠程度", "Reliability"}) + "</dt><dd>" +
-           both(in_both([&](Lang l) { return reliability_name(l, s.reliability, policy.illustrative) + " — " +
-                                             reliability_explanation(l, s.reliability, policy.illustrative); })) +
+    out += "<dt>" + both(str::row_reliability) + "</dt><dd>" +
+           both(in_both([&](Lang l) { return std::string(tr(l, reliability_phrase(s.reliability, policy.illustrative))) +
+                                             " — " + tr(l, reliability_explanation(s.reliability, policy.illustrative)); })) +
            "</dd>\n";
     return out + "</dl>\n";
 }
@@ -211,7 +214,7 @@ std::string illustrative_warning(const core::Policy& policy) {
     return "<div class=\"warning\" role=\"note\">" +
            paragraphs(in_both([](Lang l) {
                return std::string(tr(l, {"示例：", "Example: "})) +
-                      reliability_explanation(l, core::Reliability::article, true);
+                      tr(l, reliability_explanation(core::Reliability::article, true));
            })) +
            "</div>\n";
 }
@@ -221,12 +224,12 @@ std::string policy_article(const core::PolicySet& set, int p) {
     const std::string anchor = policy_anchor(policy.id);
     std::string out = "<article class=\"policy\" id=\"" + anchor + "\" aria-labelledby=\"" + anchor + "-t\">\n";
     out += "<h3 id=\"" + anchor + "-t\">" + both(policy.title) + "</h3>\n";
-    out += facts(set, policy) + illustrative_warning(policy);
+    out += facts(set, p) + illustrative_warning(policy);
     if (!policy.summary.empty()) out += paragraphs(policy.summary, "summary");
     if (!policy.details.empty()) out += paragraphs(policy.details);
     out += audiences(set, policy) + benefits_table(set, p) + criteria(policy);
     if (!policy.terms.empty()) {
-        out += "<h4>" + both(Phrase{"条款要点", "The terms in brief"}) + "</h4>\n" + paragraphs(policy.terms);
+        out += "<h4>" + both(str::sec_terms) + "</h4>\n" + paragraphs(policy.terms);
     }
     out += apply(policy) + exclusions(set, p) + source(set, policy);
     out += "<p class=\"to-top\"><a href=\"#toc\">" + both(Phrase{"返回目录", "Back to contents"}) + "</a></p>\n";
@@ -288,7 +291,7 @@ std::string notice() {
                        "This page lists every policy with its conditions, amounts, how to apply and its source; it "
                        "needs no script and prints cleanly. It was compiled from public sources: the official texts "
                        "prevail."}) +
-           "</div>\n";
+           paragraphs(both_texts(str::unconfirmed_why)) + "</div>\n";
 }
 
 std::string contents(const core::PolicySet& set, const std::vector<Group>& list) {

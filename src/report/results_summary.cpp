@@ -5,12 +5,13 @@
 #include "report/escape.hpp"
 #include "report/html_page.hpp"
 #include "report/page_style.hpp"
-#include "report/wording.hpp"
+#include "wording/wording.hpp"
 
 namespace portal::report {
 namespace {
 
 using core::Lang;
+using namespace wording;
 
 // The summary is first built as a list of blocks, then written as HTML or text, so both say the same thing.
 struct Block {
@@ -43,8 +44,9 @@ private:
 
     void add(Block::Kind kind, std::string text) { blocks_.push_back({kind, std::move(text)}); }
     std::string say(const Phrase& phrase) const { return tr(lang_, phrase); }
-    std::string words(const core::Text& text) const { return text_in(lang_, text); }
+    std::string words(const core::Text& value) const { return wording::text(lang_, value); }
     const core::Policy& policy(int p) const { return set_.policies[static_cast<std::size_t>(p)]; }
+    const core::PolicyOutcome& outcome(int p) const { return evaluation_.results[static_cast<std::size_t>(p)]; }
 
     std::string closing_line() const {
         return say({"本摘要由你的浏览器在本机生成，你的回答没有发送到任何地方。金额和结果仅供参考，申请前请向主管部门确认。",
@@ -53,8 +55,7 @@ private:
     }
 
     std::string dated_version() const {
-        return fill(say({"评估日期：{} · 数据版本：{}", "Evaluated on {} · data version {}"}),
-                    {evaluation_.as_of.to_string(), set_.version});
+        return fill(say(str::results_meta), {evaluation_.as_of.to_string(), set_.version});
     }
 
     void intro() {
@@ -65,7 +66,7 @@ private:
     }
 
     void answers(const core::Profile& profile) {
-        add(Block::Kind::heading, say({"你的回答", "Your answers"}));
+        add(Block::Kind::heading, say(str::summary_title));
         bool any = false;
         for (const core::Question& question : set_.questions) {
             const auto found = profile.is_object() ? profile.find(question.id) : profile.end();
@@ -74,29 +75,22 @@ private:
                                        answer_text(lang_, question, *found));
             any = true;
         }
-        if (!any) add(Block::Kind::paragraph, say({"还没有回答任何问题。", "No question has been answered yet."}));
-    }
-
-    std::string title_with_total(int p) const {
-        const auto& total = evaluation_.results[static_cast<std::size_t>(p)].benefit_total;
-        std::string line = words(policy(p).title);
-        if (total && *total > 0) line += (lang_ == Lang::zh ? "：" : ": ") + money(lang_, *total);
-        return line;
+        if (!any) add(Block::Kind::paragraph, say(str::summary_empty));
     }
 
     void best_bundle() {
-        add(Block::Kind::heading, say({"最优组合", "Best combination"}));
+        add(Block::Kind::heading, say(str::best_title));
         const core::Bundle& bundle = evaluation_.best_bundle;
         if (bundle.policies.empty()) {
-            add(Block::Kind::paragraph, say({"目前没有可以计算金额的符合条件的政策。",
-                                             "No policy you qualify for has an amount to add up yet."}));
+            add(Block::Kind::paragraph, say(str::best_empty));
             return;
         }
         for (const int p : bundle.policies) {
-            if (known(p)) add(Block::Kind::item, title_with_total(p));
+            if (known(p)) add(Block::Kind::item, policy_with_amount(lang_, words(policy(p).title), outcome(p)));
         }
-        add(Block::Kind::total, fill(say({"合计：{}", "Total: {}"}), {money(lang_, bundle.total)}));
-        if (!bundle.exact) add(Block::Kind::paragraph, say(kEstimatedBundle));
+        add(Block::Kind::total, bundle_total(lang_, bundle));
+        if (any_unconfirmed()) add(Block::Kind::note, say(str::unconfirmed_why));
+        if (!bundle.exact) add(Block::Kind::paragraph, say(str::best_estimated));
         add(Block::Kind::paragraph, say({"合计不含贷款额度，且不包含互相排斥的政策。",
                                          "The total leaves out loan limits and policies that cannot be combined."}));
     }
@@ -105,6 +99,22 @@ private:
     bool known(int p) const {
         const auto i = static_cast<std::size_t>(p);
         return p >= 0 && i < set_.policies.size() && i < evaluation_.results.size() && evaluation_.results[i].policy == p;
+    }
+
+    // True when a result the summary presents as qualifying rests on terms that are not confirmed.
+    bool any_unconfirmed() const {
+        for (const core::PolicyOutcome& o : evaluation_.results) {
+            if (o.status == core::Status::eligible && o.certainty != core::Certainty::confirmed) return true;
+        }
+        return evaluation_.best_bundle.unconfirmed_total > 0;
+    }
+
+    // The title, marked with its certainty unless confirmed.
+    std::string marked_title(int p) const {
+        const core::Certainty certainty = outcome(p).certainty;
+        const std::string title = words(policy(p).title);
+        return certainty == core::Certainty::confirmed ? title
+                                                       : fill(say(str::with_mark), {title, say(certainty_phrase(certainty))});
     }
 
     std::vector<int> with_status(core::Status status) const {
@@ -120,20 +130,19 @@ private:
         const core::Policy& pol = policy(p);
         for (std::size_t b = 0; b < pol.benefits.size(); ++b) {
             const core::Benefit& benefit = pol.benefits[b];
-            std::string line = words(benefit.label);
             const auto& total = b < outcome.benefits.size() ? outcome.benefits[b].total : std::nullopt;
-            if (total) line += (lang_ == Lang::zh ? "：" : ": ") + benefit_sentence(lang_, benefit, {*total, *total});
-            else if (benefit.has_amount()) line += say({"（金额取决于尚未回答的问题）", " (the amount depends on unanswered questions)"});
+            std::string line = benefit_line(lang_, benefit, total ? std::optional<AmountRange>(AmountRange{*total, *total}) : std::nullopt);
+            if (!total && benefit.has_amount()) line += say({"（金额取决于尚未回答的问题）", " (the amount depends on unanswered questions)"});
             add(Block::Kind::item, line);
         }
     }
 
     void eligible() {
         const std::vector<int> list = with_status(core::Status::eligible);
-        add(Block::Kind::heading, fill(say({"符合条件（{} 项）", "You qualify ({})"}), {std::to_string(list.size())}));
+        add(Block::Kind::heading, fill(say(str::group_eligible), {std::to_string(list.size())}));
         if (list.empty()) add(Block::Kind::paragraph, say({"暂无。", "None yet."}));
         for (const int p : list) {
-            add(Block::Kind::subheading, title_with_total(p));
+            add(Block::Kind::subheading, policy_with_amount(lang_, words(policy(p).title), outcome(p)));
             benefit_lines(p);
         }
     }
@@ -146,7 +155,7 @@ private:
 
     void undecided() {
         const std::vector<int> list = with_status(core::Status::unknown);
-        add(Block::Kind::heading, fill(say({"尚待确认（{} 项）", "Not decided yet ({})"}), {std::to_string(list.size())}));
+        add(Block::Kind::heading, fill(say(str::group_maybe), {std::to_string(list.size())}));
         if (list.empty()) add(Block::Kind::paragraph, say({"暂无。", "None."}));
         std::vector<int> not_assessed;
         for (const int p : list) {
@@ -155,10 +164,10 @@ private:
                 continue;
             }
             const core::PolicyOutcome& outcome = evaluation_.results[static_cast<std::size_t>(p)];
-            add(Block::Kind::subheading, words(policy(p).title));
+            add(Block::Kind::subheading, marked_title(p));
             add(Block::Kind::item, outcome.missing.empty()
                                        ? say({"需要主管部门根据具体情况判断。", "The office decides case by case."})
-                                       : fill(say({"取决于这些问题：{}", "Depends on: {}"}), {question_list(outcome.missing)}));
+                                       : fill(say(str::maybe_needs), {question_list(outcome.missing)}));
         }
         if (not_assessed.empty()) return;
         // Programmes without published conditions: one list, since the same sentence would follow each of them.
@@ -178,7 +187,7 @@ private:
         }
         for (const int c : outcome.failed) {
             const core::Criterion& criterion = pol.criteria[static_cast<std::size_t>(c)];
-            std::string line = fill(say({"不满足：{}", "Not met: {}"}), {words(criterion.label)});
+            std::string line = fill(say(str::failed_on), {words(criterion.label)});
             if (!criterion.hint.empty()) line += fill(say({"（提示：{}）", " (hint: {})"}), {words(criterion.hint)});
             add(Block::Kind::item, line);
         }
@@ -186,7 +195,7 @@ private:
 
     void ineligible() {
         const std::vector<int> list = with_status(core::Status::ineligible);
-        add(Block::Kind::heading, fill(say({"暂不符合（{} 项）", "Not eligible ({})"}), {std::to_string(list.size())}));
+        add(Block::Kind::heading, fill(say(str::group_ineligible), {std::to_string(list.size())}));
         if (list.empty()) add(Block::Kind::paragraph, say({"暂无。", "None."}));
         for (const int p : list) {
             add(Block::Kind::subheading, words(policy(p).title));

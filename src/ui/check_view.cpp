@@ -5,7 +5,6 @@
 #include "app/device_memory.hpp"
 #include "app/share_link.hpp"
 #include "app/summary_download.hpp"
-#include "report/wording.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -288,8 +287,13 @@ std::string ineligible_reason(const ViewContext& ctx, const core::PolicyOutcome&
 // The second line of a row: what it is worth, what would decide it, or why not.
 std::string row_reason(const ViewContext& ctx, const core::PolicyOutcome& o) {
     switch (o.status) {
-        case core::Status::eligible:
-            return headline(ctx.lang(), ctx.catalog.headlines[static_cast<std::size_t>(o.policy)], policy_at(ctx, o.policy));
+        case core::Status::eligible: {
+            // The visitor's own amount stands at the right of the row; below it the row says what the programme
+            // is rather than repeat a figure ("最高 70 万元" beside "70 万元" reads as two amounts).
+            const core::Policy& p = policy_at(ctx, o.policy);
+            if (!wording::outcome_amount(ctx.lang(), o).empty() && !p.summary.empty()) return text(ctx.lang(), p.summary);
+            return headline(ctx.lang(), ctx.catalog.headlines[static_cast<std::size_t>(o.policy)], p);
+        }
         case core::Status::unknown:
             return o.missing.empty() ? std::string(ctx.t(str::not_assessed))
                                      : fill(ctx.t(str::maybe_needs), question_labels(ctx, o.missing));
@@ -352,21 +356,25 @@ void draw_result_row(ViewContext& ctx, int policy, core::Status status, float wi
         const ImVec2 max(min.x + width, min.y + row_h);
         dl->AddRectFilled(min, max, colour(pal.surface), 10.0f);
         dl->AddRect(min, max, colour(pointer_over_last_item() ? pal.accent : pal.border), 10.0f);
-        dl->AddRectFilled(min, ImVec2(min.x + 5.0f, max.y), colour(status_style(status).text), 10.0f, ImDrawFlags_RoundCornersLeft);
+        dl->AddRectFilled(min, ImVec2(min.x + 5.0f, max.y), colour(status_style(status, outcome.certainty).text), 10.0f,
+                          ImDrawFlags_RoundCornersLeft);
         focus_ring_for_last_item();
         const float x = min.x + 16.0f;
         const float inner = width - 32.0f;
         float value_w = 0;
-        if (status == core::Status::eligible && outcome.benefit_total && *outcome.benefit_total > 0) {
-            const std::string value = money(ctx.lang(), *outcome.benefit_total);
+        const std::string value = status == core::Status::eligible ? wording::outcome_amount(ctx.lang(), outcome) : "";
+        if (!value.empty()) {
             value_w = ImGui::CalcTextSize(value.c_str()).x;
-            dl->AddText(ImVec2(min.x + width - 16.0f - value_w, min.y + 12.0f), colour(pal.youth), value.c_str());
+            draw_clamped(dl, ImVec2(min.x + width - 16.0f - value_w, min.y + 12.0f), value_w + 1.0f, value, colour(pal.youth), 1);
             value_w += 12.0f;
         }
         const char* symbol = status == core::Status::eligible ? "✓ " : status == core::Status::ineligible ? "× " : "? ";
         draw_clamped(dl, ImVec2(x, min.y + 12.0f), inner - value_w, symbol + policy_title(ctx, policy), colour(pal.text), 1);
         std::string reason = row_reason(ctx, outcome);
-        if (policy_at(ctx, policy).illustrative) reason = std::string(ctx.t(str::example_mark)) + " · " + reason;
+        // The certainty goes first on every result that is not ruled out, so no tick stands alone on an
+        // unconfirmed result.
+        if (status != core::Status::ineligible && outcome.certainty != core::Certainty::confirmed)
+            reason = wording::fill(ctx.t(str::with_mark), ctx.t(wording::certainty_phrase(outcome.certainty)), reason);
         draw_clamped(dl, ImVec2(x, min.y + 12.0f + line_height()), inner, reason, muted(), 1);
     }
     ImGui::PopID();
@@ -438,20 +446,21 @@ void draw_best_bundle(ViewContext& ctx) {
         paragraph(ctx.t(str::best_empty), muted());
     } else {
         ImGui::PushFont(ctx.fonts.heading);
-        paragraph(fill(ctx.t(str::best_total), money(ctx.lang(), bundle.total).c_str()), colour(pal.youth));
+        paragraph(wording::bundle_total(ctx.lang(), bundle), colour(pal.youth));
         ImGui::PopFont();
         ctx.locator.mark("best-total");
+        if (bundle.unconfirmed_total > 0) {
+            paragraph(ctx.t(str::unconfirmed_why), colour(pal.warning));
+            ctx.locator.mark("best-unconfirmed");
+        }
         for (int policy : bundle.policies) {
-            const auto& total = ctx.state.evaluation.results[static_cast<std::size_t>(policy)].benefit_total;
-            std::string line = "✓ " + policy_title(ctx, policy);
-            if (total && *total > 0) line += " · " + money(ctx.lang(), *total);
-            if (policy_at(ctx, policy).illustrative) line += " · " + std::string(ctx.t(str::example_mark));
-            paragraph(line);
+            const core::PolicyOutcome& outcome = ctx.state.evaluation.results[static_cast<std::size_t>(policy)];
+            paragraph("✓ " + wording::policy_with_amount(ctx.lang(), policy_title(ctx, policy), outcome));
         }
     }
     for (const std::string& note : bundle_notes(ctx)) paragraph("• " + note, muted());
     if (!bundle.exact) {
-        paragraph(report::tr(ctx.lang(), report::kEstimatedBundle), colour(pal.warning));
+        paragraph(ctx.t(str::best_estimated), colour(pal.warning));
         ctx.locator.mark("best-estimated");
     }
     paragraph(ctx.t(str::best_note), muted());

@@ -30,6 +30,9 @@ void cell_value(ViewContext& ctx, int policy) {
     const core::Policy& p = policy_at(ctx, policy);
     const app::HeadlineValue& value = ctx.catalog.headlines[static_cast<std::size_t>(policy)];
     paragraph(headline(ctx.lang(), value, p), colour(headline_is_value(value) ? palette().youth : palette().text_muted));
+    const core::PolicyOutcome* outcome = outcome_for(ctx, policy);
+    const std::string amount = outcome && outcome->status == core::Status::eligible ? wording::outcome_amount(ctx.lang(), *outcome) : "";
+    if (!amount.empty()) paragraph(fill(ctx.t(str::your_amount), amount), colour(palette().success));
 }
 
 void cell_benefits(ViewContext& ctx, int policy) {
@@ -57,12 +60,12 @@ void cell_conditions(ViewContext& ctx, int policy) {
 void cell_status(ViewContext& ctx, int policy) {
     const core::PolicyOutcome* outcome = outcome_for(ctx, policy);
     if (!outcome) return;
-    badge(ctx.t(status_phrase(outcome->status)), status_style(outcome->status));
+    badge(ctx.t(status_phrase(outcome->status, outcome->certainty)), status_style(outcome->status, outcome->certainty));
 }
 
 void cell_validity(ViewContext& ctx, int policy) {
     const core::Policy& p = policy_at(ctx, policy);
-    std::string line = validity(ctx.lang(), p.valid);
+    std::string line = validity_text(ctx.lang(), p.valid);
     const ValidityState state = validity_state(p.valid, ctx.state.as_of);
     if (state != ValidityState::open) line += "  " + std::string(ctx.t(state == ValidityState::expired ? str::expired : str::not_yet_open));
     paragraph(line, state == ValidityState::expired ? colour(palette().danger) : 0);
@@ -70,11 +73,13 @@ void cell_validity(ViewContext& ctx, int policy) {
 
 void cell_reliability(ViewContext& ctx, int policy) {
     const core::Policy& p = policy_at(ctx, policy);
+    badge(certainty_label(ctx, policy), certainty_style(certainty_at(ctx, policy)));
     badge(reliability_label(ctx, p), reliability_style(reliability_of(ctx, p), p.illustrative));
     const core::Source* source = source_of(ctx, p);
     if (source) {
         std::string line = text(ctx.lang(), source->title);
-        if (source->date) line += " · " + source->date->to_string();
+        if (!source->publisher.empty()) line = fill(ctx.t(str::source_line), text(ctx.lang(), source->publisher), line);
+        if (source->date) line = fill(ctx.t(str::source_line), line, source->date->to_string());
         paragraph(line, muted());
     }
 }

@@ -34,18 +34,21 @@ void draw_top_bar(ViewContext& ctx, int policy) {
     compare_toggle(ctx, policy, compare_w);
 }
 
-void draw_badges(ViewContext& ctx, const core::Policy& p, const core::PolicyOutcome* outcome) {
+void draw_badges(ViewContext& ctx, int policy, const core::PolicyOutcome* outcome) {
+    const core::Policy& p = policy_at(ctx, policy);
     Flow flow(8.0f);
     const std::string category = category_name(ctx, p);
     flow.next(badge_width(category));
     badge(category, {palette().accent_active, palette().accent_soft});
-    const std::string reliability = reliability_label(ctx, p);
-    flow.next(badge_width(reliability));
-    badge(reliability, reliability_style(reliability_of(ctx, p), p.illustrative));
+    const core::Certainty certainty = certainty_at(ctx, policy);
+    const std::string sure = certainty_label(ctx, policy);
+    flow.next(badge_width(sure));
+    badge(sure, certainty_style(certainty));
+    ctx.locator.mark("detail:certainty");
     if (outcome) {
-        const std::string status = ctx.t(status_phrase(outcome->status));
+        const std::string status = ctx.t(status_phrase(outcome->status, certainty));
         flow.next(badge_width(status));
-        badge(status, status_style(outcome->status));
+        badge(status, status_style(outcome->status, certainty));
         ctx.locator.mark("detail:status");
     }
 }
@@ -68,10 +71,13 @@ void draw_value(ViewContext& ctx, int policy, const core::PolicyOutcome* outcome
     const app::HeadlineValue& value = ctx.catalog.headlines[static_cast<std::size_t>(policy)];
     paragraph(headline(ctx.lang(), value, p), colour(headline_is_value(value) ? pal.youth : pal.text_muted));
     ImGui::PopFont();
-    if (outcome && outcome->status == core::Status::eligible && outcome->benefit_total && *outcome->benefit_total > 0) {
-        paragraph(fill(ctx.t(str::your_amount), money(ctx.lang(), *outcome->benefit_total).c_str()), colour(pal.success));
+    const std::string amount = outcome && outcome->status == core::Status::eligible ? wording::outcome_amount(ctx.lang(), *outcome) : "";
+    if (!amount.empty()) paragraph(fill(ctx.t(str::your_amount), amount), colour(pal.success));
+    if (certainty_at(ctx, policy) == core::Certainty::unconfirmed) {
+        paragraph(ctx.t(str::unconfirmed_why), colour(pal.warning));
+        ctx.locator.mark("detail:unconfirmed");
     }
-    std::string when = std::string(ctx.t(str::validity_prefix)) + validity(ctx.lang(), p.valid);
+    std::string when = std::string(ctx.t(str::validity_prefix)) + validity_text(ctx.lang(), p.valid);
     const ValidityState state = validity_state(p.valid, ctx.state.as_of);
     if (state != ValidityState::open) when += "  " + std::string(ctx.t(state == ValidityState::expired ? str::expired : str::not_yet_open));
     paragraph(when, colour(state == ValidityState::expired ? pal.danger : pal.text_muted));
@@ -89,7 +95,7 @@ void draw_benefits(ViewContext& ctx, int policy, const core::PolicyOutcome* outc
     for (std::size_t i = 0; i < p.benefits.size(); ++i) {
         const core::Benefit& b = p.benefits[i];
         const auto range = app::benefit_total_range(ctx.set(), policy, static_cast<int>(i), ctx.state.as_of);
-        paragraph("• " + benefit_line(ctx.lang(), b, range) + "  [" + ctx.t(kind_phrase(b.kind)) + "]");
+        paragraph("• " + fill(ctx.t(str::with_mark), benefit_line(ctx.lang(), b, range), ctx.t(kind_phrase(b.kind))));
         if (outcome && outcome->status != core::Status::ineligible && i < outcome->benefits.size()) {
             const auto& total = outcome->benefits[i].total;
             if (total && range && range->min != range->max) {
@@ -182,7 +188,7 @@ void draw_apply(ViewContext& ctx, const core::Policy& p) {
 
 void draw_validity(ViewContext& ctx, const core::Policy& p) {
     section_heading(ctx.fonts.heading, ctx.t(str::sec_validity));
-    std::string line = validity(ctx.lang(), p.valid);
+    std::string line = validity_text(ctx.lang(), p.valid);
     const ValidityState state = validity_state(p.valid, ctx.state.as_of);
     if (state == ValidityState::expired) line += "  " + fill(ctx.t(str::expired_on), p.valid.until->to_string().c_str());
     if (state == ValidityState::not_yet) line += "  " + fill(ctx.t(str::opens_on), p.valid.from->to_string().c_str());
@@ -211,8 +217,9 @@ void draw_source(ViewContext& ctx, const core::Policy& p) {
     badge(reliability_label(ctx, p), reliability_style(reliability_of(ctx, p), p.illustrative));
     paragraph(ctx.t(reliability_explanation(reliability_of(ctx, p), p.illustrative)), muted());
     if (!source) return;
+    // Publisher, title, date: who said it first, as a citizen would cite it.
     std::string line = text(ctx.lang(), source->title);
-    if (!source->publisher.empty()) line = fill(ctx.t(str::source_line), line.c_str(), text(ctx.lang(), source->publisher).c_str());
+    if (!source->publisher.empty()) line = fill(ctx.t(str::source_line), text(ctx.lang(), source->publisher), line);
     if (source->date) line = fill(ctx.t(str::source_line), line.c_str(), fill(ctx.t(str::published_on), source->date->to_string().c_str()).c_str());
     paragraph(line);
     if (app::openable_url(source->url)) {
@@ -235,7 +242,7 @@ void draw_detail(ViewContext& ctx) {
     Column column(kReadingWidth);
     draw_top_bar(ctx, policy);
     vertical_space(4.0f);
-    draw_badges(ctx, p, outcome);
+    draw_badges(ctx, policy, outcome);
     ImGui::PushFont(ctx.fonts.heading);
     paragraph(text(ctx.lang(), p.title));
     ImGui::PopFont();

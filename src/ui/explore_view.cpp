@@ -226,8 +226,9 @@ void draw_card_frame(ImDrawList* dl, const ImVec2& min, const ImVec2& max, bool 
 void draw_card_footer_left(ViewContext& ctx, ImDrawList* dl, int policy, const ImVec2& pos, float button_h) {
     const std::optional<core::Status> status = app::has_answers(ctx.state) ? app::status_of(ctx.state, policy) : std::nullopt;
     if (status) {
-        const std::string label = ctx.t(status_phrase(*status));
-        draw_badge(dl, ImVec2(pos.x, pos.y + (button_h - badge_height()) * 0.5f), label, status_style(*status));
+        const core::Certainty certainty = certainty_at(ctx, policy);
+        const std::string label = ctx.t(status_phrase(*status, certainty));
+        draw_badge(dl, ImVec2(pos.x, pos.y + (button_h - badge_height()) * 0.5f), label, status_style(*status, certainty));
         return;
     }
     const char* prompt = ctx.t(str::view_details);
@@ -278,10 +279,10 @@ void draw_card(ViewContext& ctx, int policy, const ImVec2& min, const ImVec2& si
     const float x = min.x + kCardPad;
     float y = min.y + kCardPad;
 
-    // Category on the left, reliability on the right (the reliability always shows in full).
-    const std::string reliability = reliability_label(ctx, p);
-    const float badge_w = badge_width(reliability);
-    draw_badge(dl, ImVec2(x + inner - badge_w, y), reliability, reliability_style(reliability_of(ctx, p), p.illustrative));
+    // Category on the left, certainty on the right (the certainty always shows in full).
+    const std::string certainty = certainty_label(ctx, policy);
+    const float badge_w = badge_width(certainty);
+    draw_badge(dl, ImVec2(x + inner - badge_w, y), certainty, certainty_style(certainty_at(ctx, policy)));
     draw_clamped(dl, ImVec2(x, y + 3.0f), std::max(20.0f, inner - badge_w - 8.0f), category_name(ctx, p),
                  colour(pal.accent), 1);
     y += badge_height() + 10.0f;
@@ -298,7 +299,7 @@ void draw_card(ViewContext& ctx, int policy, const ImVec2& min, const ImVec2& si
                             (audiences.empty() ? std::string(ctx.t(str::audiences_all)) : join_list(ctx.lang(), audiences));
     draw_clamped(dl, ImVec2(x, y), inner, who, colour(pal.text_muted), 1);
     y += line_height();
-    std::string when = std::string(ctx.t(str::validity_prefix)) + validity(ctx.lang(), p.valid);
+    std::string when = std::string(ctx.t(str::validity_prefix)) + validity_text(ctx.lang(), p.valid);
     const ValidityState state = validity_state(p.valid, ctx.state.as_of);
     if (state != ValidityState::open) when += "  " + std::string(ctx.t(state == ValidityState::expired ? str::expired : str::not_yet_open));
     draw_clamped(dl, ImVec2(x, y), inner, when, colour(state == ValidityState::expired ? pal.danger : pal.text_muted), 1);

@@ -2,7 +2,7 @@
 // so the kiosk can change without touching the site's texts. Same rules: both languages, glyphs the font has.
 #pragma once
 
-#include "ui/strings.hpp"
+#include "ui/format.hpp"
 
 namespace portal::ui::kstr {
 

@@ -46,8 +46,23 @@ BadgeStyle reliability_style(core::Reliability reliability, bool illustrative) {
     return {p.text_muted, p.surface_alt};
 }
 
-BadgeStyle status_style(core::Status status) {
+core::Certainty certainty_at(const ViewContext& ctx, int policy) {
+    const auto& results = ctx.state.evaluation.results;
+    const auto i = static_cast<std::size_t>(policy);
+    if (i < results.size() && results[i].policy == policy) return results[i].certainty;
+    return core::certainty_of(ctx.set(), policy, ctx.state.as_of);
+}
+
+BadgeStyle certainty_style(core::Certainty certainty) {
     const Palette& p = palette();
+    if (certainty == core::Certainty::confirmed) return {p.success, p.success_soft};
+    return {p.warning, p.warning_soft};
+}
+
+BadgeStyle status_style(core::Status status, core::Certainty certainty) {
+    const Palette& p = palette();
+    // An eligible result that is not confirmed is not drawn in the "settled" green.
+    if (status == core::Status::eligible && certainty != core::Certainty::confirmed) return {p.warning, p.warning_soft};
     switch (status) {
         case core::Status::eligible: return {p.success, p.success_soft};
         case core::Status::ineligible: return {p.danger, p.danger_soft};
@@ -68,6 +83,10 @@ BadgeStyle criterion_style(core::CriterionStatus status) {
 
 std::string reliability_label(const ViewContext& ctx, const core::Policy& policy) {
     return ctx.t(reliability_phrase(reliability_of(ctx, policy), policy.illustrative));
+}
+
+std::string certainty_label(const ViewContext& ctx, int policy) {
+    return ctx.t(wording::certainty_phrase(certainty_at(ctx, policy)));
 }
 
 void compare_toggle(ViewContext& ctx, int policy, float width) {

@@ -101,8 +101,21 @@ std::vector<TextLine> break_lines(const ImFont* font, float size, std::string_vi
 
 float line_height() { return std::floor(ImGui::GetFontSize() * 1.45f); }
 
+namespace {
+std::string* g_drawn_text = nullptr;
+}  // namespace
+
+void capture_drawn_text(std::string* sink) { g_drawn_text = sink; }
+
+void note_drawn_text(std::string_view text) {
+    if (g_drawn_text == nullptr) return;
+    g_drawn_text->append(text);
+    g_drawn_text->push_back('\n');
+}
+
 void paragraph(std::string_view text, ImU32 colour) {
     if (text.empty()) return;
+    note_drawn_text(text);
     const float width = std::max(40.0f, available_width());
     const std::vector<TextLine> lines = break_lines(ImGui::GetFont(), ImGui::GetFontSize(), text, width);
     if (colour != 0) ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -137,8 +150,9 @@ float draw_clamped(ImDrawList* draw_list, const ImVec2& pos, float width, std::s
             clipped = std::string(part.substr(0, end)) + "…";
             part = clipped;
         }
-        draw_list->AddText(font, size, ImVec2(pos.x, pos.y + static_cast<float>(i) * line_height()), colour,
-                           part.data(), part.data() + part.size());
+        const ImVec2 at(pos.x, pos.y + static_cast<float>(i) * line_height());
+        draw_list->AddText(font, size, at, colour, part.data(), part.data() + part.size());
+        note_drawn_text(part);
     }
     return static_cast<float>(shown) * line_height();
 }

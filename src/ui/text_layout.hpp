@@ -32,6 +32,11 @@ void paragraph(std::string_view text, ImU32 colour = 0);
 float draw_clamped(ImDrawList* draw_list, const ImVec2& pos, float width, std::string_view text, ImU32 colour,
                    int max_lines);
 
+// While a sink is set, every text that paragraph(), draw_clamped() and badges draw is appended to it, one line
+// each, so tests can read what a frame says (ImGui's own log stops at the end of each window). nullptr stops it.
+void capture_drawn_text(std::string* sink);
+void note_drawn_text(std::string_view text);
+
 // Line height used by paragraph() and draw_clamped() for the current font: a little air for CJK.
 float line_height();
 

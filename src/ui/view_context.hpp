@@ -12,7 +12,7 @@
 #include "app/app_state.hpp"
 #include "ui/fonts.hpp"
 #include "ui/locator.hpp"
-#include "ui/strings.hpp"
+#include "ui/format.hpp"
 
 namespace portal::ui {
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ui/layout.hpp"
+#include "ui/text_layout.hpp"
 #include "ui/theme.hpp"
 
 namespace portal::ui {
@@ -169,8 +170,9 @@ float badge_height() { return ImGui::GetFontSize() + 2 * kBadgePadY; }
 void draw_badge(ImDrawList* draw_list, const ImVec2& pos, std::string_view label, const BadgeStyle& style) {
     const ImVec2 max(pos.x + badge_width(label), pos.y + badge_height());
     draw_list->AddRectFilled(pos, max, colour(style.fill), 6.0f);
-    draw_list->AddText(ImVec2(pos.x + kBadgePadX, pos.y + kBadgePadY), colour(style.text), label.data(),
-                       label.data() + label.size());
+    const ImVec2 at(pos.x + kBadgePadX, pos.y + kBadgePadY);
+    draw_list->AddText(at, colour(style.text), label.data(), label.data() + label.size());
+    note_drawn_text(label);
 }
 
 void badge(std::string_view label, const BadgeStyle& style) {

@@ -112,7 +112,7 @@ TEST_SUITE("policies_html") {
         CHECK(contains(page, "额度，不计入合计"));             // the founder loan
         CHECK(contains(page, "<ol class=\"criteria\">"));
         CHECK(contains(page, "不可同时享受"));                  // living allowance and rent subsidy exclude each other
-        CHECK(contains(page, "可靠程度"));
+        CHECK(contains(page, "可靠性"));
         for (const Policy& policy : set.policies) {
             for (const Criterion& criterion : policy.criteria)
                 CHECK(contains(page, portal::report::escape_html(criterion.label.zh)));
@@ -125,5 +125,19 @@ TEST_SUITE("policies_html") {
         CHECK(count(page, "<article class=\"policy\"") == set.policies.size());
         for (const Policy& policy : set.policies) CHECK(contains(page, "id=\"p-" + policy.id + "\""));
         CHECK(contains(page, "示例"));  // the illustrative policy says it is an example
+    }
+
+    TEST_CASE("each policy carries its certainty, ceilings read as ceilings, and the page says what unconfirmed means") {
+        json capped = policy_json("capped", json::array({criterion("c", json::parse(R"({"==": [{"var": "employed"}, true]})"))}),
+                                  {{"benefits", json::parse(R"([{"label": {"zh": "补贴"}, "kind": "cash", "amount": 5000, "up_to": true}])")}});
+        json document = document_with(json::array({capped}));
+        document["as_of"] = "2024-06-01";
+        const std::string undated = policies_html(load_valid(document));
+        CHECK(contains(undated, "<span class=\"badge unconfirmed\"><span lang=\"zh-CN\">○ 条款待核实</span>"));
+        CHECK(contains(undated, "最高 5,000 元"));
+        CHECK(contains(undated, "up to CNY 5,000"));
+        CHECK(contains(undated, "“条款待核实”"));
+        document["sources"][0]["date"] = "2024-01-15";
+        CHECK(contains(policies_html(load_valid(document)), "<span class=\"badge confirmed\"><span lang=\"zh-CN\">✓ 条款已核实</span>"));
     }
 }

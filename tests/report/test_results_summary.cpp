@@ -5,7 +5,7 @@
 #include "core/load.hpp"
 #include "core/matcher.hpp"
 #include "report/results_summary.hpp"
-#include "report/wording.hpp"
+#include "wording/wording.hpp"
 #include "test_support.hpp"
 
 using namespace portal::core;
@@ -46,15 +46,15 @@ TEST_SUITE("results_summary") {
     TEST_CASE("Chinese text: groups in order, bundle total, date, version, the browser line") {
         const Case c = fixture_case();
         const std::string text = results_summary(c.set, c.profile, c.evaluation, Lang::zh, SummaryFormat::text);
-        CHECK(contains(text, "评估日期：2024-06-01"));
-        CHECK(contains(text, "数据版本：" + c.set.version));
-        CHECK(contains(text, "合计：13.92 万元"));
+        CHECK(contains(text, "评估日期 2024-06-01"));
+        CHECK(contains(text, "数据版本 " + c.set.version));
+        CHECK(contains(text, "预计总价值 13.92 万元"));
         CHECK(contains(text, "浏览器"));
         CHECK(contains(text, "主管部门确认"));
-        CHECK(position(text, "你的回答") < position(text, "最优组合"));
-        CHECK(position(text, "最优组合") < position(text, "符合条件（2 项）"));
-        CHECK(position(text, "符合条件（2 项）") < position(text, "尚待确认"));
-        CHECK(position(text, "尚待确认") < position(text, "暂不符合"));
+        CHECK(position(text, "你的回答") < position(text, "最佳组合"));
+        CHECK(position(text, "最佳组合") < position(text, "✓ 符合条件 (2)"));
+        CHECK(position(text, "✓ 符合条件 (2)") < position(text, "? 可能符合"));
+        CHECK(position(text, "? 可能符合") < position(text, "暂不符合"));
         CHECK_FALSE(contains(text, "<"));
     }
 
@@ -84,7 +84,7 @@ TEST_SUITE("results_summary") {
             saw_failure = true;
         }
         CHECK(saw_failure);
-        CHECK(contains(undecided, "Total: CNY 139.2k"));
+        CHECK(contains(undecided, "Estimated total CNY 139.2k"));
         CHECK(contains(text, "Evaluated on 2024-06-01 · data version " + c.set.version));
         CHECK(contains(text, "generated in your browser"));
     }
@@ -96,9 +96,9 @@ TEST_SUITE("results_summary") {
         const std::string en = results_summary(c.set, c.profile, c.evaluation, Lang::en, SummaryFormat::html);
         CHECK(zh.rfind("<!doctype html>\n<html lang=\"zh-CN\">", 0) == 0);
         CHECK(en.rfind("<!doctype html>\n<html lang=\"en\">", 0) == 0);
-        CHECK(contains(zh, "<h2>最优组合</h2>"));
+        CHECK(contains(zh, "<h2>最佳组合</h2>"));
         CHECK(contains(en, "<h2>Best combination</h2>"));
-        CHECK(contains(en, "<p class=\"total\">Total: CNY 139.2k</p>"));
+        CHECK(contains(en, "<p class=\"total\">Estimated total CNY 139.2k</p>"));
         CHECK(contains(en, "&lt;script&gt;"));
         CHECK_FALSE(contains(en, "<script"));
         CHECK(contains(en, "http-equiv=\"Content-Security-Policy\""));
@@ -113,8 +113,29 @@ TEST_SUITE("results_summary") {
         const Profile profile = {{"employed", true}};
         const Evaluation evaluation = evaluate(set, profile, Date{2024, 6, 1});
         const std::string text = results_summary(set, profile, evaluation, Lang::zh, SummaryFormat::text);
-        CHECK(contains(text, "合计：3,000 元"));
+        CHECK(contains(text, "预计总价值约 3,000 元，条款均待核实"));  // the test source has no date
         CHECK(contains(text, "贷款额度 50 万元"));
+    }
+
+    TEST_CASE("results on unconfirmed terms say so, with what to do; confirmed ones read plainly") {
+        const json cash = policy_json("cash", json::array({criterion("c", json::parse(R"({"==": [{"var": "employed"}, true]})"))}),
+                                      {{"benefits", json::parse(R"([{"label": {"zh": "补贴"}, "kind": "cash", "amount": 3000}])")}});
+        json document = document_with(json::array({cash}));
+        const Profile profile = {{"employed", true}};
+        const auto summary_of = [&](const json& doc, Lang lang) {
+            const PolicySet set = load_valid(doc);
+            return results_summary(set, profile, evaluate(set, profile, Date{2024, 6, 1}), lang, SummaryFormat::text);
+        };
+        const std::string undated = summary_of(document, Lang::zh);
+        CHECK(contains(undated, "政策 cash：3,000 元 · ○ 条款待核实"));
+        CHECK(contains(undated, portal::wording::str::unconfirmed_why.zh));
+        CHECK(contains(summary_of(document, Lang::en), portal::wording::str::unconfirmed_why.en));
+
+        document["sources"][0]["date"] = "2024-01-15";
+        const std::string dated = summary_of(document, Lang::zh);
+        CHECK(contains(dated, "预计总价值 3,000 元"));
+        CHECK(contains(dated, "政策 cash：3,000 元\n"));
+        CHECK_FALSE(contains(dated, "待核实"));
     }
 
     TEST_CASE("policies without published conditions are listed once, apart from the undecided ones") {
@@ -129,7 +150,7 @@ TEST_SUITE("results_summary") {
         Case c = fixture_case();
         const auto says_estimate = [&](Lang lang) {
             const std::string text = results_summary(c.set, c.profile, c.evaluation, lang, SummaryFormat::text);
-            return contains(text, portal::report::tr(lang, portal::report::kEstimatedBundle));
+            return contains(text, portal::wording::tr(lang, portal::wording::str::best_estimated));
         };
         CHECK_FALSE(says_estimate(Lang::zh));
         c.evaluation.best_bundle.exact = false;  // as the engine marks a search that ran out of budget
@@ -143,7 +164,7 @@ TEST_SUITE("results_summary") {
         c.evaluation = evaluate(c.set, c.profile, Date{2024, 6, 1});
         const std::string text = results_summary(c.set, c.profile, c.evaluation, Lang::en, SummaryFormat::text);
         CHECK(contains(text, "No policy has been answered") == false);
-        CHECK(contains(text, "No question has been answered yet."));
+        CHECK(contains(text, "No answers yet."));
         CHECK(contains(text, "You qualify (0)"));
     }
 }

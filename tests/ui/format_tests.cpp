@@ -75,11 +75,11 @@ TEST_CASE("headline values are worked out when first asked for, in any order, an
 
 TEST_CASE("validity reads as a window, and its state follows the evaluation date") {
     portal::core::Validity valid;
-    CHECK(ui::validity(Lang::zh, valid) == "长期有效");
+    CHECK(ui::validity_text(Lang::zh, valid) == "长期有效");
     valid.from = portal::core::Date{2020, 1, 1};
-    CHECK(ui::validity(Lang::en, valid) == "from 2020-01-01, no end date");
+    CHECK(ui::validity_text(Lang::en, valid) == "from 2020-01-01, no end date");
     valid.until = portal::core::Date{2020, 12, 31};
-    CHECK(ui::validity(Lang::zh, valid) == "2020-01-01 至 2020-12-31");
+    CHECK(ui::validity_text(Lang::zh, valid) == "2020-01-01 至 2020-12-31");
     CHECK(ui::validity_state(valid, portal::core::Date{2021, 1, 1}) == ui::ValidityState::expired);
     CHECK(ui::validity_state(valid, portal::core::Date{2019, 12, 31}) == ui::ValidityState::not_yet);
     CHECK(ui::validity_state(valid, portal::core::Date{2020, 6, 1}) == ui::ValidityState::open);

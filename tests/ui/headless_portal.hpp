@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ui/portal_ui.hpp"
+#include "ui/text_layout.hpp"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
@@ -70,9 +71,21 @@ public:
             io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         }
         ImGui::NewFrame();
+        text_.clear();
+        if (capture_text_) ui::capture_drawn_text(&text_);
         ui_.draw();
+        ui::capture_drawn_text(nullptr);
         ImGui::Render();
         ui_.rasterise_glyphs(*ImGui::GetDrawData());  // as the platform does before drawing
+    }
+
+    // The texts one frame draws through paragraph(), draw_clamped() and badges, one per line. Rows and cards
+    // are drawn only when visible, so make the window tall enough for what the test reads.
+    std::string frame_text() {
+        capture_text_ = true;
+        frame();
+        capture_text_ = false;
+        return text_;
     }
 
     void frames(int count) {
@@ -141,6 +154,8 @@ public:
     ui::PortalUi& ui() { return ui_; }
 
 private:
+    bool capture_text_ = false;
+    std::string text_;
     ImGuiContext* context_ = nullptr;
     ImVec2 css_size_;
     ui::PortalUi ui_;

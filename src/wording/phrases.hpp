@@ -1,12 +1,14 @@
-// Every string the portal's own UI shows, in Chinese and English side by side, so a missing translation is a
-// compile error rather than a blank. Data texts (titles, labels, hints) come from the policy file instead.
-// Strings with {} / {} are printf formats taking the same arguments in the same order in both languages.
+// Every phrase the portal says in its own words, in Chinese and English side by side, so a missing translation is
+// a compile error rather than a blank. The app and the reports (the downloadable summary, the text version) take
+// their words from here, so a phrase is written once and reads the same on screen and on paper. Data texts
+// (titles, labels, hints) come from the policy file instead; how figures are put into words is wording.hpp.
+// Strings with {} take their pieces in the same order in both languages (wording::fill).
 // Only characters that Noto Sans CJK SC has may appear here (scripts/make_font.py checks at build time).
 #pragma once
 
 #include "core/text.hpp"
 
-namespace portal::ui {
+namespace portal::wording {
 
 struct Phrase {
     const char* zh;
@@ -66,23 +68,47 @@ inline constexpr Phrase rel_secondary_why{"来自一份尚未与官方原文核�
 inline constexpr Phrase rel_article_why{"新闻报道提到了这个项目，但没有给出具体条款。", "A news feature names the programme but gives no terms."};
 inline constexpr Phrase rel_illustrative_why{"此政策的条件和金额只是示例，并非来自原文（项目真实存在）。申请前请向主管部门确认。", "The conditions and amounts of this policy are an example, not taken from a source (the programme itself is real). Confirm with the office before applying."};
 
+// ---- certainty: how far a result or an amount can be relied on (core::certainty_of) -----------------------------
+// Shown beside every status and amount that is not confirmed, so a tick never stands alone on such a result.
+inline constexpr Phrase cert_confirmed{"✓ 条款已核实", "✓ Terms confirmed"};
+inline constexpr Phrase cert_unconfirmed{"○ 条款待核实", "○ Terms unconfirmed"};
+inline constexpr Phrase status_eligible_unconfirmed{"✓ 符合条件（待核实）", "✓ You qualify (unconfirmed)"};
+inline constexpr Phrase status_eligible_example{"⚠ 按示例条款符合", "⚠ You qualify on example terms"};
+inline constexpr Phrase unconfirmed_why{
+    "“条款待核实”：这些条件和金额来自尚未与官方原文核对的资料，或近年没有资料确认仍在执行，实际可能已有变化。申请前请按“如何申请”中的方式向主管部门确认。",
+    "\"Terms unconfirmed\": these conditions and amounts come from material not yet checked against the official "
+    "text, or nothing recent confirms they still apply, so they may have changed. Before you apply, ask the office "
+    "named under \"How to apply\"."};
+
 // ---- values and dates -----------------------------------------------------------------------------------------
 inline constexpr Phrase up_to{"最高 {}", "up to {}"};
+inline constexpr Phrase sure_and_up_to{"{}（最高 {}）", "{} (up to {})"};
+inline constexpr Phrase with_mark{"{} · {}", "{} · {}"};
+inline constexpr Phrase amount_range{"{}–{}", "{}–{}"};
 inline constexpr Phrase loan_limit{"贷款额度 {}", "loan limit {}"};
 inline constexpr Phrase loan_limit_up_to{"贷款额度最高 {}", "loan limit up to {}"};
 inline constexpr Phrase amount_varies{"金额视个人情况而定", "amount depends on your situation"};
 inline constexpr Phrase no_amount{"未列明具体支持", "no benefit listed"};
+inline constexpr Phrase per_once{"一次性", "once"};
+inline constexpr Phrase per_month{"每月", "a month"};
+inline constexpr Phrase per_year{"每年", "a year"};
 inline constexpr Phrase amount_once{"一次性 {}", "{} once"};
+inline constexpr Phrase amount_each{"每次 {}", "{} each time"};
 inline constexpr Phrase amount_per_month{"每月 {}", "{} a month"};
 inline constexpr Phrase amount_per_year{"每年 {}", "{} a year"};
-inline constexpr Phrase months_count{"，共 {} 个月", " for {} months"};
-inline constexpr Phrase years_count{"，共 {} 年", " for {} years"};
-inline constexpr Phrase times_count{"，共 {} 次", ", {} times"};
+inline constexpr Phrase months_count{"{} 个月", "{} months"};
+inline constexpr Phrase years_count{"{} 年", "{} years"};
+inline constexpr Phrase times_count{"{} 次", "{} times"};
+inline constexpr Phrase for_periods{"，共 {}", " for {}"};
+inline constexpr Phrase for_times{"，共 {}", ", {}"};
 inline constexpr Phrase total_of{"合计 {}", "{} in total"};
 inline constexpr Phrase total_up_to{"合计最高 {}", "up to {} in total"};
+inline constexpr Phrase in_brackets{"（{}）", " ({})"};
+inline constexpr Phrase label_value{"{}：{}", "{}: {}"};
+inline constexpr Phrase chinese_only{"{}（仅中文）", "{} (in Chinese only)"};
 inline constexpr Phrase your_amount{"按你的回答：{}", "For you: {}"};
 inline constexpr Phrase valid_always{"长期有效", "no end date"};
-inline constexpr Phrase valid_from{"{} 起", "from {}"};
+inline constexpr Phrase valid_from{"{} 起，长期有效", "from {}, no end date"};
 inline constexpr Phrase valid_until{"至 {}", "until {}"};
 inline constexpr Phrase valid_range{"{} 至 {}", "{} to {}"};
 inline constexpr Phrase expired{"× 已过期", "× Expired"};
@@ -136,6 +162,7 @@ inline constexpr Phrase progress{"已回答 {} 题 · 还剩约 {} 题", "{} ans
 inline constexpr Phrase progress_last{"已回答 {} 题 · 这是最后一题", "{} answered · this is the last one"};
 inline constexpr Phrase yes{"是", "Yes"};
 inline constexpr Phrase no{"否", "No"};
+inline constexpr Phrase none_of_these{"都不是", "None of these"};
 inline constexpr Phrase next{"下一步 →", "Next →"};
 inline constexpr Phrase skip{"跳过", "Skip"};
 inline constexpr Phrase back_question{"← 上一题", "← Back"};
@@ -170,11 +197,19 @@ inline constexpr Phrase not_assessed{"条件未公布，请向主管部门咨询
 inline constexpr Phrase failed_on{"未满足：{}", "Not met: {}"};
 inline constexpr Phrase best_title{"最佳组合", "Best combination"};
 inline constexpr Phrase best_total{"预计总价值 {}", "Estimated total {}"};
+inline constexpr Phrase best_total_partly_unconfirmed{"预计总价值约 {}，其中 {}条款待核实", "Estimated total about {}, of which {} rests on unconfirmed terms"};
+inline constexpr Phrase best_total_unconfirmed{"预计总价值约 {}，条款均待核实", "Estimated total about {}, all of it on unconfirmed terms"};
 inline constexpr Phrase best_empty{"目前还没有确定能享受的现金类支持。继续回答问题看看。", "No cash support is confirmed for you yet. Keep answering to find out."};
 inline constexpr Phrase best_excluded{"{} 未计入：不能与 {} 同时享受。", "{} is left out: it cannot be combined with {}."};
 inline constexpr Phrase best_loans{"另可申请：{}（贷款额度不计入总价值）。", "You can also apply for: {} (loan limits are not counted in the total)."};
 inline constexpr Phrase best_unknown{"{} 的金额待定，未计入。", "{} has an amount still to be confirmed and is not counted."};
-inline constexpr Phrase best_note{"总价值为各项现金、票券与减免的合计，按你目前的回答估算。", "The total adds up the cash, vouchers and waivers you qualify for, based on your answers so far."};
+// Under a best combination that is an estimate (core::Bundle::exact false): the exclusions among the programmes
+// were too tangled to search through in time (docs/SECURITY.md F10).
+inline constexpr Phrase best_estimated{
+    "可同时享受的政策之间互斥关系较多，这一组合是快速估算的结果，可能不是金额最高的组合。",
+    "So many of these programmes rule each other out that the best combination was estimated rather than worked "
+    "out exactly: another combination may be worth more."};
+inline constexpr Phrase best_note{"总价值为各项现金、票券与减免的合计，按你目前的回答估算；标明“最高”的金额只是上限，不计入。", "The total adds up the cash, vouchers and waivers you qualify for, based on your answers so far; amounts marked \"up to\" are only ceilings and are not counted."};
 
 // ---- compare --------------------------------------------------------------------------------------------------
 inline constexpr Phrase compare_title{"政策对比", "Compare policies"};
@@ -216,4 +251,4 @@ inline constexpr Phrase fatal_title{"无法读取政策数据", "The policy data
 inline constexpr Phrase fatal_body{"政策文件有误，暂时无法显示任何政策。请稍后再试，或告知网站维护者以下信息：", "The policy file has an error, so no policy can be shown. Please try again later, or tell the site's maintainers this:"};
 
 }  // namespace str
-}  // namespace portal::ui
+}  // namespace portal::wording
