@@ -151,14 +151,16 @@ def size(dist: str) -> None:
     result = subprocess.run([sys.executable, str(REPO / "scripts" / "size_budget.py"), dist, "--json"], cwd=REPO,
                             capture_output=True, text=True)
     report = json.loads(result.stdout)
-    print(f"\n### First-visit transfer size ({Path(dist).relative_to(REPO) if Path(dist).is_absolute() else dist})\n")
-    print("| file | raw | gzip -9 | brotli -q 11 |")
-    print("|---|---:|---:|---:|")
-    for f in report["files"]:
-        print(f"| {f['file']} | {f['raw'] / 1000:.1f} KB | {f['gzip'] / 1000:.1f} KB | {f['brotli'] / 1000:.1f} KB |")
-    total = {k: sum(f[k] for f in report["files"]) for k in ("raw", "gzip", "brotli")}
-    print(f"| **total** | {total['raw'] / 1000:.1f} KB | {total['gzip'] / 1000:.1f} KB | **{total['brotli'] / 1000:.1f} KB** |")
-    print(f"\nBudget {report['budget'] / 1000:.0f} KB brotli: {'within' if total['brotli'] <= report['budget'] else 'OVER'}")
+    for page, entry in report["pages"].items():
+        where = Path(dist).relative_to(REPO) if Path(dist).is_absolute() else dist
+        print(f"\n### First-visit transfer size: {page} ({where})\n")
+        print("| file | raw | gzip -9 | brotli -q 11 |")
+        print("|---|---:|---:|---:|")
+        for f in entry["files"]:
+            print(f"| {f['file']} | {f['raw'] / 1000:.1f} KB | {f['gzip'] / 1000:.1f} KB | {f['brotli'] / 1000:.1f} KB |")
+        total = {k: sum(f[k] for f in entry["files"]) for k in ("raw", "gzip", "brotli")}
+        print(f"| **total** | {total['raw'] / 1000:.1f} KB | {total['gzip'] / 1000:.1f} KB | **{total['brotli'] / 1000:.1f} KB** |")
+        print(f"\nBudget {entry['budget'] / 1000:.0f} KB brotli: {'within' if total['brotli'] <= entry['budget'] else 'OVER'}")
 
 
 def main(argv: list[str]) -> int:
