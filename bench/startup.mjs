@@ -1,6 +1,7 @@
 // Startup: time from navigation to the first interactive frame (window.portal.ready) in headless Chromium, for
-// the portal and for the empty ImGui app built with the same flags (bench/empty_app), median of N fresh visits
-// each (alternating, so machine noise hits both alike).
+// the visitor's page (index.html), the booth's page (kiosk.html, at 1920 x 1080 like a booth) and the empty ImGui
+// app built with the same flags (bench/empty_app), median of N fresh visits each (taking turns, so machine noise
+// hits all alike).
 //
 //   node bench/startup.mjs [--dist build/web/dist] [--empty build/bench-web/bench/empty-dist] [--runs 5] [--json]
 //
@@ -78,8 +79,8 @@ function noteReadyTime() {
   });
 }
 
-async function visit(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+async function visit(browser, url, viewport = { width: 1366, height: 768 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   await context.addInitScript(noteReadyTime);
   const page = await context.newPage();
   const errors = [];
@@ -115,12 +116,13 @@ async function main() {
   const portal = await serveDist(args.dist);
   const empty = await serveDist(args.empty);
   const browser = await launchBrowser();
-  const samples = { portal: [], empty: [] };
+  const samples = { portal: [], booth: [], empty: [] };
   try {
     await visit(browser, empty.url);  // warm-up: the browser process itself, not the apps
     for (let run = 0; run < args.runs; run += 1) {
       samples.empty.push(await visit(browser, empty.url));
       samples.portal.push(await visit(browser, portal.url));
+      samples.booth.push(await visit(browser, `${portal.url}kiosk.html`, { width: 1920, height: 1080 }));
     }
   } finally {
     await browser.close();
@@ -134,8 +136,9 @@ async function main() {
     }
     return out;
   };
-  const result = { runs: args.runs, portal: summary(samples.portal), empty: summary(samples.empty) };
+  const result = { runs: args.runs, portal: summary(samples.portal), booth: summary(samples.booth), empty: summary(samples.empty) };
   result.ratio = result.portal.ready / result.empty.ready;
+  result.boothRatio = result.booth.ready / result.empty.ready;
   if (args.json) {
     console.log(JSON.stringify({ step: 'startup', ...result }));
     return;
@@ -151,7 +154,9 @@ async function main() {
     `${ms(s.start, 7)}${ms(s.firstFrame, 13)}${`${s.contexts} in ${s.contextMs.toFixed(0)} ms`.padStart(14)}   ${s.all.join(', ')}`);
   row('empty ImGui app (same flags)', result.empty);
   row(`portal (${path.relative(REPO, args.dist) || args.dist})`, result.portal);
-  console.log(`ratio portal / empty app: ${result.ratio.toFixed(2)}x (aim: at most 1.30x)`);
+  row('booth (kiosk.html, 1920 x 1080)', result.booth);
+  console.log(`ratio portal / empty app: ${result.ratio.toFixed(2)}x (aim: at most 1.30x); booth / empty app: ` +
+    `${result.boothRatio.toFixed(2)}x`);
 }
 
 main().catch((err) => {

@@ -460,6 +460,7 @@ void PortalUi::draw_content(ViewContext& ctx) {
 std::string PortalUi::state_json() const {
     nlohmann::json snapshot = app::snapshot(state_);
     snapshot["focus"] = locator_.focused().empty() ? nlohmann::json(nullptr) : nlohmann::json(locator_.focused());
+    snapshot["zoom"] = zoom_;  // layout pixels per CSS pixel: text and targets grow with it (the booth)
     snapshot["kiosk"] = false;
     if (impl_->booth) impl_->booth->snapshot(state_, impl_->now, snapshot);
     snapshot["animating"] = animating();
