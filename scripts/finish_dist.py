@@ -70,7 +70,9 @@ def fingerprint(dist: Path, files: list[str]) -> str:
 def write_service_worker(dist: Path, template: str, page: Page) -> None:
     files = [name for name in page.cached if (dist / name).exists()]
     text = template.replace("'__PORTAL_BUILD__'", json.dumps(fingerprint(dist, files)))
-    text = text.replace("__PORTAL_FILES__", json.dumps(files))
+    # The visitor's page is also the directory's index: "./" is cached as well, as browsers ask for it so.
+    entries = (["./"] if page.html == "index.html" else []) + files
+    text = text.replace("__PORTAL_FILES__", json.dumps(entries))
     text = text.replace("'__PORTAL_PAGE__'", json.dumps(page.html))
     text = text.replace("'__PORTAL_CACHE_PREFIX__'", json.dumps(page.cache_prefix))
     if "__PORTAL_" in text:
