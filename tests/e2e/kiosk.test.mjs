@@ -302,13 +302,15 @@ for (const viewport of [PORTRAIT, FULL_HD]) {
     await tap(page, 'tile:check');
     // Tap through to the first number or date question: the keypad.
     for (let i = 0; i < 40; i += 1) {
-      const next = data.questions.find((q) => q.id === (await state(page)).next_question);
+      const asked = (await state(page)).next_question;
+      const next = data.questions.find((q) => q.id === asked);
       assert.ok(next, 'a number or date question comes');
       if (next.type === 'number' || next.type === 'date') break;
       await answerByTaps(page);
     }
     const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'back'];
-    const question = data.questions.find((q) => q.id === (await state(page)).next_question);
+    const asking = (await state(page)).next_question;
+    const question = data.questions.find((q) => q.id === asking);
     const mark = question.type === 'date' ? '-' : '.';
     await checkTargets([...keys, mark].map((k) => `key:${k}`).concat(['next', 'kiosk:share']), 'keypad');
     const at = {};
