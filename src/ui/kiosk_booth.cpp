@@ -111,7 +111,8 @@ public:
     }
 
     void snapshot(const app::AppState& state, double now, nlohmann::json& out) const override {
-        for (const auto& [key, value] : app::kiosk_snapshot(state, now).items()) out[key] = value;
+        const nlohmann::json booth = app::kiosk_snapshot(state, now);  // kept: items() only refers to it
+        for (const auto& [key, value] : booth.items()) out[key] = value;
     }
 
 private:
