@@ -1,32 +1,62 @@
 #!/usr/bin/env python3
-"""Finish the static site in build/web/dist after CMake has copied the app, page, data and font into it.
+"""Finish the static site in build/web/dist after CMake has copied the apps, pages, data and font into it.
 
-1. sw.js: fills in the build fingerprint and the list of files to cache, so a new deployment replaces the
-   old cache cleanly and the site works offline after one visit.
-2. portal-offline.html: one self-contained page (wasm, data, font, scripts and styles inlined) that works when
-   opened from file:// by double-click, for demos from a USB stick. Its Content-Security-Policy allows exactly
-   its own inline scripts and styles, by hash.
+The site has two pages, each with its own wasm: the visitor's index.html (app.js + app.wasm) and the
+recruitment-fair booth's kiosk.html (booth.js + booth.wasm). For each page:
 
-    finish_dist.py DIST_DIR SINGLE_FILE_APP_JS
+1. its service worker (sw.js, kiosk-sw.js): the build fingerprint and the list of files that page needs, so a
+   new deployment replaces the old cache cleanly and the page works offline after one visit;
+2. its self-contained offline page (portal-offline.html, kiosk-offline.html): wasm, data, font, scripts and
+   styles inlined, working when opened from file:// by double-click, for demos from a USB stick. Its
+   Content-Security-Policy allows exactly its own inline scripts and styles, by hash.
+
+Then 3. every file a browser downloads from the site gets precompressed copies beside it (NAME.br at brotli's
+best quality, NAME.gz at gzip -9), which serve.py (like any static host set up for it) sends to browsers that
+accept them. They are the bytes scripts/size_budget.py measures.
+
+    finish_dist.py DIST_DIR APP_SINGLE_JS BOOTH_SINGLE_JS
 """
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 import re
+import shutil
+import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-# Files the service worker caches: those every first visit needs, in the order a visitor needs them, then the
-# text version (policies.html, written by policyctl export-html), which is only fetched when someone opens it.
-CACHED = ["index.html", "portal.css", "kiosk.js", "text-input.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
-          "portal-font.ttf", "favicon.svg", "manifest.webmanifest", "policies.html"]
-# Files the page fetches only on demand (the kiosk's staff self-test reads the JsonLogic suite): never part of a
-# visitor's first load nor of scripts/size_budget.py, but cached by the service worker once it installs, so a
-# booth with no network can still run its self-test.
-LAZY = ["jsonlogic-tests.json"]
-OFFLINE_PAGE = "portal-offline.html"
+
+@dataclass
+class Page:
+    html: str              # the page
+    app: str               # its app: APP.js + APP.wasm
+    worker: str            # its service worker, made from web/sw.js
+    cache_prefix: str      # its worker's cache names (each worker deletes only its own old caches)
+    offline: str           # its self-contained offline page
+    # Files its worker caches: the page's own, in the order a visitor needs them, then what it may fetch later.
+    cached: list[str] = field(default_factory=list)
+
+
+VISITOR = Page("index.html", "app", "sw.js", "shangyu-portal-", "portal-offline.html", [
+    "index.html", "portal.css", "text-input.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
+    "portal-font.ttf", "favicon.svg", "manifest.webmanifest",
+    "policies.html",  # the text version (policyctl export-html), fetched only when someone opens it
+])
+BOOTH = Page("kiosk.html", "booth", "kiosk-sw.js", "shangyu-portal-kiosk-", "kiosk-offline.html", [
+    "kiosk.html", "portal.css", "kiosk.js", "text-input.js", "portal-loader.js", "booth.js", "booth.wasm",
+    "policies.json", "portal-font.ttf", "favicon.svg", "kiosk.webmanifest",
+    # Fetched only when staff open the self-test, never on a first load (nor by scripts/size_budget.py), but
+    # cached, so a booth with no network can still run it. The booth hides the text version: not cached.
+    "jsonlogic-tests.json",
+])
+PAGES = [VISITOR, BOOTH]
+
+# Precompressed: what browsers download from the site (not the offline pages, which are for file://).
+COMPRESSIBLE = {".html", ".js", ".css", ".wasm", ".json", ".ttf", ".svg", ".webmanifest"}
 
 
 def fingerprint(dist: Path, files: list[str]) -> str:
@@ -37,12 +67,17 @@ def fingerprint(dist: Path, files: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_service_worker(dist: Path, template: str) -> None:
-    files = [name for name in CACHED + LAZY if (dist / name).exists()]
-    build = fingerprint(dist, files)
-    text = template.replace("'__PORTAL_BUILD__'", json.dumps(build))
-    text = text.replace("__PORTAL_FILES__", json.dumps(["./", *files]))
-    (dist / "sw.js").write_text(text, encoding="utf-8")
+def write_service_worker(dist: Path, template: str, page: Page) -> None:
+    files = [name for name in page.cached if (dist / name).exists()]
+    text = template.replace("'__PORTAL_BUILD__'", json.dumps(fingerprint(dist, files)))
+    # The visitor's page is also the directory's index: "./" is cached as well, as browsers ask for it so.
+    entries = (["./"] if page.html == "index.html" else []) + files
+    text = text.replace("__PORTAL_FILES__", json.dumps(entries))
+    text = text.replace("'__PORTAL_PAGE__'", json.dumps(page.html))
+    text = text.replace("'__PORTAL_CACHE_PREFIX__'", json.dumps(page.cache_prefix))
+    if "__PORTAL_" in text:
+        sys.exit("finish_dist: web/sw.js has a placeholder this script does not fill")
+    (dist / page.worker).write_text(text, encoding="utf-8")
 
 
 def compact_data(path: Path) -> None:
@@ -61,13 +96,21 @@ def inline_script(code: str) -> str:
     return code.replace("</script", "<\\/script")
 
 
-def write_offline_page(dist: Path, single_app_js: Path) -> None:
-    page = (dist / "index.html").read_text(encoding="utf-8")
+SCRIPT_TAG = re.compile(r'  <script defer src="([^"]+)"></script>\n?')
+
+
+def write_offline_page(dist: Path, page: Page, single_app_js: Path) -> None:
+    html = (dist / page.html).read_text(encoding="utf-8")
     styles = (dist / "portal.css").read_text(encoding="utf-8")
-    scripts = [inline_script((dist / "kiosk.js").read_text(encoding="utf-8")),
-               inline_script((dist / "text-input.js").read_text(encoding="utf-8")),
-               inline_script(single_app_js.read_text(encoding="utf-8")),
-               inline_script((dist / "portal-loader.js").read_text(encoding="utf-8"))]
+    # The page's own scripts in their order, with the app (wasm inlined) just before the loader that starts it.
+    names = SCRIPT_TAG.findall(html)
+    if "portal-loader.js" not in names:
+        sys.exit(f"finish_dist: {page.html} has no portal-loader.js; update write_offline_page()")
+    scripts = []
+    for name in names:
+        if name == "portal-loader.js":
+            scripts.append(inline_script(single_app_js.read_text(encoding="utf-8")))
+        scripts.append(inline_script((dist / name).read_text(encoding="utf-8")))
     data = base64.b64encode((dist / "policies.json").read_bytes()).decode()
     font = base64.b64encode((dist / "portal-font.ttf").read_bytes()).decode()
     icon = "data:image/svg+xml;base64," + base64.b64encode((dist / "favicon.svg").read_bytes()).decode()
@@ -75,30 +118,63 @@ def write_offline_page(dist: Path, single_app_js: Path) -> None:
     csp = ("default-src 'none'; script-src " + " ".join(csp_hash(s) for s in scripts) +
            " 'wasm-unsafe-eval'; style-src " + csp_hash(styles) + "; img-src data:; connect-src data:; "
            "object-src 'none'; base-uri 'none'; form-action 'none'")
-    page = re.sub(r'content="default-src[^"]*"', lambda _: f'content="{csp}"', page, count=1)
-    page = page.replace('<link rel="stylesheet" href="portal.css">', f"<style>{styles}</style>")
-    page = page.replace('  <link rel="manifest" href="manifest.webmanifest">\n', "")
-    page = page.replace('href="favicon.svg"', f'href="{icon}"').replace('src="favicon.svg"', f'src="{icon}"')
-    embedded = (f'<script type="application/octet-stream" id="portal-embedded-data">{data}</script>\n'
+    html = re.sub(r'content="default-src[^"]*"', lambda _: f'content="{csp}"', html, count=1)
+    html = html.replace('<link rel="stylesheet" href="portal.css">', f"<style>{styles}</style>")
+    html = re.sub(r'  <link rel="manifest" href="[^"]+">\n', "", html)
+    html = html.replace('href="favicon.svg"', f'href="{icon}"').replace('src="favicon.svg"', f'src="{icon}"')
+    embedded = (f'  <script type="application/octet-stream" id="portal-embedded-data">{data}</script>\n'
                 f'  <script type="application/octet-stream" id="portal-embedded-font">{font}</script>\n')
-    page = page.replace('  <script defer src="kiosk.js"></script>\n', embedded + f"  <script>{scripts[0]}</script>\n")
-    page = page.replace('  <script defer src="text-input.js"></script>\n', f"  <script>{scripts[1]}</script>\n")
-    page = page.replace('  <script defer src="portal-loader.js"></script>',
-                        f"  <script>{scripts[2]}</script>\n  <script>{scripts[3]}</script>")
-    if "portal-embedded-data" not in page or re.search(r'<script[^>]*\bsrc=', page) or 'rel="stylesheet"' in page:
-        sys.exit("finish_dist: index.html changed shape; update write_offline_page()")
-    (dist / OFFLINE_PAGE).write_text(page, encoding="utf-8")
+    inline = "".join(f"  <script>{s}</script>\n" for s in scripts)
+    first = SCRIPT_TAG.search(html)
+    html = SCRIPT_TAG.sub("", html)
+    html = html[:first.start()] + embedded + inline + html[first.start():]
+    if re.search(r'<script[^>]*\bsrc=', html) or 'rel="stylesheet"' in html:
+        sys.exit(f"finish_dist: {page.html} changed shape; update write_offline_page()")
+    (dist / page.offline).write_text(html, encoding="utf-8")
+
+
+def brotli_bytes(data: bytes) -> bytes:
+    """Debian's brotli CLI at its best quality (scripts/size_budget.py measures with the same)."""
+    if shutil.which("brotli"):
+        return subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout
+    try:
+        import brotli  # python3-brotli
+    except ImportError:
+        sys.exit("finish_dist: neither the brotli CLI nor python3-brotli is installed (apt-get install brotli)")
+    return brotli.compress(data, quality=11)
+
+
+def precompress(dist: Path) -> None:
+    """NAME.br and NAME.gz beside every file browsers download, when smaller; stale copies are removed."""
+    for path in sorted(dist.iterdir()):
+        if path.suffix in (".br", ".gz"):
+            if not path.with_suffix("").exists():
+                path.unlink()
+            continue
+        if path.suffix not in COMPRESSIBLE or path.name in {p.offline for p in PAGES}:
+            continue
+        data = path.read_bytes()
+        for suffix, packed in ((".br", brotli_bytes(data)), (".gz", gzip.compress(data, 9, mtime=0))):
+            target = path.with_name(path.name + suffix)
+            if len(packed) < len(data):
+                if not target.exists() or target.read_bytes() != packed:
+                    target.write_bytes(packed)
+            elif target.exists():
+                target.unlink()
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
+    if len(argv) != 4:
         print(__doc__)
         return 2
-    dist, single_app_js = Path(argv[1]), Path(argv[2])
+    dist = Path(argv[1])
+    singles = {VISITOR.app: Path(argv[2]), BOOTH.app: Path(argv[3])}
     template = (Path(__file__).resolve().parent.parent / "web" / "sw.js").read_text(encoding="utf-8")
     compact_data(dist / "policies.json")
-    write_service_worker(dist, template)
-    write_offline_page(dist, single_app_js)
+    for page in PAGES:
+        write_service_worker(dist, template, page)
+        write_offline_page(dist, page, singles[page.app])
+    precompress(dist)
     return 0
 
 

@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""The transfer-size budget of a first visit (docs/PERFORMANCE.md).
+"""The transfer-size budgets of a first visit to each page (docs/PERFORMANCE.md).
 
-    python3 scripts/size_budget.py [DIST] [--budget-kb 500] [--json]
+    python3 scripts/size_budget.py [DIST] [--visitor-kb 450] [--booth-kb 560] [--json]
 
-Prints the raw, gzip (-9) and brotli (-q 11) size of every file a first visit downloads, and exits 1 when the
-brotli total exceeds the budget (500 KB = 500,000 bytes, font and data included), 2 when DIST is unusable.
+Two pages, two budgets: the visitor's index.html (450 KB) and the recruitment-fair booth's kiosk.html (560 KB),
+in brotli bytes (1 KB = 1,000 bytes), font and data included. For each it prints the raw, gzip (-9) and brotli
+(-q 11) size of every file a first visit downloads. Then it checks that the visitor's wasm has none of the
+booth's code (BOOTH_ONLY below). Exits 1 when a page is over its budget or the visitor's wasm holds booth code,
+2 when DIST is unusable.
 
 A first visit downloads the page, everything the page itself references (stylesheet, scripts, icon, manifest),
-and what the loader fetches before the first frame (the app's JS and wasm, the policy data, the font). The
-service worker (sw.js) and what it caches later, and the single-file offline page, are not part of it. The
-page's references are read from index.html, so a script added there is counted without editing this file.
+and what the loader fetches before the first frame (the page's app JS and wasm, the policy data, the font). The
+service worker and what it caches later, and the single-file offline pages, are not part of it. The page's
+references are read from the page, so a script added there is counted without editing this file.
 """
 from __future__ import annotations
 
@@ -24,11 +27,22 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DIST = REPO / "build" / "web" / "dist"
-BUDGET_KB = 500
+# page -> (its app: APP.js + APP.wasm, budget in KB)
+PAGES = {"index.html": ("app", 450), "kiosk.html": ("booth", 560)}
 
-# Fetched by shell/portal-loader.js before the first frame (FILES, and loadScript('app.js')).
-LOADER_FETCHES = ["app.js", "app.wasm", "policies.json", "portal-font.ttf"]
-# Not counted: jsonlogic-tests.json, fetched only when staff open the kiosk's self-test (finish_dist.py LAZY).
+# Fetched by shell/portal-loader.js before the first frame (FILES, and loadScript(APP + '.js')).
+LOADER_DATA = ["policies.json", "portal-font.ttf"]
+# Not counted: jsonlogic-tests.json, fetched only when staff open the booth's self-test.
+
+# Text that only the booth's code holds (kiosk_strings.hpp, the conformance runner, the booth's page side), found
+# in booth.wasm and never in app.wasm. The link map (--emit-symbol-map, beside the wasm in the build tree) is
+# checked for the booth's functions too, when it is there.
+BOOTH_ONLY_TEXT = [b"Touch the screen to start", b"Take my results", b"Booth self-test (staff)",
+                   b"Official JsonLogic conformance suite", b"jsonlogic case ", b"is not a [rule, data, expected] triple"]
+# ... and in the page side, APP.js: the booth's entry points and the self-test's suite file.
+BOOTH_ONLY_JS = [b"portal_configure_kiosk", b"portal_kiosk_suite", b"jsonlogic-tests.json"]
+BOOTH_ONLY_SYMBOLS = re.compile(r"qrcodegen|KioskBooth|draw_attract|draw_keypad|draw_countdown|draw_selftest|"
+                                r"draw_category_tiles|run_jsonlogic_suite|open_selftest|kiosk_zoom")
 
 # <script src>, <link href> (stylesheet, icon, manifest) and <img src> of the page; not <a href> (navigation).
 REFERENCE = re.compile(r"<(?:script|img)\b[^>]*\bsrc=\"([^\"]+)\"|<link\b[^>]*\bhref=\"([^\"]+)\"", re.I)
@@ -44,9 +58,9 @@ def page_references(index_html: str) -> list[str]:
     return names
 
 
-def first_visit_files(dist: Path) -> list[str]:
-    names = ["index.html"]
-    for name in page_references((dist / "index.html").read_text(encoding="utf-8")) + LOADER_FETCHES:
+def first_visit_files(dist: Path, page: str, app: str) -> list[str]:
+    names = [page]
+    for name in page_references((dist / page).read_text(encoding="utf-8")) + [app + ".js", app + ".wasm"] + LOADER_DATA:
         if name not in names:
             names.append(name)
     return names
@@ -77,40 +91,80 @@ def kb(size: int) -> str:
     return f"{size / 1000:8.1f}"
 
 
-def print_table(rows: list[dict], budget: int) -> None:
+def print_table(page: str, rows: list[dict], budget: int) -> None:
+    print(f"{page} (first visit)")
     print(f"{'file':<24}{'raw KB':>10}{'gzip KB':>10}{'brotli KB':>11}")
     for row in rows:
         print(f"{row['file']:<24}{kb(row['raw']):>10}{kb(row['gzip']):>10}{kb(row['brotli']):>11}")
     total = {key: sum(r[key] for r in rows) for key in ("raw", "gzip", "brotli")}
     print(f"{'total (first visit)':<24}{kb(total['raw']):>10}{kb(total['gzip']):>10}{kb(total['brotli']):>11}")
     verdict = "within" if total["brotli"] <= budget else "OVER"
-    print(f"brotli total {total['brotli'] / 1000:.1f} KB: {verdict} the {budget / 1000:.0f} KB budget "
+    print(f"{page}: brotli total {total['brotli'] / 1000:.1f} KB: {verdict} the {budget / 1000:.0f} KB budget "
           f"({(budget - total['brotli']) / 1000:+.1f} KB to spare)")
+    print()
+
+
+def symbol_map(dist: Path, app: str) -> Path | None:
+    """The link's symbol map: build/web/src/platform/APP.js.symbols beside build/web/dist."""
+    path = dist.parent / "src" / "platform" / f"{app}.js.symbols"
+    return path if path.is_file() else None
+
+
+def booth_code_in(dist: Path, app: str) -> list[str]:
+    """What of the booth's code APP.wasm holds: its unique texts, and its functions by the symbol map."""
+    wasm, js = (dist / f"{app}.wasm").read_bytes(), (dist / f"{app}.js").read_bytes()
+    found = [text.decode() for text in BOOTH_ONLY_TEXT if text in wasm]
+    found += [f"{text.decode()} ({app}.js)" for text in BOOTH_ONLY_JS if text in js]
+    symbols = symbol_map(dist, app)
+    if symbols:
+        names = {m.group(0) for m in BOOTH_ONLY_SYMBOLS.finditer(symbols.read_text(encoding="utf-8", errors="replace"))}
+        found += sorted(names)
+    return found
+
+
+def check_split(dist: Path) -> bool:
+    """The visitor's wasm has none of the booth's code; the booth's has it (so the check can see it at all)."""
+    visitor, booth = booth_code_in(dist, "app"), booth_code_in(dist, "booth")
+    maps = "texts and symbol maps" if symbol_map(dist, "app") and symbol_map(dist, "booth") else "texts only"
+    print(f"booth code in app.wasm ({maps}): {', '.join(visitor) if visitor else 'none'}")
+    print(f"booth code in booth.wasm: {len(booth)} markers ({', '.join(booth[:6])}{', ...' if len(booth) > 6 else ''})")
+    ok = not visitor and len(booth) >= len(BOOTH_ONLY_TEXT) + len(BOOTH_ONLY_JS)
+    if not ok:
+        print("size_budget: the visitor's wasm must hold none of the booth's code, and the booth's all of it")
+    return ok
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dist", nargs="?", type=Path, default=DEFAULT_DIST)
-    parser.add_argument("--budget-kb", type=float, default=BUDGET_KB)
-    parser.add_argument("--json", action="store_true", help="print the rows as JSON instead of a table")
+    parser.add_argument("--visitor-kb", type=float, default=PAGES["index.html"][1])
+    parser.add_argument("--booth-kb", type=float, default=PAGES["kiosk.html"][1])
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON instead of tables")
     args = parser.parse_args(argv)
 
     dist = args.dist.resolve()
-    if not (dist / "index.html").is_file():
-        print(f"size_budget: no index.html in {dist} (build it: python3 scripts/build.py web)", file=sys.stderr)
-        return 2
-    names = first_visit_files(dist)
-    missing = [name for name in names if not (dist / name).is_file()]
-    if missing:
-        print(f"size_budget: the first visit needs files that {dist} lacks: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    rows = measure(dist, names)
-    budget = int(args.budget_kb * 1000)
+    budgets = {"index.html": args.visitor_kb, "kiosk.html": args.booth_kb}
+    report, ok = {"dist": str(dist), "pages": {}}, True
+    for page, (app, _) in PAGES.items():
+        if not (dist / page).is_file():
+            print(f"size_budget: no {page} in {dist} (build it: python3 scripts/build.py web)", file=sys.stderr)
+            return 2
+        names = first_visit_files(dist, page, app)
+        missing = [name for name in names if not (dist / name).is_file()]
+        if missing:
+            print(f"size_budget: {page}'s first visit needs files that {dist} lacks: {', '.join(missing)}",
+                  file=sys.stderr)
+            return 2
+        rows = measure(dist, names)
+        budget = int(budgets[page] * 1000)
+        report["pages"][page] = {"budget": budget, "files": rows}
+        if not args.json:
+            print_table(page, rows, budget)
+        ok = ok and sum(r["brotli"] for r in rows) <= budget
     if args.json:
-        print(json.dumps({"dist": str(dist), "budget": budget, "files": rows}, indent=1))
-    else:
-        print_table(rows, budget)
-    return 0 if sum(r["brotli"] for r in rows) <= budget else 1
+        print(json.dumps(report, indent=1))
+    split = check_split(dist) if not args.json else not booth_code_in(dist, "app")
+    return 0 if ok and split else 1
 
 
 if __name__ == "__main__":

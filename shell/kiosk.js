@@ -1,15 +1,9 @@
 // Kiosk lock-down for a recruitment-fair touch screen (page side; the app does the rest): no context menu, no
-// pinch or keyboard zoom, no text selection, no leaving the page by the back button. Active only with ?kiosk.
+// pinch or keyboard zoom, no text selection, no leaving the page by the back button. Loaded only by the booth's
+// page (kiosk.html), whose viewport already forbids pinch zoom: a visitor's pinch must scroll the app.
 'use strict';
 
 (function () {
-  const params = new URLSearchParams(location.search);
-  if (!params.has('kiosk')) return;
-  document.documentElement.classList.add('kiosk');
-
-  // No zooming the page: a visitor's pinch must scroll the app, not magnify the whole screen.
-  const viewport = document.querySelector('meta[name="viewport"]');
-  if (viewport) viewport.content = 'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no, viewport-fit=cover';
   const block = (event) => event.preventDefault();
   document.addEventListener('contextmenu', block);
   document.addEventListener('selectstart', block);

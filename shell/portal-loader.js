@@ -1,12 +1,24 @@
 // The page's loader: checks WebGL2, downloads the app, the policy data and the font (all at once) with a real progress bar,
 // starts the wasm app, keeps the canvas sized to the window and the screen's pixel density, turns every
 // failure into a readable message, and exposes the test hook `window.portal` (documented in tests/README.md).
+// Both pages use it: the visitor's index.html (app.js + app.wasm) and the booth's kiosk.html (data-app="booth":
+// booth.js + booth.wasm).
 'use strict';
 
 (function () {
-  const FILES = { wasm: 'app.wasm', data: 'policies.json', font: 'portal-font.ttf' };
+  const BOOTH = document.documentElement.dataset.app === 'booth';
+  const APP = BOOTH ? 'booth' : 'app';
+  const FILES = { wasm: APP + '.wasm', data: 'policies.json', font: 'portal-font.ttf' };
+  // The self-contained offline page (portal-offline.html, kiosk-offline.html) carries everything inline.
+  const embedded = document.getElementById('portal-embedded-data');
 
   const query = new URLSearchParams(location.search);
+  // Booths set up before the booth had its own page open index.html?kiosk&idle=…&share_base=…: they get the
+  // booth's page with the same query, before this page downloads the visitor's app.
+  if (!BOOTH && query.has('kiosk')) {
+    location.replace((embedded ? 'kiosk-offline.html' : 'kiosk.html') + location.search + location.hash);
+    return;
+  }
   const lang = pickLanguage();
   const canvas = document.getElementById('canvas');
   let module = null;   // the Emscripten module once running
@@ -49,8 +61,6 @@
   start().catch((err) => fail(err.kind || 'internal', err.message || String(err)));
 
   async function start() {
-    // The self-contained offline page (portal-offline.html) carries everything inline; the site downloads.
-    const embedded = document.getElementById('portal-embedded-data');
     // A browser without WebGL2 at all is told so before it downloads anything. One that lists WebGL2 but refuses
     // a context is told so by portal_start(), which makes the context: made here, it would sit on the canvas
     // while SDL sizes it twice (to 1x1 to detect CSS sizing, then to its size), and each resize of a canvas with
@@ -83,10 +93,10 @@
     if (!embedded) registerServiceWorker();
   }
 
-  // ?kiosk turns the page into the recruitment-fair booth (&idle=seconds, &share_base=http(s) URL for the QR
-  // links when the booth itself is served from localhost). The app checks the values again.
+  // The booth's settings from its address: &idle=seconds, &share_base=http(s) URL for the QR links when the
+  // booth itself is served from localhost. The app checks the values again.
   function configureKiosk() {
-    if (!query.has('kiosk')) return;
+    if (!BOOTH) return;
     const idle = Number(query.get('idle'));
     module._portal_configure_kiosk(1, Number.isFinite(idle) && idle > 0 ? idle : 90, allocString(query.get('share_base') || ''));
   }
@@ -96,9 +106,11 @@
   // The fragment names the screen (view, search, filters, policy, compare; answers only when shared on
   // purpose): the app shows it now and keeps the address bar in step from then on (push for a new screen,
   // replace for edits). Back and forward come back here. A kiosk keeps no history and reads no storage.
+  // Links made at the booth (its QR codes) open the visitor's page beside it, never the booth.
   function openPage() {
-    const kiosk = query.has('kiosk');
-    const pageUrl = location.href.split('#')[0].split('?')[0];
+    const kiosk = BOOTH;
+    const here = location.href.split('#')[0].split('?')[0];
+    const pageUrl = BOOTH ? new URL(embedded ? 'portal-offline.html' : './', here).href : here;
     const remembered = kiosk ? '' : readRememberedAnswers();
     withStrings([pageUrl, location.hash.slice(1), remembered],
       (url, fragment, memory) => module._portal_open_page(url, fragment, memory, kiosk ? 1 : 0));
@@ -124,10 +136,14 @@
     }
   }
 
-  // Offline after one visit (web/sw.js). Not for file:// pages, where service workers do not exist.
+  // Offline after one visit (web/sw.js). Not for file:// pages, where service workers do not exist. Each page
+  // has its own worker caching only what that page needs; the booth's is scoped to the URLs starting with
+  // "kiosk", so the visitor's worker (scope ./) never answers for the booth's page nor the booth's for visitors.
   function registerServiceWorker() {
     if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
-    navigator.serviceWorker.register('sw.js').catch((err) => console.warn('portal: offline cache unavailable: ' + err));
+    const registered = BOOTH ? navigator.serviceWorker.register('kiosk-sw.js', { scope: 'kiosk' })
+      : navigator.serviceWorker.register('sw.js');
+    registered.catch((err) => console.warn('portal: offline cache unavailable: ' + err));
   }
 
   function fromBase64(text) {
@@ -143,7 +159,7 @@
   // as downloads. The wasm is compiled as soon as its bytes are in, while the rest may still be arriving.
   // Resolves to [compiled wasm module, data bytes, font bytes] once app.js has run too.
   function downloadEverything() {
-    const script = window.createPortalModule ? Promise.resolve() : loadScript('app.js');
+    const script = window.createPortalModule ? Promise.resolve() : loadScript(APP + '.js');
     const [wasmBytes, data, font] = downloadAll([FILES.wasm, FILES.data, FILES.font]);
     const compiled = wasmBytes.then((bytes) => WebAssembly.compile(bytes));
     return Promise.all([compiled, data, font, script]).then(([wasm, dataBytes, fontBytes]) => [wasm, dataBytes, fontBytes]);

@@ -1,12 +1,16 @@
-// Service worker: after one visit the portal works with the network off. Every file of the bundle is cached
-// under a name that carries the build's fingerprint; a new deployment ships a different sw.js, which caches the
-// new files side by side and, once active, deletes the old cache. A page keeps the files it started with (it
-// has downloaded them all before it runs), so old and new versions never mix.
+// Service worker: after one visit the portal works with the network off. Every file its page needs is cached
+// under a name that carries the build's fingerprint; a new deployment ships a different worker, which caches
+// the new files side by side and, once active, deletes the old cache. A page keeps the files it started with
+// (it has downloaded them all before it runs), so old and new versions never mix. scripts/finish_dist.py makes
+// one worker per page from this template: sw.js for the visitor's index.html, kiosk-sw.js for the booth's
+// kiosk.html, each with its own file list and its own cache names (neither deletes the other's cache).
 'use strict';
 
 const BUILD = '__PORTAL_BUILD__';           // filled in by scripts/finish_dist.py
-const FILES = __PORTAL_FILES__;             // every file of the bundle, relative to this script
-const CACHE = 'shangyu-portal-' + BUILD;
+const FILES = __PORTAL_FILES__;             // every file the page needs, relative to this script
+const PAGE = '__PORTAL_PAGE__';             // the page itself: what a navigation gets when the network is off
+const PREFIX = '__PORTAL_CACHE_PREFIX__';   // 'shangyu-portal-' for the site, 'shangyu-portal-kiosk-' for the booth
+const CACHE = PREFIX + BUILD;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -19,7 +23,10 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith('shangyu-portal-') && name !== CACHE)
+    // Only this worker's own old caches: the other page's cache names carry another prefix (and a build
+    // fingerprint never starts with "kiosk-"), so the booth's and the site's caches live side by side.
+    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && /^[0-9a-f]+$/.test(name.slice(PREFIX.length)) &&
+      name !== CACHE)
       .map((name) => caches.delete(name)));
     await self.clients.claim();
   })());
@@ -37,7 +44,7 @@ self.addEventListener('fetch', (event) => {
       return await fetch(request);
     } catch (err) {
       if (request.mode === 'navigate') {
-        const page = await cache.match('./', { ignoreSearch: true }) || await cache.match('index.html');
+        const page = await cache.match(PAGE, { ignoreSearch: true });
         if (page) return page;
       }
       throw err;

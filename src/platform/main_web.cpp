@@ -3,7 +3,7 @@
 // (the test hook's state() and locate()) goes through the small C functions below, so the JS side never needs
 // to know the app's C++ types.
 #include "platform/runner.hpp"
-#include "platform/web_kiosk.hpp"
+#include "platform/web_edition.hpp"
 #include "platform/web_page.hpp"
 #include "platform/web_text_input.hpp"
 #include "ui/portal_ui.hpp"
@@ -29,11 +29,11 @@ void wake_loop();
 void run_one_frame() {
     const auto result = runner().frame();
     if (result.drew) portal::platform::perform_page_effects(runner().ui().take_page_effects());
-    portal::platform::kiosk_after_frame(runner().ui());
+    portal::platform::edition_after_frame(runner().ui());
     if (!result.drew) {
         emscripten_pause_main_loop();
         g_loop_paused = true;
-        portal::platform::kiosk_arm_wake_timer(runner().ui(), wake_loop);
+        portal::platform::edition_before_pause(runner().ui(), wake_loop);
     }
 }
 
@@ -55,7 +55,7 @@ EMSCRIPTEN_KEEPALIVE int portal_start(const char* policy_json, int policy_len, c
     input.font.assign(font, font + font_len);
     input.preferred_lang = lang;
     input.today = today;
-    input.kiosk = portal::platform::kiosk_settings_from_page();
+    portal::platform::edition_startup(input);
     if (!runner().start(std::move(input))) return 0;
     portal::platform::install_web_text_input();
     g_started = true;

@@ -37,7 +37,7 @@ bool Runner::start(StartupInput input) {
     start_imgui();
     ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
                                std::move(input.font), std::move(input.preferred_lang), std::move(input.today),
-                               std::move(input.kiosk)});
+                               std::move(input.booth)});
     if (!create_window()) return false;
     update_zoom();
     build_fonts(wanted_font_density());

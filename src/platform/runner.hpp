@@ -3,9 +3,9 @@
 // with the display's pixel density. The same code runs on the desktop (GL 3.3) and in the browser (WebGL2).
 #pragma once
 
-#include "app/kiosk_state.hpp"
 #include "platform/gl_renderer.hpp"
 #include "platform/redraw_scheduler.hpp"
+#include "ui/booth.hpp"
 
 #include <memory>
 #include <string>
@@ -27,7 +27,7 @@ struct StartupInput {
     std::vector<unsigned char> font;     // the bundled font subset (OpenType)
     std::string preferred_lang;          // "zh" or "en" (from the browser or the desktop's locale)
     std::string today;                   // YYYY-MM-DD, the evaluation date
-    app::KioskSettings kiosk;            // ?kiosk on the page: the recruitment-fair booth
+    std::unique_ptr<ui::Booth> booth;    // the recruitment-fair booth (kiosk.html); none on the site
 };
 
 // Layout pixels per window (CSS) pixel of the running UI: page code placed over the canvas multiplies by it.

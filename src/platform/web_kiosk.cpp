@@ -1,6 +1,10 @@
-#include "platform/web_kiosk.hpp"
+// The booth's page side (platform/web_edition.hpp): settings read from the page's address, telling the page when
+// a visit was wiped (it clears storage, the address and its text input), fetching the self-test's suite file on
+// demand, and a timer that wakes the paused render loop when the idle countdown must appear.
+#include "platform/web_edition.hpp"
 
 #include "app/kiosk.hpp"
+#include "ui/kiosk_booth.hpp"
 #include "ui/portal_ui.hpp"
 
 #include <emscripten/emscripten.h>
@@ -48,15 +52,20 @@ void wake_timer_fired(void* generation) {
 
 }  // namespace
 
-const app::KioskSettings& kiosk_settings_from_page() { return page_settings(); }
+// The booth page always runs the booth, with the page's settings or the defaults.
+void edition_startup(StartupInput& input) {
+    app::KioskSettings settings = page_settings();
+    settings.enabled = true;
+    input.booth = ui::make_kiosk_booth(settings);
+}
 
-void kiosk_after_frame(ui::PortalUi& ui) {
+void edition_after_frame(ui::PortalUi& ui) {
     g_ui = &ui;
     if (ui.take_kiosk_reset()) js_kiosk_visit_wiped();
     if (ui.take_suite_request()) js_kiosk_fetch_suite();
 }
 
-void kiosk_arm_wake_timer(const ui::PortalUi& ui, void (*wake)()) {
+void edition_before_pause(const ui::PortalUi& ui, void (*wake)()) {
     const double seconds = ui.seconds_until_wake();
     if (seconds <= 0.0) return;
     g_wake = wake;
@@ -70,7 +79,7 @@ void kiosk_arm_wake_timer(const ui::PortalUi& ui, void (*wake)()) {
 
 extern "C" {
 
-// Called by the loader before portal_start() when the page's address has ?kiosk.
+// Called by the loader before portal_start() with the page's &idle= and &share_base=.
 EMSCRIPTEN_KEEPALIVE void portal_configure_kiosk(int enabled, double idle_seconds, const char* share_base) {
     portal::platform::page_settings() = portal::app::kiosk_settings(enabled != 0, idle_seconds, share_base);
 }

@@ -14,7 +14,7 @@
 #include <functional>
 
 #include "ui/format.hpp"
-#include "ui/kiosk_view.hpp"
+#include "ui/booth.hpp"
 #include "ui/layout.hpp"
 #include "ui/policy_bits.hpp"
 #include "ui/text_layout.hpp"
@@ -132,7 +132,7 @@ void answer_input(ViewContext& ctx, int q) {
         ImGui::TextUnformatted(unit.c_str());
     }
     if (entered) commit(ctx);
-    if (ctx.state.kiosk.settings.enabled) draw_keypad(ctx, q);  // a booth has no keyboard: tap the digits
+    if (ctx.booth) ctx.booth->draw_keypad(ctx, q);  // a booth has no keyboard: tap the digits
     vertical_space(2.0f);
     next_button(ctx);
 }
@@ -524,15 +524,15 @@ void draw_results(ViewContext& ctx) {
                "group:ineligible");
     vertical_space(8.0f);
     // A kiosk keeps nothing and copies nothing: its results leave on the visitor's phone, by QR code.
-    if (ctx.state.kiosk.settings.enabled) {
-        draw_kiosk_take_away(ctx);
+    if (ctx.booth) {
+        ctx.booth->draw_take_away(ctx);
     } else {
         draw_keep_panel(ctx);
     }
 }
 
 void draw_intro(ViewContext& ctx) {
-    paragraph(ctx.t(ctx.state.kiosk.settings.enabled ? str::check_intro_kiosk : str::check_intro), muted());
+    paragraph(ctx.t(ctx.booth ? str::check_intro_kiosk : str::check_intro), muted());
     vertical_space(2.0f);
 }
 

@@ -18,8 +18,9 @@ namespace portal::ui {
 
 namespace {
 
-constexpr float kLayoutWidth = 1120.0f;
-constexpr float kLayoutHeight = 660.0f;
+// The layout's size in layout pixels, landscape (the long side across); a portrait screen swaps the two.
+constexpr float kLayoutLong = 1120.0f;
+constexpr float kLayoutShort = 660.0f;
 constexpr float kBarHeight = 64.0f;
 constexpr ImGuiWindowFlags kOverlayFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
@@ -102,7 +103,10 @@ bool has_kiosk_answers(const app::AppState& state) { return app::has_answers(sta
 
 float kiosk_zoom(float css_width, float css_height) {
     if (css_width <= 0 || css_height <= 0) return 1.0f;
-    return std::clamp(std::min(css_width / kLayoutWidth, css_height / kLayoutHeight), 1.0f, 4.0f);
+    const bool portrait = css_height > css_width;
+    const float layout_w = portrait ? kLayoutShort : kLayoutLong;
+    const float layout_h = portrait ? kLayoutLong : kLayoutShort;
+    return std::clamp(std::min(css_width / layout_w, css_height / layout_h), 1.0f, 4.0f);
 }
 
 float kiosk_bar_height() { return kBarHeight; }
@@ -139,7 +143,8 @@ void draw_attract(ViewContext& ctx) {
 
     const float cx = min.x + size.x * 0.5f;
     const float width = std::min(size.x - 80.0f, 980.0f);
-    float y = min.y + size.y * 0.13f;
+    // A portrait screen is twice as tall as the invitation: it starts lower, so it sits near the middle.
+    float y = min.y + size.y * (size.y > size.x ? 0.24f : 0.13f);
     draw_big_mark(dl, ImVec2(cx, y + 40.0f), 80.0f);
     y += 100.0f;
     y += centred_text(dl, ctx.fonts.display, ctx.fonts.display->FontSize, cx, y, tr(core::Lang::zh, kstr::attract_title),
@@ -262,10 +267,13 @@ bool draw_kiosk_bar(ViewContext& ctx, float top) {
     if (button(reset_label, "kiosk:start-over", ButtonKind::secondary))
         ctx.intents.push([](app::AppState& s) { app::request_kiosk_reset(s); });
     ctx.locator.mark("kiosk:start-over");
-    ImGui::SetCursorScreenPos(ImVec2(reset_x - gap - button_width(share_label), button_y));
-    if (button(share_label, "kiosk:share", ButtonKind::primary))
-        ctx.intents.push([](app::AppState& s) { app::open_share_panel(s, true); });
-    ctx.locator.mark("kiosk:share");
+    // Results to take away only once there are some: before any answer the button would offer an empty link.
+    if (has_kiosk_answers(ctx.state)) {
+        ImGui::SetCursorScreenPos(ImVec2(reset_x - gap - button_width(share_label), button_y));
+        if (button(share_label, "kiosk:share", ButtonKind::primary))
+            ctx.intents.push([](app::AppState& s) { app::open_share_panel(s, true); });
+        ctx.locator.mark("kiosk:share");
+    }
     ImGui::End();
     return holding;
 }
@@ -339,11 +347,14 @@ void draw_kiosk_take_away(ViewContext& ctx) {
     ImGui::PushFont(ctx.fonts.heading);
     paragraph(ctx.t(kstr::share_title), colour(p.accent_active));
     ImGui::PopFont();
-    paragraph(ctx.t(has_kiosk_answers(ctx.state) ? kstr::share_body : kstr::share_empty), colour(p.text_muted));
-    vertical_space(4.0f);
-    if (button(ctx.t(kstr::take_results), "results:qr", ButtonKind::primary))
-        ctx.intents.push([](app::AppState& s) { app::open_share_panel(s, true); });
-    ctx.locator.mark("results:qr");
+    const bool answered = has_kiosk_answers(ctx.state);
+    paragraph(ctx.t(answered ? kstr::share_body : kstr::share_empty), colour(p.text_muted));
+    if (answered) {
+        vertical_space(4.0f);
+        if (button(ctx.t(kstr::take_results), "results:qr", ButtonKind::primary))
+            ctx.intents.push([](app::AppState& s) { app::open_share_panel(s, true); });
+        ctx.locator.mark("results:qr");
+    }
     end_panel(&p.accent_soft, &p.border);
 }
 
@@ -514,17 +525,18 @@ void draw_back_to_tiles(ViewContext& ctx) {
 void draw_keypad(ViewContext& ctx, int question) {
     const core::Question& q = ctx.set().questions[static_cast<std::size_t>(question)];
     const std::string current = ctx.state.draft.question == question ? ctx.state.draft.text : std::string();
-    // Two rows, so "next" stays in view under them: digits, then the point (number) or dash (date) and delete.
-    const char* const keys[] = {"1", "2", "3", "4", "5", nullptr,
-                                "6", "7", "8", "9", "0", q.type == core::QuestionType::date ? "-" : "."};
+    // Laid out like a phone's: 1-2-3 / 4-5-6 / 7-8-9, then the point (number) or dash (date), 0 and delete under
+    // them, so a visitor's thumb finds the digits where it expects them.
+    const char* const keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9",
+                                q.type == core::QuestionType::date ? "-" : ".", "0", nullptr};
     const float gap = 8.0f;
-    const float key_w = std::floor((std::min(available_width(), 460.0f) - gap * 5.0f) / 6.0f);
+    const float key_w = std::floor((std::min(available_width(), 330.0f) - gap * 2.0f) / 3.0f);
     auto type = [&](const std::string& next) {
         ctx.intents.push([question, next](app::AppState& s) { app::set_draft_text(s, question, next); });
     };
     vertical_space(2.0f);
     for (int i = 0; i < 12; ++i) {
-        if (i % 6 != 0) ImGui::SameLine(0, gap);
+        if (i % 3 != 0) ImGui::SameLine(0, gap);
         if (keys[i] == nullptr) {
             if (button(ctx.t(kstr::keypad_delete), "key:back", ButtonKind::secondary, key_w) && !current.empty()) {
                 type(current.substr(0, current.size() - 1));

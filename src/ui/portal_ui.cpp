@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 #include "app/device_memory.hpp"
 #include "app/share_link.hpp"
@@ -12,10 +13,6 @@
 #include "ui/compare_view.hpp"
 #include "ui/detail_view.hpp"
 #include "ui/explore_view.hpp"
-#include "app/kiosk.hpp"
-#include "ui/kiosk_strings.hpp"
-#include "ui/kiosk_view.hpp"
-#include "ui/touch_scroll.hpp"
 #include "ui/format.hpp"
 #include "ui/layout.hpp"
 #include "ui/text_layout.hpp"
@@ -28,19 +25,10 @@ namespace portal::ui {
 struct PortalUi::Impl {
     Intents intents;
     ViewMemory memory;
-    // Kiosk
-    TouchScroll touch;
-    double now = 0.0;             // UI clock of the last frame (ImGui's time: real seconds, also across pauses)
-    bool staff_holding = false;   // the staff gesture is being held
-    bool visit_wiped = false;     // for take_kiosk_reset()
-    bool suite_asked = false;     // the platform was asked for the JsonLogic suite
-    std::string suite_text;       // kept once fetched: opening the self-test again needs no download
+    std::unique_ptr<Booth> booth;  // the recruitment-fair booth; none on the visitor's site (ui/booth.hpp)
+    double now = 0.0;              // UI clock of the last frame (ImGui's time: real seconds, also across pauses)
+    bool visit_wiped = false;      // for take_kiosk_reset()
 };
-
-namespace {
-// When this build was made, for the staff self-test (compared with what the booth should run).
-constexpr const char* kBuildDate = __DATE__ " " __TIME__;
-}  // namespace
 
 PortalUi::PortalUi() : impl_(new Impl) {}
 PortalUi::~PortalUi() { delete impl_; }
@@ -48,10 +36,8 @@ PortalUi::~PortalUi() { delete impl_; }
 void PortalUi::start(StartupData data) {
     font_file_ = std::move(data.font);
     app::start(state_, data.policy_json, data.policy_file_name, data.preferred_lang, data.today);
-    if (data.kiosk.enabled) {
-        app::configure_kiosk(state_, data.kiosk);
-        state_.lang = core::Lang::zh;  // the booth's own language, whatever the browser prefers
-    }
+    impl_->booth = std::move(data.booth);
+    if (impl_->booth) impl_->booth->configure(state_);
     apply_theme(ImGui::GetStyle(), 1.0f);
     fonts_dirty_ = true;
 }
@@ -68,14 +54,7 @@ OnDemandGlyphs::Rows PortalUi::rasterise_glyphs(const ImDrawData& draw_data) {
     return glyphs_.rasterise_used(draw_data, *ImGui::GetIO().Fonts);
 }
 
-FontSizes PortalUi::font_sizes() const {
-    FontSizes sizes;
-    if (state_.kiosk.settings.enabled) {
-        sizes.display = 64.0f;
-        sizes.display_text = kstr::attract_title.zh;
-    }
-    return sizes;
-}
+FontSizes PortalUi::font_sizes() const { return impl_->booth ? impl_->booth->font_sizes() : FontSizes{}; }
 
 ImVec4 PortalUi::background_colour() const { return palette().page; }
 
@@ -126,7 +105,7 @@ void draw_title_row(ViewContext& ctx, bool narrow) {
     const char* toggle = ctx.t(str::other_language);
     const float toggle_w = button_width(toggle);
     // The kiosk has no clipboard to offer a passer-by: its results leave by QR code (the bottom bar).
-    const bool kiosk = ctx.state.kiosk.settings.enabled;
+    const bool kiosk = ctx.booth != nullptr;
     const std::string share = kiosk ? std::string() : share_button_label(ctx, narrow);
     const float share_w = kiosk ? 0.0f : button_width(share);
     const float title_x = start.x + mark + 12.0f;
@@ -322,8 +301,7 @@ void draw_view(ViewContext& ctx) {
     switch (ctx.state.view) {
         case app::View::explore:
             // The kiosk starts browsing with big category tiles: no typing at a booth.
-            if (ctx.state.kiosk.settings.enabled && draw_category_tiles(ctx)) break;
-            if (ctx.state.kiosk.settings.enabled) draw_back_to_tiles(ctx);
+            if (ctx.booth && ctx.booth->draw_explore_start(ctx)) break;
             draw_skipped_notice(ctx, kGridWidth);
             draw_explore(ctx);
             break;
@@ -366,8 +344,9 @@ void begin_root(float height) {
 void PortalUi::draw() {
     locator_.begin_frame();
     impl_->intents.bind(&state_);
-    const bool kiosk = state_.kiosk.settings.enabled && state_.catalog != nullptr;
-    if (kiosk) kiosk_frame_start(ImGui::GetTime());
+    Booth* booth = state_.catalog != nullptr ? impl_->booth.get() : nullptr;
+    impl_->now = ImGui::GetTime();
+    if (booth && booth->frame_start(state_, impl_->now)) wipe_visit();
     const float full_height = ImGui::GetMainViewport()->WorkSize.y;
 
     // "Copied ✓" answers the click that copied; the next click anywhere retires it.
@@ -378,13 +357,10 @@ void PortalUi::draw() {
         draw_error_page();
         ImGui::End();
     } else {
-        ViewContext ctx{state_, *state_.catalog, fonts_, locator_, impl_->intents, impl_->memory};
-        if (kiosk && state_.kiosk.phase == app::KioskPhase::attract) {
-            impl_->staff_holding = false;
-            draw_attract(ctx);
-        } else {
-            draw_portal(ctx, kiosk ? full_height - kiosk_bar_height() : full_height);
-            if (kiosk) draw_kiosk_layers(ctx);
+        ViewContext ctx{state_, *state_.catalog, fonts_, locator_, impl_->intents, impl_->memory, booth};
+        if (!booth || !booth->draw_screen(ctx)) {
+            draw_portal(ctx, booth ? full_height - booth->bar_height() : full_height);
+            if (booth) booth->draw_layers(ctx, impl_->now);
         }
     }
     locator_.end_frame();
@@ -401,40 +377,13 @@ void PortalUi::draw_portal(ViewContext& ctx, float height) {
     ImGui::End();
 }
 
-// ---- kiosk ----------------------------------------------------------------------------------------------------
-
-// Before anything is drawn: a touch keeps the visit alive (or starts one from the attract screen), the idle
-// clock may end it, and a finger dragging a list scrolls it.
-void PortalUi::kiosk_frame_start(double now) {
-    impl_->now = now;
-    if (kiosk_input_this_frame()) {
-        // On the attract screen only a real touch starts a visit (a stray pointer move does not).
-        if (state_.kiosk.phase != app::KioskPhase::attract || kiosk_press_this_frame()) app::kiosk_activity(state_, now);
-    }
-    if (app::kiosk_idle_expired(state_, now)) {
-        wipe_visit();
-        return;
-    }
-    if (state_.kiosk.phase != app::KioskPhase::attract) impl_->touch.update();
-}
-
-void PortalUi::draw_kiosk_layers(ViewContext& ctx) {
-    const app::KioskState& kiosk = state_.kiosk;
-    impl_->staff_holding = draw_kiosk_bar(ctx, ImGui::GetMainViewport()->WorkPos.y + ImGui::GetMainViewport()->WorkSize.y - kiosk_bar_height());
-    if (!kiosk.link_url.empty()) {
-        draw_link_panel(ctx);
-    } else if (kiosk.share_open) {
-        draw_share_panel(ctx, app::share_url(state_, true));
-    }
-    if (kiosk.selftest_open) draw_selftest(ctx, kBuildDate);
-    if (kiosk.phase == app::KioskPhase::countdown) draw_countdown(ctx, app::seconds_until_reset(state_, impl_->now));
-}
+// ---- the booth ------------------------------------------------------------------------------------------------
 
 // The next visitor must find nothing of this one: the app state starts afresh (app::kiosk_reset), and so does
 // everything ImGui and the views keep between frames: the text being edited, the widget holding the press,
 // keyboard focus, every window's scroll and stored open/closed states, a list still gliding.
 void PortalUi::wipe_visit() {
-    app::kiosk_reset(state_);
+    if (impl_->booth) impl_->booth->reset_visit(state_);
     ImGuiContext& g = *GImGui;
     ImGui::ClearActiveID();
     g.InputTextState.ClearFreeMemory();
@@ -451,18 +400,14 @@ void PortalUi::wipe_visit() {
         std::fill(text->begin(), text->end(), '\0');
     }
     impl_->memory = ViewMemory{};
-    impl_->touch.stop();
-    impl_->staff_holding = false;
     impl_->visit_wiped = true;
 }
 
-bool PortalUi::animating() const {
-    if (impl_->touch.animating()) return true;
-    const app::KioskState& kiosk = state_.kiosk;
-    return kiosk.settings.enabled && (kiosk.phase == app::KioskPhase::countdown || impl_->staff_holding);
-}
+bool PortalUi::animating() const { return impl_->booth && impl_->booth->animating(state_); }
 
-double PortalUi::seconds_until_wake() const { return app::seconds_until_countdown(state_, impl_->now); }
+double PortalUi::seconds_until_wake() const {
+    return impl_->booth ? impl_->booth->seconds_until_wake(state_, impl_->now) : 0.0;
+}
 
 bool PortalUi::take_kiosk_reset() {
     const bool wiped = impl_->visit_wiped;
@@ -470,26 +415,17 @@ bool PortalUi::take_kiosk_reset() {
     return wiped;
 }
 
-bool PortalUi::take_suite_request() {
-    if (!state_.kiosk.selftest.suite_requested) return false;
-    if (!impl_->suite_text.empty()) {
-        app::finish_selftest_suite(state_, impl_->suite_text, "");  // fetched before: run it again at once
-        return false;
-    }
-    if (impl_->suite_asked) return false;
-    impl_->suite_asked = true;
-    return true;
-}
+bool PortalUi::take_suite_request() { return impl_->booth && impl_->booth->take_suite_request(state_); }
 
 void PortalUi::deliver_suite(std::string_view text, const std::string& error) {
-    impl_->suite_asked = false;
-    if (error.empty()) impl_->suite_text.assign(text);
-    app::finish_selftest_suite(state_, text, error);
+    if (impl_->booth) impl_->booth->deliver_suite(state_, text, error);
 }
 
 float PortalUi::zoom_for(float css_width, float css_height) const {
-    return state_.kiosk.settings.enabled ? kiosk_zoom(css_width, css_height) : 1.0f;
+    return impl_->booth ? impl_->booth->zoom_for(css_width, css_height) : 1.0f;
 }
+
+bool PortalUi::booth() const { return impl_->booth != nullptr; }
 
 void PortalUi::draw_error_page() {
     // Without data there is nothing to browse, but the page still speaks the visitor's language.
@@ -524,8 +460,9 @@ void PortalUi::draw_content(ViewContext& ctx) {
 std::string PortalUi::state_json() const {
     nlohmann::json snapshot = app::snapshot(state_);
     snapshot["focus"] = locator_.focused().empty() ? nlohmann::json(nullptr) : nlohmann::json(locator_.focused());
-    const nlohmann::json kiosk = app::kiosk_snapshot(state_, impl_->now);
-    for (const auto& [key, value] : kiosk.items()) snapshot[key] = value;
+    snapshot["zoom"] = zoom_;  // layout pixels per CSS pixel: text and targets grow with it (the booth)
+    snapshot["kiosk"] = false;
+    if (impl_->booth) impl_->booth->snapshot(state_, impl_->now, snapshot);
     snapshot["animating"] = animating();
     return snapshot.dump();
 }

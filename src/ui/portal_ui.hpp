@@ -3,13 +3,14 @@
 #pragma once
 
 #include "app/app_state.hpp"
-#include "app/kiosk_state.hpp"
 #include "app/page_effects.hpp"
+#include "ui/booth.hpp"
 #include "ui/fonts.hpp"
 #include "ui/locator.hpp"
 
 #include <imgui.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,7 +25,7 @@ struct StartupData {
     std::vector<unsigned char> font;
     std::string preferred_lang;  // "zh" or "en"
     std::string today;           // YYYY-MM-DD
-    app::KioskSettings kiosk;    // the recruitment-fair kiosk (?kiosk): off on the ordinary site
+    std::unique_ptr<Booth> booth;  // the recruitment-fair booth (kiosk.html); none on the ordinary site
 };
 
 // How the page was opened, beyond the data: its address and what this device remembers.
@@ -67,6 +68,9 @@ public:
     bool take_suite_request();
     void deliver_suite(std::string_view text, const std::string& error);
 
+    // Whether this is the booth (a Booth was handed over at start).
+    bool booth() const;
+
     // Layout pixels per CSS pixel: 1 on the site; the kiosk magnifies everything (kiosk_view.hpp). The platform
     // (and the headless tests) lay ImGui out at the CSS size divided by zoom_for(), and set_zoom() it so the
     // test hook still answers in CSS pixels.
@@ -101,8 +105,6 @@ private:
     void draw_content(ViewContext& ctx);
     void draw_error_page();
     void draw_portal(ViewContext& ctx, float height);
-    void kiosk_frame_start(double now);
-    void draw_kiosk_layers(ViewContext& ctx);
     void wipe_visit();
     FontSizes font_sizes() const;
 

@@ -16,6 +16,8 @@
 
 namespace portal::ui {
 
+class Booth;
+
 class Intents {
 public:
     using Intent = std::function<void(app::AppState&)>;
@@ -57,6 +59,7 @@ struct ViewContext {
     Locator& locator;
     Intents& intents;
     ViewMemory& memory;
+    Booth* booth = nullptr;  // the recruitment-fair booth's controls inside the views; none on the site
 
     core::Lang lang() const { return state.lang; }
     const char* t(const Phrase& phrase) const { return tr(state.lang, phrase); }

@@ -1,7 +1,8 @@
-// The recruitment-fair kiosk in Chromium with a touch screen: a questionnaire answered by taps alone,
-// a list dragged by a finger that glides on, the idle countdown and the reset that leaves nothing behind, the QR
-// code of the results decoded from a screenshot and opened on "a phone", and the staff self-test.
-// Screenshots at 1920x1080 go to tests/e2e/artifacts/kiosk-*.png.
+// The recruitment-fair booth (kiosk.html, its own page and wasm) in Chromium with a touch screen: a questionnaire
+// answered by taps alone, a list dragged by a finger that glides on, the idle countdown and the reset that leaves
+// nothing behind, the QR code of the results decoded from a screenshot and opened on "a phone" (the visitor's
+// page), the staff self-test, old index.html?kiosk links, and touch targets and text sizes on landscape and
+// portrait screens. Screenshots go to tests/e2e/artifacts/kiosk-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -19,8 +20,15 @@ const data = JSON.parse(readFileSync(path.join(DIST, 'policies.json'), 'utf8'));
 
 const session = servedPortal();
 
+const PORTRAIT = { width: 1080, height: 1920 };
+
 function openKiosk(query = '', viewport = FULL_HD) {
-  return openPortal(session.browser, session.server.url, { viewport, hasTouch: true, query: `?kiosk&as_of=${AS_OF}${query}` });
+  return openPortal(session.browser, session.server.url + 'kiosk.html', { viewport, hasTouch: true, query: `?as_of=${AS_OF}${query}` });
+}
+
+// Requests for the page's own files since `from` (the harness's server records every path).
+function requested(from) {
+  return session.server.requests.slice(from).map((p) => p.replace(/^\//, ''));
 }
 
 // A finger tap at the centre of a located widget.
@@ -92,10 +100,11 @@ test('a visit by taps alone: tiles, the whole questionnaire, and the results tak
   await startVisit(page);
   assert.ok(await locate(page, 'tile:check'), 'the explore start shows category tiles');
   await screenshot(page, 'kiosk-explore-tiles');
-  for (const id of ['tile:check', 'tile:all', 'kiosk:start-over', 'kiosk:share']) {
+  for (const id of ['tile:check', 'tile:all', 'kiosk:start-over']) {
     const rect = await locate(page, id);
     assert.ok(rect.w >= 48 && rect.h >= 48, `${id} is a touch target of at least 48 CSS px (${rect.w}x${rect.h})`);
   }
+  assert.equal(await locate(page, 'kiosk:share'), null, 'no "take my results" before there are any');
 
   await tap(page, 'tile:check');
   assert.equal((await state(page)).view, 'check');
@@ -110,6 +119,8 @@ test('a visit by taps alone: tiles, the whole questionnaire, and the results tak
   assert.ok(answered >= 5, `${answered} questions answered`);
   await screenshot(page, 'kiosk-check');
 
+  const share = await locate(page, 'kiosk:share');
+  assert.ok(share && share.w >= 48 && share.h >= 48, `"take my results" once there are results (${JSON.stringify(share)})`);
   await tap(page, 'kiosk:share');
   const qrRect = await locate(page, 'qr');
   assert.ok(qrRect, 'the QR code is on screen');
@@ -120,12 +131,18 @@ test('a visit by taps alone: tiles, the whole questionnaire, and the results tak
   assert.equal(url, (await state(page)).share_url, 'the QR carries the share link');
   assert.ok(url.startsWith(session.server.url) && url.includes('#'), url);
   assert.ok(!url.includes('kiosk'), 'the phone gets the ordinary site, not the kiosk');
+  assert.equal(new URL(url).pathname, '/', 'the visitor\'s page');
   const modules = code.location && Math.hypot(code.location.topRightCorner.x - code.location.topLeftCorner.x,
     code.location.topRightCorner.y - code.location.topLeftCorner.y);
   assert.ok(modules > 0);
 
-  // "The phone": the decoded link in a fresh page shows the same results.
+  // "The phone": the decoded link in a fresh page shows the same results, with the visitor's own app.
+  const before = session.server.requests.length;
   const phone = await openPortal(session.browser, url, { viewport: { width: 390, height: 800 } });
+  const fetched = requested(before);
+  assert.ok(fetched.includes('app.wasm') && !fetched.some((f) => f.startsWith('booth') || f.startsWith('kiosk')),
+    `the phone downloads the visitor's app only: ${fetched.join(', ')}`);
+  assert.equal((await state(phone.page)).kiosk, false);
   const remote = await state(phone.page);
   assert.deepEqual(remote.statuses, snapshot.statuses, 'the link opens the same results');
   assert.deepEqual(remote.profile, snapshot.profile);
@@ -196,7 +213,7 @@ test('idle: a countdown, then everything of the visit is gone', { timeout: 12000
   assert.equal(page_.session, 0, 'sessionStorage is empty');
   assert.equal(page_.history, traces.history, 'no history entries were added');
   assert.equal(page_.hash, '', 'the address has no fragment');
-  assert.ok(page_.search.startsWith('?kiosk'), 'still the kiosk address');
+  assert.equal(page_.search, `?as_of=${AS_OF}&idle=5`, 'still the booth\'s address');
   expectNoProblems(assert, problems);
   await context.close();
 });
@@ -222,3 +239,93 @@ test('staff hold the booth name for three seconds: the self-test runs in the bro
   expectNoProblems(assert, problems);
   await context.close();
 });
+
+test('old booth links (index.html?kiosk&…) open the booth page with the same settings, before the visitor app loads', { timeout: 120000 }, async () => {
+  const before = session.server.requests.length;
+  const base = 'https://booth.example/portal/';
+  const { context, page, problems } = await openPortal(session.browser, session.server.url, {
+    viewport: FULL_HD, hasTouch: true, query: `?kiosk&idle=7&share_base=${encodeURIComponent(base)}&as_of=${AS_OF}`,
+  });
+  const address = new URL(page.url());
+  assert.equal(address.pathname, '/kiosk.html');
+  assert.equal(address.search, `?kiosk&idle=7&share_base=${encodeURIComponent(base)}&as_of=${AS_OF}`);
+  const snapshot = await state(page);
+  assert.equal(snapshot.kiosk, true);
+  assert.equal(snapshot.idle.idle_seconds, 7);
+  assert.ok(snapshot.share_url.startsWith(base), snapshot.share_url);
+  const fetched = requested(before);
+  assert.ok(fetched.includes('booth.wasm'), fetched.join(', '));
+  assert.ok(!fetched.includes('app.wasm') && !fetched.includes('app.js'),
+    `the visitor's app was never downloaded: ${fetched.join(', ')}`);
+  expectNoProblems(assert, problems);
+  await context.close();
+});
+
+test('the visitor page downloads none of the booth', async () => {
+  const before = session.server.requests.length;
+  const { context, page, problems } = await openPortal(session.browser, session.server.url, { query: `?as_of=${AS_OF}` });
+  const snapshot = await state(page);
+  assert.equal(snapshot.kiosk, false);
+  assert.equal(await locate(page, 'kiosk:start-over'), null);
+  const fetched = requested(before);
+  assert.ok(fetched.includes('app.wasm'));
+  assert.deepEqual(fetched.filter((f) => /^(booth|kiosk)|jsonlogic/.test(f)), [], fetched.join(', '));
+  expectNoProblems(assert, problems);
+  await context.close();
+});
+
+// Every booth target at least 48 CSS px and body text large enough to read from a metre (about 24 CSS px on a
+// booth screen), whichever way the screen stands; the keypad laid out like a phone's.
+for (const viewport of [PORTRAIT, FULL_HD]) {
+  const shape = viewport.height > viewport.width ? 'portrait' : 'landscape';
+  test(`${shape} ${viewport.width}x${viewport.height}: every target >= 48 CSS px, legible text, a phone's keypad`, { timeout: 180000 }, async () => {
+    const { context, page, problems } = await openKiosk('', viewport);
+    const attract = await locate(page, 'attract');
+    assert.ok(attract.w >= viewport.width - 1 && attract.h >= viewport.height - 1, 'the attract screen fills the screen');
+    await screenshot(page, `kiosk-${shape}-attract`);
+    await startVisit(page);
+    const zoom = (await state(page)).zoom;
+    assert.ok(16 * zoom >= 24, `body text ${(16 * zoom).toFixed(1)} CSS px (zoom ${zoom})`);
+    const checkTargets = async (ids, where) => {
+      for (const id of ids) {
+        const rect = await locate(page, id);
+        assert.ok(rect, `${where}: ${id} is on screen`);
+        assert.ok(rect.w >= 48 && rect.h >= 48, `${where}: ${id} is ${rect.w}x${rect.h} CSS px`);
+        assert.ok(rect.x >= 0 && rect.y >= 0 && rect.x + rect.w <= viewport.width + 0.5 && rect.y + rect.h <= viewport.height + 0.5,
+          `${where}: ${id} lies inside the screen (${JSON.stringify(rect)})`);
+      }
+    };
+    const category = data.categories.find((c) => data.policies.some((p) => p.category === c.id)).id;
+    await checkTargets(['lang', 'kiosk:start-over', 'kiosk:staff', 'tab:explore', 'tab:check', 'tab:compare', 'tile:check',
+      'tile:all', `tile:${category}`], 'tiles');
+    await screenshot(page, `kiosk-${shape}-tiles`);
+    await tap(page, 'tile:check');
+    // Tap through to the first number or date question: the keypad.
+    for (let i = 0; i < 40; i += 1) {
+      const asked = (await state(page)).next_question;
+      const next = data.questions.find((q) => q.id === asked);
+      assert.ok(next, 'a number or date question comes');
+      if (next.type === 'number' || next.type === 'date') break;
+      await answerByTaps(page);
+    }
+    const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'back'];
+    const asking = (await state(page)).next_question;
+    const question = data.questions.find((q) => q.id === asking);
+    const mark = question.type === 'date' ? '-' : '.';
+    await checkTargets([...keys, mark].map((k) => `key:${k}`).concat(['next', 'kiosk:share']), 'keypad');
+    const at = {};
+    for (const k of [...keys, mark]) at[k] = await locate(page, `key:${k}`);
+    const sameRow = (a, b) => Math.abs(at[a].y - at[b].y) < 1;
+    const sameColumn = (a, b) => Math.abs(at[a].x - at[b].x) < 1;
+    for (const [a, b, c] of [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9'], [mark, '0', 'back']]) {
+      assert.ok(sameRow(a, b) && sameRow(b, c) && at[a].x < at[b].x && at[b].x < at[c].x, `${a} ${b} ${c} in a row`);
+    }
+    for (const [a, b, c, d] of [['1', '4', '7', mark], ['2', '5', '8', '0'], ['3', '6', '9', 'back']]) {
+      assert.ok(sameColumn(a, b) && sameColumn(b, c) && sameColumn(c, d) && at[a].y < at[b].y && at[b].y < at[c].y && at[c].y < at[d].y,
+        `${a} ${b} ${c} ${d} in a column`);
+    }
+    await screenshot(page, `kiosk-${shape}-keypad`);
+    expectNoProblems(assert, problems);
+    await context.close();
+  });
+}

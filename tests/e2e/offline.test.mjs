@@ -1,5 +1,6 @@
-// Offline use: the service worker (a site visited once works with the network off and updates cleanly), and
-// the single self-contained page opened from file:// for USB-stick demos.
+// Offline use, for both pages (the visitor's index.html and the booth's kiosk.html): each page's own service
+// worker (a page visited once works with the network off, caches only what it needs, and updates cleanly), and
+// each page's single self-contained file opened from file:// for USB-stick demos.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
@@ -43,64 +44,105 @@ async function controlledBy(page) {
   return page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
 }
 
-test('after one visit the portal works with the network off, and a new deployment replaces the cache', async () => {
+const PAGES = [
+  { name: 'visitor', path: '', worker: /\/sw\.js$/, single: 'portal-offline.html', app: 'app', other: 'booth' },
+  { name: 'booth', path: 'kiosk.html', worker: /\/kiosk-sw\.js$/, single: 'kiosk-offline.html', app: 'booth', other: 'app' },
+];
+
+function finishSite() {
+  const built = path.join(path.dirname(DIST), 'src', 'platform');
+  execFileSync('python3', [path.join(REPO, 'scripts', 'finish_dist.py'), site, path.join(built, 'app-single.js'),
+    path.join(built, 'booth-single.js')]);
+}
+
+for (const page_ of PAGES) {
+  test(`${page_.name}: after one visit the page works with the network off, and a new deployment replaces the cache`, async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(server.url + page_.path);
+    await page.evaluate(() => window.portal.ready);
+    assert.match(await controlledBy(page), page_.worker);
+    // The worker caches only what its page needs: its own app, never the other page's.
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names[0]);
+      return (await cache.keys()).map((request) => new URL(request.url).pathname.slice(1));
+    });
+    assert.ok(cached.includes(`${page_.app}.wasm`) && cached.includes(`${page_.app}.js`), cached.join(', '));
+    assert.ok(!cached.some((name) => name.startsWith(`${page_.other}.`)), `nothing of the other page: ${cached.join(', ')}`);
+    assert.equal(cached.includes('jsonlogic-tests.json'), page_.name === 'booth', 'the self-test suite only for the booth');
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.evaluate(() => window.portal.ready);
+    await settle(page, 3);
+    const snapshot = await state(page);
+    assert.equal(snapshot.error, null);
+    assert.equal(snapshot.kiosk, page_.name === 'booth');
+    const { png } = await screenshot(page, `offline-reload-${page_.name}`);
+    assert.ok(pixelStats(png).colours > 200, 'the offline page draws the portal');
+    await context.setOffline(false);
+
+    // Deploy a new version: different data, so a different fingerprint and a new worker.
+    const dataFile = path.join(site, 'policies.json');
+    const data = JSON.parse(await readFile(dataFile, 'utf8'));
+    const oldVersion = data.version;
+    data.version = `${oldVersion}-next`;
+    await writeFile(dataFile, JSON.stringify(data, null, 2));
+    finishSite();
+
+    await page.reload();
+    await page.evaluate(() => window.portal.ready);
+    await page.waitForFunction(async (expected) => {
+      const names = await caches.keys();
+      return names.length === 1 && (await (await fetch('policies.json')).json()).version === expected;
+    }, `${oldVersion}-next`, { timeout: 15000 });
+    const caches = await page.evaluate(() => caches.keys());
+    assert.equal(caches.length, 1, 'the old cache is gone');
+    expectNoProblems(assert, problems);
+    await context.close();
+  });
+
+  test(`${page_.name}: the single-file page works from file:// with nothing else beside it`, async () => {
+    const lonely = await mkdtemp(path.join(os.tmpdir(), 'portal-usb-'));
+    const file = path.join(lonely, page_.single);
+    await cp(path.join(DIST, page_.single), file);
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const problems = watch(page);
+    const requests = [];
+    page.on('request', (req) => requests.push(req.url()));
+    await page.goto('file://' + file);
+    await page.evaluate(() => window.portal.ready);
+    await settle(page, 3);
+    const snapshot = await state(page);
+    assert.equal(snapshot.lang, page_.name === 'booth' ? 'zh' : 'en');  // the booth speaks Chinese first
+    assert.equal(snapshot.error, null);
+    assert.equal(snapshot.kiosk, page_.name === 'booth');
+    const { png } = await screenshot(page, `single-file-${page_.name}`);
+    const stats = pixelStats(png);
+    assert.ok(stats.colours > 200 && stats.darkShare > 0.001, 'the offline page draws the portal');
+    assert.deepEqual(requests.filter((url) => !url.startsWith('data:') && url !== 'file://' + file), [],
+      'the page asks for nothing beyond itself');
+    expectNoProblems(assert, problems);
+    await context.close();
+    await rm(lonely, { recursive: true, force: true });
+  });
+}
+
+test('an old booth link to the single file opens the booth\'s single file', async () => {
+  const lonely = await mkdtemp(path.join(os.tmpdir(), 'portal-usb-'));
+  for (const name of ['portal-offline.html', 'kiosk-offline.html']) await cp(path.join(DIST, name), path.join(lonely, name));
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   const problems = watch(page);
-  await page.goto(server.url);
+  await page.goto('file://' + path.join(lonely, 'portal-offline.html') + '?kiosk&idle=30');
+  await page.waitForURL(/kiosk-offline\.html\?kiosk&idle=30$/);
   await page.evaluate(() => window.portal.ready);
-  assert.match(await controlledBy(page), /sw\.js$/);
-
-  await context.setOffline(true);
-  await page.reload();
-  await page.evaluate(() => window.portal.ready);
-  await settle(page, 3);
   const snapshot = await state(page);
-  assert.equal(snapshot.error, null);
-  const { png } = await screenshot(page, 'offline-reload');
-  assert.ok(pixelStats(png).colours > 200, 'the offline page draws the portal');
-  await context.setOffline(false);
-
-  // Deploy a new version: different data, so a different fingerprint and a new sw.js.
-  const dataFile = path.join(site, 'policies.json');
-  const data = JSON.parse(await readFile(dataFile, 'utf8'));
-  const oldVersion = data.version;
-  data.version = `${oldVersion}-next`;
-  await writeFile(dataFile, JSON.stringify(data, null, 2));
-  execFileSync('python3', [path.join(REPO, 'scripts', 'finish_dist.py'), site, path.join(path.dirname(DIST), 'src', 'platform', 'app-single.js')]);
-
-  await page.reload();
-  await page.evaluate(() => window.portal.ready);
-  await page.waitForFunction(async (expected) => {
-    const names = await caches.keys();
-    return names.length === 1 && (await (await fetch('policies.json')).json()).version === expected;
-  }, `${oldVersion}-next`, { timeout: 15000 });
-  const caches = await page.evaluate(() => caches.keys());
-  assert.equal(caches.length, 1, 'the old cache is gone');
-  expectNoProblems(assert, problems);
-  await context.close();
-});
-
-test('the single-file page works from file:// with nothing else beside it', async () => {
-  const lonely = await mkdtemp(path.join(os.tmpdir(), 'portal-usb-'));
-  const file = path.join(lonely, 'portal-offline.html');
-  await cp(path.join(DIST, 'portal-offline.html'), file);
-  const context = await browser.newContext({ locale: 'en-US' });
-  const page = await context.newPage();
-  const problems = watch(page);
-  const requests = [];
-  page.on('request', (req) => requests.push(req.url()));
-  await page.goto('file://' + file);
-  await page.evaluate(() => window.portal.ready);
-  await settle(page, 3);
-  const snapshot = await state(page);
-  assert.equal(snapshot.lang, 'en');
-  assert.equal(snapshot.error, null);
-  const { png } = await screenshot(page, 'single-file');
-  const stats = pixelStats(png);
-  assert.ok(stats.colours > 200 && stats.darkShare > 0.001, 'the offline page draws the portal');
-  assert.deepEqual(requests.filter((url) => !url.startsWith('data:') && url !== 'file://' + file), [],
-    'the page asks for nothing beyond itself');
+  assert.equal(snapshot.kiosk, true);
+  assert.equal(snapshot.idle.idle_seconds, 30);
   expectNoProblems(assert, problems);
   await context.close();
   await rm(lonely, { recursive: true, force: true });

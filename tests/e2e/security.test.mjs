@@ -41,8 +41,10 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 
 // --- the policies --------------------------------------------------------------------------------------------
 
-test('the site CSP allows its own origin only, plus wasm compilation, and nothing inline', () => {
-  const csp = cspOf(readFileSync(path.join(DIST, 'index.html'), 'utf8'));
+// Both pages: the visitor's index.html and the booth's kiosk.html, and their single files.
+for (const [sitePage, offlinePage] of [['index.html', 'portal-offline.html'], ['kiosk.html', 'kiosk-offline.html']]) {
+test(`${sitePage}: the site CSP allows its own origin only, plus wasm compilation, and nothing inline`, () => {
+  const csp = cspOf(readFileSync(path.join(DIST, sitePage), 'utf8'));
   assert.deepEqual(csp.get('default-src'), ["'none'"], 'whatever is not listed is refused');
   assert.deepEqual(csp.get('script-src'), ["'self'", "'wasm-unsafe-eval'"], 'scripts from the site; wasm may compile');
   for (const [directive, sources] of csp) {
@@ -57,13 +59,13 @@ test('the site CSP allows its own origin only, plus wasm compilation, and nothin
   for (const directive of ['style-src', 'img-src', 'connect-src', 'worker-src', 'manifest-src']) {
     assert.deepEqual(csp.get(directive), ["'self'"], `${directive} 'self'`);
   }
-  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const html = readFileSync(path.join(DIST, sitePage), 'utf8');
   assert.deepEqual(inlineBlocks(html, 'script'), [], 'no inline scripts on the site page');
   assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
 });
 
-test('the offline page CSP allows exactly its own inline scripts and style, by hash, and no unsafe-*', () => {
-  const html = readFileSync(path.join(DIST, 'portal-offline.html'), 'utf8');
+test(`${offlinePage}: the offline page CSP allows exactly its own inline scripts and style, by hash, and no unsafe-*`, () => {
+  const html = readFileSync(path.join(DIST, offlinePage), 'utf8');
   const csp = cspOf(html);
   const all = [...csp.values()].flat();
   for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'", '*', "'self'"]) {
@@ -79,6 +81,7 @@ test('the offline page CSP allows exactly its own inline scripts and style, by h
   for (const directive of ['object-src', 'base-uri', 'form-action']) assert.deepEqual(csp.get(directive), ["'none'"]);
   assert.doesNotMatch(html, /<script[^>]*\bsrc=/, 'no script is loaded from anywhere');
 });
+}
 
 // --- what a visit asks for ----------------------------------------------------------------------------------
 

@@ -238,7 +238,7 @@ async function waitForIdleReset(page, isReset) {
 }
 
 test(`${RESETS} kiosk idle resets in a row leave nothing behind`, { timeout: 20 * 60 * 1000 }, async (t) => {
-  const { context, page, problems, cdp } = await openInstrumented(`?kiosk&idle=${IDLE_SECONDS}&as_of=${AS_OF}&lang=zh`,
+  const { context, page, problems, cdp } = await openInstrumented(`kiosk.html?idle=${IDLE_SECONDS}&as_of=${AS_OF}&lang=zh`,
     { width: 1280, height: 800 });
   const first = await state(page);
   if (first.kiosk === undefined) {

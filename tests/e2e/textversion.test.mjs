@@ -117,7 +117,7 @@ test('the app page links to the text version: <noscript>, failure, loading and a
 });
 
 test('a kiosk never shows the way out to the text version', async () => {
-  const { context, page, problems } = await openPortal(session.browser, session.server.url, { query: '?kiosk' });
+  const { context, page, problems } = await openPortal(session.browser, session.server.url + 'kiosk.html');
   assert.equal(await page.locator('a.skip-link').isVisible(), false);
   assert.equal(await page.$eval('a.skip-link', (a) => getComputedStyle(a).display), 'none');
   expectNoProblems(assert, problems);

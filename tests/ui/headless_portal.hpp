@@ -3,6 +3,7 @@
 // test hook knows, so they exercise the same paths as a person (and the browser tests) do.
 #pragma once
 
+#include "ui/kiosk_booth.hpp"
 #include "ui/portal_ui.hpp"
 #include "ui/text_layout.hpp"
 
@@ -44,7 +45,7 @@ public:
         const std::string font = read_text_file(PORTAL_FONT_FILE);
         ui::StartupData data{read_text_file(options.policy_file), options.policy_file,
                              std::vector<unsigned char>(font.begin(), font.end()), options.lang, options.today, {}};
-        data.kiosk = options.kiosk;
+        if (options.kiosk.enabled) data.booth = ui::make_kiosk_booth(options.kiosk);
         ui_.start(std::move(data));
         ui_.build_fonts(1.0f);
         unsigned char* pixels = nullptr;

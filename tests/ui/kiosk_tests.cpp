@@ -4,6 +4,7 @@
 #include "fixture.hpp"
 
 #include "app/kiosk.hpp"
+#include "ui/kiosk_view.hpp"
 #include "ui/qr_view.hpp"
 
 #include <doctest/doctest.h>
@@ -218,18 +219,28 @@ TEST_CASE("kiosk: a finger drag scrolls the list with momentum, a tap still open
     CHECK(state["selected"] == first.substr(7));
 }
 
-TEST_CASE("kiosk: touch targets are at least 48 CSS pixels at 1080p and 4K") {
-    for (const auto& size : {ImVec2(1920, 1080), ImVec2(3840, 2160)}) {
+TEST_CASE("kiosk: touch targets are at least 48 CSS pixels at 1080p and 4K, landscape and portrait") {
+    for (const auto& size : {ImVec2(1920, 1080), ImVec2(3840, 2160), ImVec2(1080, 1920), ImVec2(2160, 3840)}) {
         CAPTURE(size.x);
         HeadlessPortal portal(kiosk_options(size.x, size.y));
         CHECK(portal.ui().zoom() > 1.4f);
         start_visit(portal);
         auto check_targets = [&](const std::vector<std::string>& prefixes) {
             int checked = 0;
-            for (const auto& [id, rect] : portal.ui().locator().shown()) {
-                const bool target = std::any_of(prefixes.begin(), prefixes.end(),
-                                                [&](const std::string& p) { return id.rfind(p, 0) == 0; });
-                if (!target) continue;
+            const auto& shown = portal.ui().locator().shown();
+            // A row half scrolled out of its pane is located by its visible part: only whole ones are measured
+            // (as tall as the tallest of their kind on screen; rows of one kind are all the same height).
+            auto tallest = [&](const std::string& prefix) {
+                float h = 0.0f;
+                for (const auto& [other, r] : shown)
+                    if (other.rfind(prefix, 0) == 0) h = std::max(h, r.h);
+                return h;
+            };
+            for (const auto& [id, rect] : shown) {
+                const auto prefix = std::find_if(prefixes.begin(), prefixes.end(),
+                                                 [&](const std::string& p) { return id.rfind(p, 0) == 0; });
+                if (prefix == prefixes.end()) continue;
+                if (prefix->back() == ':' && rect.h < tallest(*prefix) - 0.5f) continue;  // cut by its pane
                 CAPTURE(id);
                 ++checked;
                 CHECK(rect.h * portal.ui().zoom() >= 48.0f);
@@ -247,7 +258,51 @@ TEST_CASE("kiosk: touch targets are at least 48 CSS pixels at 1080p and 4K") {
         portal.click("answer:digital");
         tap(portal, "next");
         portal.click("answer:shangyu");  // now the number question (age): the keypad
-        check_targets({"key:", "next", "edit:", "result:"});
+        check_targets({"key:", "next", "edit:", "result:", "kiosk:share"});
+    }
+}
+
+TEST_CASE("kiosk: a portrait screen is magnified as much as a landscape one") {
+    // 1080 x 1920, a floor-standing touch screen: laid out 660 wide, as landscape 1920 x 1080 is laid out 660 tall.
+    CHECK(portal::ui::kiosk_zoom(1080.0f, 1920.0f) == doctest::Approx(portal::ui::kiosk_zoom(1920.0f, 1080.0f)));
+    CHECK(portal::ui::kiosk_zoom(1080.0f, 1920.0f) > 1.6f);
+    CHECK(portal::ui::kiosk_zoom(2160.0f, 3840.0f) > 3.2f);
+    CHECK(portal::ui::kiosk_zoom(800.0f, 600.0f) == 1.0f);  // never shrunk
+    HeadlessPortal portal(kiosk_options(1080.0f, 1920.0f));
+    CHECK(portal.state()["zoom"].get<double>() > 1.6);
+}
+
+TEST_CASE("kiosk: take my results appears once there are results") {
+    HeadlessPortal portal(kiosk_options());
+    start_visit(portal);
+    CHECK_FALSE(portal.visible("kiosk:share"));
+    portal.click("tab:check");
+    CHECK_FALSE(portal.visible("kiosk:share"));
+    CHECK_FALSE(portal.visible("results:qr"));
+    portal.click("answer:master");
+    CHECK(portal.visible("kiosk:share"));
+}
+
+TEST_CASE("kiosk: the keypad is laid out like a phone's") {
+    HeadlessPortal portal(kiosk_options());
+    start_visit(portal);
+    portal.click("tab:check");
+    portal.click("answer:master");
+    portal.click("answer:false");
+    portal.click("answer:digital");
+    tap(portal, "next");
+    portal.click("answer:shangyu");
+    REQUIRE(portal.state()["next_question"] == "age");
+    auto at = [&](const char* key) { return portal.rect(std::string("key:") + key); };
+    const char* rows[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {".", "0", "back"}};
+    for (int r = 0; r < 4; ++r) {
+        for (int c = 0; c < 3; ++c) {
+            CAPTURE(rows[r][c]);
+            CHECK(at(rows[r][c]).y == doctest::Approx(at(rows[r][0]).y));  // a row
+            CHECK(at(rows[r][c]).x == doctest::Approx(at(rows[0][c]).x));  // a column
+            if (r > 0) CHECK(at(rows[r][c]).y > at(rows[r - 1][c]).y);
+            if (c > 0) CHECK(at(rows[r][c]).x > at(rows[r][c - 1]).x);
+        }
     }
 }
 
