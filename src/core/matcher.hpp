@@ -60,6 +60,7 @@ struct Bundle {
     std::vector<int> policies;  // policy indices, file order
     double total = 0;
     bool exact = true;          // false when the search ran out of budget and this is a greedy answer
+    long work = 0;              // the search's work, in the units of the budget (so tests can bound it)
 };
 
 struct Evaluation {
