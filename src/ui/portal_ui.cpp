@@ -82,7 +82,10 @@ ImVec4 PortalUi::background_colour() const { return palette().page; }
 void PortalUi::open_page(const PageOpening& opening) {
     state_.page_url = opening.page_url;
     page_sync_ = app::PageSync(opening.private_page);
-    if (!opening.private_page) app::restore_device_memory(state_, opening.device_memory);
+    if (!opening.private_page) {
+        app::restore_device_memory(state_, opening.device_memory);
+        app::restore_session_memory(state_, opening.session_memory);
+    }
     if (!opening.fragment.empty() && opening.fragment != "#") app::apply_fragment(state_, opening.fragment);
 }
 
@@ -368,6 +371,7 @@ void PortalUi::draw() {
     impl_->intents.bind(&state_);
     const bool kiosk = state_.kiosk.settings.enabled && state_.catalog != nullptr;
     if (kiosk) kiosk_frame_start(ImGui::GetTime());
+    else impl_->touch.update(false);  // phones and touch laptops: a finger scrolls every pane
     const float full_height = ImGui::GetMainViewport()->WorkSize.y;
 
     // "Copied ✓" answers the click that copied; the next click anywhere retires it.
@@ -415,7 +419,7 @@ void PortalUi::kiosk_frame_start(double now) {
         wipe_visit();
         return;
     }
-    if (state_.kiosk.phase != app::KioskPhase::attract) impl_->touch.update();
+    if (state_.kiosk.phase != app::KioskPhase::attract) impl_->touch.update(true);
 }
 
 void PortalUi::draw_kiosk_layers(ViewContext& ctx) {
@@ -521,12 +525,27 @@ void PortalUi::draw_content(ViewContext& ctx) {
     ImGui::EndChild();
 }
 
+// What ImGui believes about the keyboard, for tests: the keys it holds down and whether a text field is being
+// edited. A held key with no one holding it is how a lost key-up shows.
+namespace {
+nlohmann::json keyboard_snapshot() {
+    nlohmann::json held = nlohmann::json::array();
+    if (ImGui::GetCurrentContext() == nullptr) return {{"held", held}, {"editing", false}};
+    for (int key = ImGuiKey_NamedKey_BEGIN; key < ImGuiKey_GamepadStart; ++key) {
+        if (ImGui::IsKeyDown(static_cast<ImGuiKey>(key))) held.push_back(ImGui::GetKeyName(static_cast<ImGuiKey>(key)));
+    }
+    const ImGuiContext& g = *GImGui;
+    return {{"held", held}, {"editing", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID}};
+}
+}  // namespace
+
 std::string PortalUi::state_json() const {
     nlohmann::json snapshot = app::snapshot(state_);
     snapshot["focus"] = locator_.focused().empty() ? nlohmann::json(nullptr) : nlohmann::json(locator_.focused());
     const nlohmann::json kiosk = app::kiosk_snapshot(state_, impl_->now);
     for (const auto& [key, value] : kiosk.items()) snapshot[key] = value;
     snapshot["animating"] = animating();
+    snapshot["keyboard"] = keyboard_snapshot();
     return snapshot.dump();
 }
 

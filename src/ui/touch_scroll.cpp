@@ -105,11 +105,17 @@ void TouchScroll::glide(float dt) {
     if (std::fabs(velocity_) < kStopSpeed || !scroll_by(velocity_ * dt)) stop();
 }
 
-void TouchScroll::update() {
+void TouchScroll::update(bool mouse_drags) {
     const ImGuiIO& io = ImGui::GetIO();
     const float dt = std::clamp(io.DeltaTime, 0.0f, kLongestFrame);
     if (io.MouseWheel != 0.0f && mode_ == Mode::gliding) stop();
-    if (io.MouseClicked[0]) begin_press();  // a touch also catches a gliding list
+    if (io.MouseClicked[0]) {
+        if (mouse_drags || io.MouseSource == ImGuiMouseSource_TouchScreen) {
+            begin_press();  // a touch also catches a gliding list
+        } else {
+            stop();  // a mouse click stops a glide and presses what it is on
+        }
+    }
 
     switch (mode_) {
         case Mode::idle: break;
