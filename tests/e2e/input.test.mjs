@@ -101,11 +101,19 @@ async function waitFor(page, predicate, arg, what) {
   }
 }
 
+// Clicks a widget of the question card once it is drawn, scrolling the questions' pane to it when needed.
+async function press(page, widget) {
+  await waitFor(page, () => window.portal.state().frames > 0 && window.portal.state().view === 'check', null, 'the check is shown');
+  if (!(await locate(page, widget))) await scrollTo(page, widget, { x: 300, y: 400 });
+  if (!(await locate(page, widget))) await scrollTo(page, widget, { x: 300, y: 400, step: -240 });
+  return click(page, widget);
+}
+
 // Clicks an answer button or the skip button and waits until the app moved on from question `id`. One click
 // answers one question: the next one is still unanswered once everything has settled.
 async function answerByClick(page, id, widget) {
   const before = Object.keys((await state(page)).profile).length;
-  await click(page, widget);
+  await press(page, widget);
   await waitFor(page, (q) => window.portal.state().next_question !== q, id, `answering ${id} by ${widget} moved on`);
   await settle(page);
   const after = Object.keys((await state(page)).profile).length;
@@ -114,7 +122,7 @@ async function answerByClick(page, id, widget) {
 
 async function answerMulti(page, id, values) {
   for (const value of values) {
-    await click(page, `answer:${value}`);
+    await press(page, `answer:${value}`);
     await waitFor(page, (v) => (window.portal.state().draft?.options || []).includes(v), value, `option ${value} chosen`);
   }
   await answerByClick(page, id, 'next');
@@ -127,6 +135,7 @@ async function typeAnswer(page, rnd, q, { busy }) {
   await pause(between(rnd, 0, 800));
   if (busy === 'thread') await busyMainThread(page, 200);
   if (busy === 'frames') await slowFrames(page, 3, 200);
+  if (!(await locate(page, 'answer:input'))) await scrollTo(page, 'answer:input', { x: 300, y: 400, step: -240 });
   const rect = await locate(page, 'answer:input');
   assert.ok(rect, `the field for ${q.id} is on screen`);
   await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
@@ -182,16 +191,20 @@ async function runQuestionnaire(page, rnd, busyEvery) {
   return preceded;
 }
 
-// After the questionnaire: change an answer of the given kind from the summary, then at once change a typed one.
-async function editAfter(page, rnd, kind, profile) {
-  const before = data.questions.find((q) => q.type === kind && profile[q.id] !== undefined && CHOICES[q.id] !== undefined);
-  const typed = data.questions.filter((q) => (q.type === 'number' || q.type === 'date') && profile[q.id] !== undefined);
+// After the questionnaire: change an answer of the given kind from the summary, then at once retype a number or
+// a date (`field`).
+async function editAfter(page, rnd, kind, field, profile) {
+  const typedKind = kind === 'number' || kind === 'date';
+  const before = data.questions.find((q) => q.type === kind && profile[q.id] !== undefined && (typedKind || CHOICES[q.id] !== undefined));
+  const typed = data.questions.filter((q) => q.type === field && profile[q.id] !== undefined);
   if (!before || typed.length === 0) return null;
   const target = typed[between(rnd, 0, typed.length - 1)];
   assert.ok(await scrollTo(page, `edit:${before.id}`, { x: 300, y: 500 }), `edit:${before.id} is reachable`);
   await click(page, `edit:${before.id}`);
   await waitFor(page, (q) => window.portal.state().next_question === q, before.id, `editing ${before.id}`);
-  if (kind === 'multi') await answerMulti(page, before.id, CHOICES[before.id]);
+  // The same answer again (a multi's draft starts with its options chosen: it is confirmed as it is).
+  if (typedKind) await typeAnswer(page, rnd, before, { busy: null });
+  else if (kind === 'multi') await answerByClick(page, before.id, 'next');
   else await answerByClick(page, before.id, `answer:${CHOICES[before.id]}`);
   assert.ok(await scrollTo(page, `edit:${target.id}`, { x: 300, y: 500 }), `edit:${target.id} is reachable`);
   await click(page, `edit:${target.id}`);
@@ -209,10 +222,12 @@ test('typed numbers and dates arrive exactly as typed, whatever the timing (20 s
     const { context, page, problems } = await open();
     try {
       await click(page, 'tab:check');
+      await waitFor(page, () => window.portal.state().view === 'check', null, 'the check is shown');
+    await waitFor(page, () => window.portal.state().view === 'check', null, 'the check is shown');
       const preceded = await runQuestionnaire(page, rnd, run % 2 === 0 ? 0.4 : 0.1);
       preceded.forEach((pair) => covered.add(pair));
       const { profile } = await state(page);
-      const edited = await editAfter(page, rnd, kinds[run % kinds.length], profile);
+      const edited = await editAfter(page, rnd, kinds[run % kinds.length], ['number', 'date'][Math.floor(run / 5) % 2], profile);
       if (edited) covered.add(edited);
       expectNoProblems(assert, problems);
     } catch (err) {
