@@ -31,7 +31,7 @@ private:
     void begin_press();
     void follow_finger();
     void glide(float dt);
-    bool scroll_by(float dy);  // false when the window is gone or at an end
+    bool scroll_by(float dy);  // false when the window is gone or an end stopped it
     void remember(double time, float y);
     float release_velocity(double now) const;
 

@@ -333,9 +333,9 @@ TEST_SUITE("matcher") {
             for (std::size_t i = 0; i < n; ++i) distinct[i] = static_cast<double>(1000 + random() % 9000);
             for (const auto* totals : {&distinct, &equal}) {
                 const Bundle bundle = best_bundle(set, eligible_with(*totals));
-                // The work is bounded by the budget (one step past it at most: the check comes after each step),
-                // whatever the machine: that is what keeps the page responsive.
-                CHECK(bundle.work <= kBundleWorkBudget + static_cast<long>(n) + 1);
+                // The work is bounded by the budget, whatever the machine: that is what keeps the page responsive.
+                // Past it only the greedy answer's local improvement runs, a few passes over the component.
+                CHECK(bundle.work <= kBundleWorkBudget + static_cast<long>(n * n));
                 if (!bundle.exact) CHECK(bundle.work > kBundleWorkBudget);
                 double total = 0;
                 for (int a : bundle.policies) {

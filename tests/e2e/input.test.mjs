@@ -101,11 +101,15 @@ async function waitFor(page, predicate, arg, what) {
   }
 }
 
+// Scrolls the questions' pane (down, then up) until the widget is on screen; returns its rectangle or null.
+async function reach(page, widget) {
+  return (await scrollTo(page, widget, { x: 300, y: 400 })) || scrollTo(page, widget, { x: 300, y: 400, step: -240 });
+}
+
 // Clicks a widget of the question card once it is drawn, scrolling the questions' pane to it when needed.
 async function press(page, widget) {
   await waitFor(page, () => window.portal.state().frames > 0 && window.portal.state().view === 'check', null, 'the check is shown');
-  if (!(await locate(page, widget))) await scrollTo(page, widget, { x: 300, y: 400 });
-  if (!(await locate(page, widget))) await scrollTo(page, widget, { x: 300, y: 400, step: -240 });
+  await reach(page, widget);
   return click(page, widget);
 }
 
@@ -135,7 +139,7 @@ async function typeAnswer(page, rnd, q, { busy }) {
   await pause(between(rnd, 0, 800));
   if (busy === 'thread') await busyMainThread(page, 200);
   if (busy === 'frames') await slowFrames(page, 3, 200);
-  if (!(await locate(page, 'answer:input'))) await scrollTo(page, 'answer:input', { x: 300, y: 400, step: -240 });
+  await reach(page, 'answer:input');
   const rect = await locate(page, 'answer:input');
   assert.ok(rect, `the field for ${q.id} is on screen`);
   await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
@@ -199,17 +203,16 @@ async function editAfter(page, rnd, kind, field, profile) {
   const typed = data.questions.filter((q) => q.type === field && profile[q.id] !== undefined);
   if (!before || typed.length === 0) return null;
   const target = typed[between(rnd, 0, typed.length - 1)];
-  assert.ok(await scrollTo(page, `edit:${before.id}`, { x: 300, y: 500 }), `edit:${before.id} is reachable`);
+  assert.ok(await reach(page, `edit:${before.id}`), `edit:${before.id} is reachable`);
   await click(page, `edit:${before.id}`);
   await waitFor(page, (q) => window.portal.state().next_question === q, before.id, `editing ${before.id}`);
   // The same answer again (a multi's draft starts with its options chosen: it is confirmed as it is).
   if (typedKind) await typeAnswer(page, rnd, before, { busy: null });
   else if (kind === 'multi') await answerByClick(page, before.id, 'next');
   else await answerByClick(page, before.id, `answer:${CHOICES[before.id]}`);
-  assert.ok(await scrollTo(page, `edit:${target.id}`, { x: 300, y: 500 }), `edit:${target.id} is reachable`);
+  assert.ok(await reach(page, `edit:${target.id}`), `edit:${target.id} is reachable`);
   await click(page, `edit:${target.id}`);
   await waitFor(page, (q) => window.portal.state().next_question === q, target.id, `editing ${target.id}`);
-  await scrollTo(page, 'answer:input', { x: 300, y: 300, step: -240 });
   await typeAnswer(page, rnd, target, { busy: rnd() < 0.5 ? 'thread' : null });
   return `${kind}->${target.type}`;
 }
