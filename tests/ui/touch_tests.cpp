@@ -34,6 +34,32 @@ std::string first_policy(const HeadlessPortal& portal) {
 
 }  // namespace
 
+TEST_CASE("touch: a flick on a phone keeps the list gliding after the finger lifts, and a mouse click stops it") {
+    HeadlessPortal portal(fixture_options(390.0f, 844.0f));
+    portal.click("tab:check");  // the check's single column on a phone is long: room to glide
+    ImGuiIO& io = ImGui::GetIO();
+    const std::string question = "question";
+    const float top = portal.rect(question).y;
+    drag(portal, ImGuiMouseSource_TouchScreen, 200.0f, 600.0f, -30.0f, 3);  // 30 px in three frames: 600 px/s
+    CHECK(portal.state()["animating"] == true);  // still moving with the finger gone
+    const float at_lift = portal.visible(question) ? portal.rect(question).y : -1e9f;
+    portal.frames(30);
+    const float later = portal.visible(question) ? portal.rect(question).y : -1e9f;
+    CHECK(at_lift < top - 25.0f);
+    CHECK(later < at_lift - 20.0f);
+    CHECK(portal.state()["profile"].empty());  // the flick answered nothing
+
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    drag(portal, ImGuiMouseSource_TouchScreen, 200.0f, 600.0f, -120.0f, 3);
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    portal.frame();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    portal.frames(2);
+    CHECK(portal.state()["animating"] == false);
+}
+
 TEST_CASE("touch: a finger drag scrolls the list on a phone, a mouse drag does not, a finger tap opens") {
     HeadlessPortal portal(fixture_options(390.0f, 844.0f));
     const std::string first = first_policy(portal);
