@@ -100,7 +100,8 @@ test('a finger scrolls a policy\'s detail and the check\'s results on a phone', 
   const questionAfter = await locate(page, 'question');
   assert.ok(!questionAfter || questionAfter.y < question.y - 300, `the page scrolled (question at ${question.y} -> ${questionAfter?.y})`);
   // On a phone the results come below the question: the swipe (and its glide) brought them up.
-  const results = ['results-meta', 'best-total', 'group:eligible', 'group:maybe', 'group:ineligible'];
+  const results = ['results-meta', 'best-total', 'group:eligible', 'group:maybe', 'group:ineligible',
+    ...(await state(page)).visible.map((id) => `result:${id}`)];
   const resultsShown = async () => (await Promise.all(results.map((id) => locate(page, id)))).some(Boolean);
   for (let i = 0; i < 8 && !(await resultsShown()); i += 1) {
     await swipe(page, cdp, { x: 200, y: 780 }, { x: 200, y: 200 });
