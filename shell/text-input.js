@@ -93,6 +93,14 @@ window.createPortalTextInput = function createPortalTextInput(module, canvas) {
   const pressedHere = new Set();  // keys whose key-down this input forwarded
   input.addEventListener('keydown', (event) => forward(event, true));
   input.addEventListener('keyup', (event) => forward(event, false));
+  // Wherever a key is let go (the canvas, the page, this input), the app hears it: SDL drops the key-up of a key
+  // whose key-down it did not see, and a key-up the app does not need is ignored by it.
+  window.addEventListener('keyup', (event) => {
+    if (event.target === input || event.isComposing) return;
+    const mods = (event.ctrlKey ? 1 : 0) | (event.shiftKey ? 2 : 0) | (event.altKey ? 4 : 0) | (event.metaKey ? 8 : 0);
+    const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    withString(key, (p) => module._portal_key(p, 0, mods));
+  }, true);
   input.addEventListener('blur', () => pressedHere.clear());
 
   return {
