@@ -37,6 +37,7 @@
     state() {
       if (!module) return { lang, view: 'loading', frames: 0, error: failure };
       const snapshot = JSON.parse(module.UTF8ToString(module._portal_state_json()));
+      snapshot.paused = !!module._portal_loop_paused();  // idle: the render loop waits for input
       if (failure) snapshot.error = failure;
       return snapshot;
     },
@@ -111,19 +112,22 @@
     const kiosk = BOOTH;
     const here = location.href.split('#')[0].split('?')[0];
     const pageUrl = BOOTH ? new URL(embedded ? 'portal-offline.html' : './', here).href : here;
-    const remembered = kiosk ? '' : readRememberedAnswers();
-    withStrings([pageUrl, location.hash.slice(1), remembered],
-      (url, fragment, memory) => module._portal_open_page(url, fragment, memory, kiosk ? 1 : 0));
+    const remembered = kiosk ? '' : readStored('localStorage', 'shangyu-portal.answers');
+    const thisTab = kiosk ? '' : readStored('sessionStorage', 'shangyu-portal.session');
+    withStrings([pageUrl, location.hash.slice(1), remembered, thisTab],
+      (url, fragment, memory, session) => module._portal_open_page(url, fragment, memory, session, kiosk ? 1 : 0));
     window.addEventListener('popstate', () => {
       withStrings([location.hash.slice(1)], (fragment) => module._portal_follow_address(fragment));
     });
   }
 
-  function readRememberedAnswers() {
+  // localStorage holds the answers only when the visitor asked to be remembered; sessionStorage holds this
+  // tab's answers so a reload keeps them (the browser drops it with the tab).
+  function readStored(storage, key) {
     try {
-      return localStorage.getItem('shangyu-portal.answers') || '';
+      return window[storage].getItem(key) || '';  // even naming a storage the browser refuses throws
     } catch (err) {
-      return '';  // storage switched off: nothing was remembered
+      return '';  // storage switched off: nothing was kept
     }
   }
 

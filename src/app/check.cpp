@@ -277,7 +277,7 @@ bool commit_draft(AppState& state) {
         }
         case core::QuestionType::date: {
             const std::string text = trimmed(draft.text);
-            const std::optional<core::Date> date = core::Date::parse(text);
+            const std::optional<core::Date> date = core::Date::parse_typed(text);
             draft.problem = text.empty() ? Problem::empty : (date ? Problem::none : Problem::not_a_date);
             if (!date) return false;
             answer(state, *question, date->to_string());

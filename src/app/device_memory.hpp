@@ -18,6 +18,13 @@ std::string device_memory_payload(const AppState& state);
 // any answer was restored; remembering is switched on when the payload was ours.
 bool restore_device_memory(AppState& state, std::string_view payload);
 
+// This tab's copy of the answers, so a reload (or a visit to another page and back) keeps them: the platform
+// keeps it in sessionStorage, which the browser drops when the tab closes. "" when there are no answers.
+std::string session_memory_payload(const AppState& state);
+// Restores this tab's copy (called once at start, after the device's memory, which it supersedes: it is newer).
+// Like restore_device_memory, but remembering on the device stays as it was.
+bool restore_session_memory(AppState& state, std::string_view payload);
+
 // Intents: turning it on keeps the current answers from now on; "forget" turns it off and clears the answers.
 void set_remember_on_device(AppState& state, bool remember);
 void forget_answers(AppState& state);

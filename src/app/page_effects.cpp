@@ -32,6 +32,11 @@ PageEffects PageSync::take(AppState& state) {
         effects.device_memory = memory;
         stored_ = memory;
     }
+    const std::string session = private_page_ ? std::string() : session_memory_payload(state);
+    if (!session_stored_ || *session_stored_ != session) {
+        effects.session_memory = session;
+        session_stored_ = session;
+    }
     return effects;
 }
 

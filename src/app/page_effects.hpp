@@ -19,9 +19,10 @@ struct PageEffects {
     std::optional<std::string> address;            // the new fragment for the address bar (without '#')
     bool push_history = false;                     // with `address`: a new history entry (else replace)
     std::optional<std::string> device_memory;      // store this text ("" = remove what is stored)
+    std::optional<std::string> session_memory;     // the tab's copy of the answers ("" = remove it)
 
     bool empty() const {
-        return open_url.empty() && copy_link.empty() && !download && !address && !device_memory;
+        return open_url.empty() && copy_link.empty() && !download && !address && !device_memory && !session_memory;
     }
 };
 
@@ -44,6 +45,7 @@ private:
     core::ShareState address_state_;
     std::string address_;
     std::optional<std::string> stored_;  // what the device holds as far as we know (nullopt = not yet known)
+    std::optional<std::string> session_stored_;  // the same for the tab's copy
 };
 
 }  // namespace portal::app

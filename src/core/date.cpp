@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <string>
 #include <tuple>
 
 namespace portal::core {
@@ -30,7 +31,68 @@ int completed_months_forward(const Date& from, const Date& to) {
     return months;
 }
 
+// A typed date with full-width forms (０-９ ／ － ． and the ideographic space) made ASCII, spaces dropped.
+std::string ascii_typed(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        // U+FF01..U+FF5E are EF BC 81..EF BD 9E; U+3000 is E3 80 80.
+        if (c == 0xEF && i + 2 < text.size()) {
+            const unsigned char b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+            const int code = b1 == 0xBC ? b2 - 0x80 + 0xFF00 : b1 == 0xBD ? b2 - 0x80 + 0xFF40 : -1;
+            if (code >= 0xFF01 && code <= 0xFF5E) {
+                out.push_back(static_cast<char>(code - 0xFF01 + '!'));
+                i += 2;
+                continue;
+            }
+        }
+        if (c == 0xE3 && text.substr(i, 3) == "\xE3\x80\x80") {
+            i += 2;
+            continue;
+        }
+        if (c == ' ' || c == '\t') continue;
+        out.push_back(static_cast<char>(c));
+    }
+    return out;
+}
+
+std::optional<Date> checked(int y, int m, int d) {
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+    return Date{y, m, d};
+}
+
+// "Y<sep>M<sep>D<end>": four digits, then one or two, then one or two, each followed by its separator.
+std::optional<Date> split_date(std::string_view text, std::string_view sep1, std::string_view sep2, std::string_view end) {
+    const auto take = [&text](std::size_t min, std::size_t max, std::string_view after) -> std::optional<int> {
+        std::size_t n = 0;
+        while (n < text.size() && text[n] >= '0' && text[n] <= '9') ++n;
+        if (n < min || n > max || text.substr(n, after.size()) != after) return std::nullopt;
+        const int value = to_int(text.substr(0, n));
+        text.remove_prefix(n + after.size());
+        return value;
+    };
+    const std::optional<int> y = take(4, 4, sep1);
+    if (!y) return std::nullopt;
+    const std::optional<int> m = take(1, 2, sep2);
+    if (!m) return std::nullopt;
+    const std::optional<int> d = take(1, 2, end);
+    if (!d || !text.empty()) return std::nullopt;
+    return checked(*y, *m, *d);
+}
+
 }  // namespace
+
+std::optional<Date> Date::parse_typed(std::string_view typed) {
+    const std::string text = ascii_typed(typed);
+    if (text.size() == 8 && all_digits(text))
+        return checked(to_int(std::string_view(text).substr(0, 4)), to_int(std::string_view(text).substr(4, 2)),
+                       to_int(std::string_view(text).substr(6, 2)));
+    for (const char* sep : {"-", "/", "."}) {
+        if (auto date = split_date(text, sep, sep, "")) return date;
+    }
+    if (auto date = split_date(text, "年", "月", "日")) return date;
+    return split_date(text, "年", "月", "");
+}
 
 std::optional<Date> Date::parse(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;

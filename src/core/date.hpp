@@ -16,6 +16,10 @@ struct Date {
 
     // Strict: exactly "YYYY-MM-DD" (4-2-2 digits) naming a real day, leap years included; nullopt otherwise.
     static std::optional<Date> parse(std::string_view text);
+    // As people type a date: "2025-6-30", "2025/6/30", "2025.6.30", "20250630", "2025年6月30日" (the 日 may be
+    // left off), with full-width digits and separators as a Chinese input method writes them, and spaces
+    // around. The year has four digits, month and day one or two; the day must exist. nullopt otherwise.
+    static std::optional<Date> parse_typed(std::string_view text);
     // "YYYY-MM-DD", zero padded.
     std::string to_string() const;
 };

@@ -288,9 +288,10 @@ bool better(const Choice& a, const Choice& b) {
 class BundleSolver {
 public:
     BundleSolver(const PolicySet& set, const std::vector<double>& weights, long budget)
-        : set_(set), weights_(weights), budget_(budget) {}
+        : set_(set), weights_(weights), budget_(budget), initial_budget_(budget) {}
 
     bool exhausted() const { return budget_ < 0; }
+    long work() const { return initial_budget_ - budget_; }
 
     // The best independent subset of one connected component (`vertices` sorted); approximate once the budget
     // is spent (see exhausted()).
@@ -333,6 +334,7 @@ private:
     const PolicySet& set_;
     const std::vector<double>& weights_;
     long budget_;  // work left, in vertices visited; negative once spent
+    long initial_budget_;
 
     double weight(int policy) const { return weights_[static_cast<std::size_t>(policy)]; }
     const std::vector<int>& neighbours(int policy) const { return set_.exclusions[static_cast<std::size_t>(policy)]; }
@@ -666,6 +668,7 @@ Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& resul
         bundle.policies.insert(bundle.policies.end(), best.members.begin(), best.members.end());
     }
     bundle.exact = !solver.exhausted();
+    bundle.work = solver.work();
     std::sort(bundle.policies.begin(), bundle.policies.end());
     for (int member : bundle.policies) {
         if (unconfirmed[static_cast<std::size_t>(member)]) bundle.unconfirmed_total += weights[static_cast<std::size_t>(member)];

@@ -64,6 +64,7 @@ struct Bundle {
     double total = 0;
     double unconfirmed_total = 0;  // the part of `total` from members whose certainty is not confirmed
     bool exact = true;          // false when the search ran out of budget and this is a greedy answer
+    long work = 0;              // the search's work, in the units of the budget (so tests can bound it)
 };
 
 struct Evaluation {

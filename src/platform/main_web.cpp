@@ -65,6 +65,9 @@ EMSCRIPTEN_KEEPALIVE int portal_start(const char* policy_json, int policy_len, c
 
 EMSCRIPTEN_KEEPALIVE const char* portal_start_error() { return runner().error().c_str(); }
 
+// 1 while the loop is paused: nothing changed, so nothing is drawn until input (or a due timer) wakes it.
+EMSCRIPTEN_KEEPALIVE int portal_loop_paused() { return g_loop_paused ? 1 : 0; }
+
 // Input, resize, focus or visibility changed on the page: draw again.
 EMSCRIPTEN_KEEPALIVE void portal_wake() {
     if (!g_started) return;
@@ -83,13 +86,15 @@ EMSCRIPTEN_KEEPALIVE void portal_frame_now() {
 }
 
 // Right after portal_start(): the page's address (for copied links), its fragment (a shared screen), what this
-// device remembered (only ever stored at the visitor's request) and whether this is a shared machine.
+// device remembered (only ever stored at the visitor's request), this tab's answers from before a reload, and
+// whether this is a shared machine.
 EMSCRIPTEN_KEEPALIVE void portal_open_page(const char* page_url, const char* fragment, const char* device_memory,
-                                           int private_page) {
+                                           const char* session_memory, int private_page) {
     portal::ui::PageOpening opening;
     opening.page_url = page_url;
     opening.fragment = fragment;
     opening.device_memory = device_memory;
+    opening.session_memory = session_memory;
     opening.private_page = private_page != 0;
     runner().ui().open_page(opening);
     portal_wake();

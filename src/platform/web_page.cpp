@@ -70,6 +70,17 @@ EM_JS(void, js_store_device_memory, (const char* payload), {
     }
 });
 
+// The tab's copy of the answers: sessionStorage, which the browser keeps across reloads and drops with the tab.
+EM_JS(void, js_store_session_memory, (const char* payload), {
+    const key = 'shangyu-portal.session';
+    const text = UTF8ToString(payload);
+    try {
+        if (text) sessionStorage.setItem(key, text); else if (sessionStorage.getItem(key) !== null) sessionStorage.removeItem(key);
+    } catch (err) {
+        console.warn('portal: this browser does not allow storage: ' + err);
+    }
+});
+
 // clang-format on
 
 namespace portal::platform {
@@ -84,6 +95,7 @@ void perform_page_effects(const app::PageEffects& effects) {
     }
     if (effects.address) js_set_address(effects.address->c_str(), effects.push_history ? 1 : 0);
     if (effects.device_memory) js_store_device_memory(effects.device_memory->c_str());
+    if (effects.session_memory) js_store_session_memory(effects.session_memory->c_str());
 }
 
 }  // namespace portal::platform

@@ -5,7 +5,9 @@
 // paste go through the browser's clipboard.
 #include "platform/web_text_input.hpp"
 #include "platform/runner.hpp"
+#include "ui/widgets.hpp"
 
+#include <SDL.h>
 #include <imgui.h>
 
 #include <emscripten/emscripten.h>
@@ -14,8 +16,8 @@
 #include <string_view>
 
 // clang-format off
-EM_JS(void, js_place_text_input, (int visible, float x, float y, float line_height), {
-    if (window.portalTextInput) window.portalTextInput.place(!!visible, x, y, line_height);
+EM_JS(void, js_place_text_input, (int visible, float x, float y, float line_height, int kind), {
+    if (window.portalTextInput) window.portalTextInput.place(!!visible, x, y, line_height, kind);
 });
 EM_JS(void, js_copy_to_clipboard, (const char* text), {
     const value = UTF8ToString(text);
@@ -34,7 +36,7 @@ std::string& clipboard_text() {
 void set_platform_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
     const float zoom = layout_zoom();  // the page places its input in CSS pixels
     js_place_text_input(data->WantVisible ? 1 : 0, data->InputPos.x * zoom, data->InputPos.y * zoom,
-                        data->InputLineHeight * zoom);
+                        data->InputLineHeight * zoom, static_cast<int>(ui::active_entry_kind()));
 }
 
 void set_clipboard(void*, const char* text) {
@@ -65,6 +67,19 @@ ImGuiKey key_from_name(std::string_view name) {
 }
 
 }  // namespace
+
+void release_held_keys() {
+    // SDL first: it drops a key-up it thinks needless and ignores a key-down it thinks repeated, so its own idea
+    // of what is held must be reset too (it queues key-ups, which reach ImGui with the next frame's events).
+    SDL_ResetKeyboard();
+    if (ImGui::GetCurrentContext() == nullptr) return;
+    // Then every key ImGui may hold, behind whatever is queued already: a key-down still in the queue is seen
+    // first, so a press made just before the hand-over still counts once. ImGui skips the key-ups of keys it
+    // does not hold.
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key = ImGuiKey_NamedKey_BEGIN; key < ImGuiKey_GamepadStart; ++key) io.AddKeyEvent(static_cast<ImGuiKey>(key), false);
+    for (ImGuiKey mod : {ImGuiMod_Ctrl, ImGuiMod_Shift, ImGuiMod_Alt, ImGuiMod_Super}) io.AddKeyEvent(mod, false);
+}
 
 void install_web_text_input() {
     ImGuiIO& io = ImGui::GetIO();
@@ -100,6 +115,10 @@ EMSCRIPTEN_KEEPALIVE int portal_key(const char* key_name, int down, int mods) {
     io.AddKeyEvent(key, down != 0);
     return 1;
 }
+
+// Keyboard focus moved between the canvas and the page's input (or left the page): the key-ups of keys held now
+// will land elsewhere, so they are given now (see "Who owns the keyboard" in shell/text-input.js).
+EMSCRIPTEN_KEEPALIVE void portal_keyboard_moved() { portal::platform::release_held_keys(); }
 
 // Text pasted into the page: becomes ImGui's clipboard too, so Ctrl+V inside the app pastes the same thing.
 EMSCRIPTEN_KEEPALIVE void portal_clipboard_from_page(const char* utf8) {

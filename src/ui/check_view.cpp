@@ -5,6 +5,7 @@
 #include "app/device_memory.hpp"
 #include "app/share_link.hpp"
 #include "app/summary_download.hpp"
+#include "core/date.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -102,6 +103,15 @@ std::string input_hint(const ViewContext& ctx, const core::Question& question) {
     return ctx.t(str::number_hint);
 }
 
+// A date typed in another form than year-month-day is shown back as the date read, so "6/7" slips show up.
+void draw_date_read(ViewContext& ctx, int q) {
+    if (ctx.state.draft.question != q) return;
+    const std::optional<core::Date> read = core::Date::parse_typed(ctx.state.draft.text);
+    if (!read || read->to_string() == ctx.state.draft.text) return;
+    paragraph(fill(ctx.t(str::date_reads_as), read->to_string().c_str()), muted());
+    ctx.locator.mark("answer:reads-as");
+}
+
 void answer_input(ViewContext& ctx, int q) {
     const core::Question& question = question_at(ctx, q);
     std::string& buffer = ctx.memory.answer_buffer;
@@ -120,8 +130,13 @@ void answer_input(ViewContext& ctx, int q) {
     // (a refused answer comes back selected, so the corrected value is typed straight over it).
     const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll |
                                       (question.type == core::QuestionType::number ? ImGuiInputTextFlags_CharsScientific : 0);
-    const bool entered = text_field("##answer-input", hint.c_str(), buffer, std::min(320.0f, available_width() - unit_w), flags);
+    const EntryKind kind = question.type == core::QuestionType::number ? EntryKind::decimal : EntryKind::numeric;
+    const bool entered =
+        text_field("##answer-input", hint.c_str(), buffer, std::min(320.0f, available_width() - unit_w), flags, kind);
     ctx.locator.mark("answer:input");
+    // A field scrolled out of its pane stops being edited, so keys never go to a field the visitor cannot see
+    // (and the page's input does not float over other widgets). What was typed is kept in the draft.
+    if (ImGui::IsItemActive() && !ImGui::IsItemVisible()) ImGui::ClearActiveID();
     if (ImGui::IsItemEdited()) {
         const std::string typed = buffer;
         ctx.intents.push([q, typed](app::AppState& s) { app::set_draft_text(s, q, typed); });
@@ -131,6 +146,7 @@ void answer_input(ViewContext& ctx, int q) {
         align_text_to_buttons();
         ImGui::TextUnformatted(unit.c_str());
     }
+    if (question.type == core::QuestionType::date) draw_date_read(ctx, q);
     if (entered) commit(ctx);
     if (ctx.booth) ctx.booth->draw_keypad(ctx, q);  // a booth has no keyboard: tap the digits
     vertical_space(2.0f);

@@ -44,7 +44,7 @@ public:
             if (state.kiosk.phase != app::KioskPhase::attract || kiosk_press_this_frame()) app::kiosk_activity(state, now);
         }
         if (app::kiosk_idle_expired(state, now)) return true;
-        if (state.kiosk.phase != app::KioskPhase::attract) touch_.update();
+        if (state.kiosk.phase != app::KioskPhase::attract) touch_.update(true);  // a booth's screen may report touches as a mouse
         return false;
     }
 

@@ -17,6 +17,7 @@
 #include "ui/layout.hpp"
 #include "ui/text_layout.hpp"
 #include "ui/theme.hpp"
+#include "ui/touch_scroll.hpp"
 #include "ui/view_context.hpp"
 #include "ui/widgets.hpp"
 
@@ -26,6 +27,7 @@ struct PortalUi::Impl {
     Intents intents;
     ViewMemory memory;
     std::unique_ptr<Booth> booth;  // the recruitment-fair booth; none on the visitor's site (ui/booth.hpp)
+    TouchScroll touch;             // a finger scrolls every pane on the visitor's site (the booth has its own)
     double now = 0.0;              // UI clock of the last frame (ImGui's time: real seconds, also across pauses)
     bool visit_wiped = false;      // for take_kiosk_reset()
 };
@@ -61,7 +63,10 @@ ImVec4 PortalUi::background_colour() const { return palette().page; }
 void PortalUi::open_page(const PageOpening& opening) {
     state_.page_url = opening.page_url;
     page_sync_ = app::PageSync(opening.private_page);
-    if (!opening.private_page) app::restore_device_memory(state_, opening.device_memory);
+    if (!opening.private_page) {
+        app::restore_device_memory(state_, opening.device_memory);
+        app::restore_session_memory(state_, opening.session_memory);
+    }
     if (!opening.fragment.empty() && opening.fragment != "#") app::apply_fragment(state_, opening.fragment);
 }
 
@@ -347,6 +352,7 @@ void PortalUi::draw() {
     Booth* booth = state_.catalog != nullptr ? impl_->booth.get() : nullptr;
     impl_->now = ImGui::GetTime();
     if (booth && booth->frame_start(state_, impl_->now)) wipe_visit();
+    if (!booth) impl_->touch.update(false);  // phones and touch laptops: a finger scrolls every pane
     const float full_height = ImGui::GetMainViewport()->WorkSize.y;
 
     // "Copied ✓" answers the click that copied; the next click anywhere retires it.
@@ -403,7 +409,9 @@ void PortalUi::wipe_visit() {
     impl_->visit_wiped = true;
 }
 
-bool PortalUi::animating() const { return impl_->booth && impl_->booth->animating(state_); }
+bool PortalUi::animating() const {
+    return impl_->touch.animating() || (impl_->booth && impl_->booth->animating(state_));
+}
 
 double PortalUi::seconds_until_wake() const {
     return impl_->booth ? impl_->booth->seconds_until_wake(state_, impl_->now) : 0.0;
@@ -457,6 +465,20 @@ void PortalUi::draw_content(ViewContext& ctx) {
     ImGui::EndChild();
 }
 
+// What ImGui believes about the keyboard, for tests: the keys it holds down and whether a text field is being
+// edited. A held key with no one holding it is how a lost key-up shows.
+namespace {
+nlohmann::json keyboard_snapshot() {
+    nlohmann::json held = nlohmann::json::array();
+    if (ImGui::GetCurrentContext() == nullptr) return {{"held", held}, {"editing", false}};
+    for (int key = ImGuiKey_NamedKey_BEGIN; key < ImGuiKey_GamepadStart; ++key) {
+        if (ImGui::IsKeyDown(static_cast<ImGuiKey>(key))) held.push_back(ImGui::GetKeyName(static_cast<ImGuiKey>(key)));
+    }
+    const ImGuiContext& g = *GImGui;
+    return {{"held", held}, {"editing", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID}};
+}
+}  // namespace
+
 std::string PortalUi::state_json() const {
     nlohmann::json snapshot = app::snapshot(state_);
     snapshot["focus"] = locator_.focused().empty() ? nlohmann::json(nullptr) : nlohmann::json(locator_.focused());
@@ -464,6 +486,7 @@ std::string PortalUi::state_json() const {
     snapshot["kiosk"] = false;
     if (impl_->booth) impl_->booth->snapshot(state_, impl_->now, snapshot);
     snapshot["animating"] = animating();
+    snapshot["keyboard"] = keyboard_snapshot();
     return snapshot.dump();
 }
 

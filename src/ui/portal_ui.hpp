@@ -33,6 +33,7 @@ struct PageOpening {
     std::string page_url;       // the address without query or fragment (for links the visitor copies)
     std::string fragment;       // the address's fragment: a shared screen to show
     std::string device_memory;  // what "remember on this device" stored earlier ("" when nothing)
+    std::string session_memory; // this tab's copy of the answers from before a reload ("" when nothing)
     bool private_page = false;  // a shared machine (the kiosk): no history entries, no storage
 };
 

@@ -80,12 +80,14 @@ float TouchScroll::release_velocity(double now) const {
 bool TouchScroll::scroll_by(float dy) {
     ImGuiWindow* window = ImGui::FindWindowByID(window_);
     if (window == nullptr) return false;
-    const float target = std::clamp(window->Scroll.y + dy, 0.0f, window->ScrollMax.y);
-    const bool moved = std::fabs(target - window->Scroll.y) > 0.01f;
+    const float wanted = window->Scroll.y + dy;
+    const float target = std::clamp(wanted, 0.0f, window->ScrollMax.y);
     // Set directly as well as through SetScrollY: the window's Begin this frame then lays out at the new offset.
     window->Scroll.y = target;
     ImGui::SetScrollY(window, target);
-    return moved;
+    // Only an end stops a glide: a frame that comes a microsecond after the last one (a frame run inside the
+    // touchend handler, then the display's) moves it by nothing, and must not end it.
+    return target == wanted;
 }
 
 void TouchScroll::follow_finger() {
@@ -105,11 +107,17 @@ void TouchScroll::glide(float dt) {
     if (std::fabs(velocity_) < kStopSpeed || !scroll_by(velocity_ * dt)) stop();
 }
 
-void TouchScroll::update() {
+void TouchScroll::update(bool mouse_drags) {
     const ImGuiIO& io = ImGui::GetIO();
     const float dt = std::clamp(io.DeltaTime, 0.0f, kLongestFrame);
     if (io.MouseWheel != 0.0f && mode_ == Mode::gliding) stop();
-    if (io.MouseClicked[0]) begin_press();  // a touch also catches a gliding list
+    if (io.MouseClicked[0]) {
+        if (mouse_drags || io.MouseSource == ImGuiMouseSource_TouchScreen) {
+            begin_press();  // a touch also catches a gliding list
+        } else {
+            stop();  // a mouse click stops a glide and presses what it is on
+        }
+    }
 
     switch (mode_) {
         case Mode::idle: break;

@@ -1,5 +1,5 @@
-// Drag-to-scroll with momentum for touch screens. ImGui scrolls only by wheel and scrollbar; a kiosk visitor
-// drags the list with a finger and expects it to keep gliding after a flick. A press that moves less than a few
+// Drag-to-scroll with momentum for touch screens. ImGui scrolls only by wheel and scrollbar; a visitor on a
+// phone or at the booth drags the list with a finger and expects it to keep gliding after a flick. A press that moves less than a few
 // pixels stays a tap (the button under it fires); past that it becomes a drag: the widget under the finger loses
 // the press, so lifting the finger does not open what the drag started on.
 #pragma once
@@ -11,8 +11,9 @@ namespace portal::ui {
 class TouchScroll {
 public:
     // Call once per frame after ImGui::NewFrame() and before any window is begun, so the scroll it sets is used
-    // by this very frame's layout.
-    void update();
+    // by this very frame's layout. Only presses by a finger drag, unless `mouse_drags` (a booth's screen may
+    // report touches as a mouse); a mouse press elsewhere selects text or presses what it is on.
+    void update(bool mouse_drags);
 
     bool dragging() const { return mode_ == Mode::dragging; }
     bool gliding() const { return mode_ == Mode::gliding; }
@@ -30,7 +31,7 @@ private:
     void begin_press();
     void follow_finger();
     void glide(float dt);
-    bool scroll_by(float dy);  // false when the window is gone or at an end
+    bool scroll_by(float dy);  // false when the window is gone or an end stopped it
     void remember(double time, float y);
     float release_velocity(double now) const;
 

@@ -115,13 +115,27 @@ int grow_string(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
-bool text_field(const char* id, const char* hint, std::string& text, float width, ImGuiInputTextFlags flags) {
+namespace {
+struct ActiveEntry {
+    ImGuiID id = 0;
+    EntryKind kind = EntryKind::text;
+};
+ActiveEntry g_active_entry;
+}  // namespace
+
+bool text_field(const char* id, const char* hint, std::string& text, float width, ImGuiInputTextFlags flags,
+                EntryKind kind) {
     ImGui::SetNextItemWidth(width);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14.0f, kButtonPadY));
     const bool result = ImGui::InputTextWithHint(id, hint, text.data(), text.capacity() + 1,
                                                  flags | ImGuiInputTextFlags_CallbackResize, grow_string, &text);
     ImGui::PopStyleVar();
+    if (ImGui::IsItemActive()) g_active_entry = ActiveEntry{ImGui::GetItemID(), kind};
     return result;
+}
+
+EntryKind active_entry_kind() {
+    return g_active_entry.id != 0 && g_active_entry.id == ImGui::GetActiveID() ? g_active_entry.kind : EntryKind::text;
 }
 
 float chip_width(std::string_view label, int count, bool selected) {

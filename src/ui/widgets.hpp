@@ -30,7 +30,12 @@ void align_text_to_buttons();
 
 // A single-line text field editing `text` in place, as tall as the buttons. Returns what InputText returns
 // (edited, or Enter with ImGuiInputTextFlags_EnterReturnsTrue).
-bool text_field(const char* id, const char* hint, std::string& text, float width, ImGuiInputTextFlags flags = 0);
+// What a text field holds, so a phone can show the keyboard that fits (the page's input takes it as inputmode).
+enum class EntryKind { text, decimal, numeric };
+bool text_field(const char* id, const char* hint, std::string& text, float width, ImGuiInputTextFlags flags = 0,
+                EntryKind kind = EntryKind::text);
+// The kind of the text field being edited in the last frame (text when none is).
+EntryKind active_entry_kind();
 
 // A filter chip: "✓ 住房保障  4" when selected. `count` < 0 hides the count.
 bool chip(std::string_view label, int count, bool selected, std::string_view id);

@@ -156,7 +156,7 @@ inline constexpr Phrase expired_on{"已于 {} 结束", "Ended on {}"};
 inline constexpr Phrase opens_on{"{} 起开放", "Opens on {}"};
 
 // ---- check ----------------------------------------------------------------------------------------------------
-inline constexpr Phrase check_intro{"回答几个问题，看看哪些政策适合你。答案只保存在你的浏览器中，随时可以修改。", "Answer a few questions to see which policies fit you. Your answers stay in your browser and can be changed at any time."};
+inline constexpr Phrase check_intro{"回答几个问题，看看哪些政策适合你。答案不会上传，只留在这个浏览器标签页里：刷新页面仍在，关闭标签页即清除。随时可以修改。", "Answer a few questions to see which policies fit you. Your answers are never uploaded; they stay in this browser tab: a reload keeps them, closing the tab clears them. You can change them at any time."};
 inline constexpr Phrase check_intro_kiosk{"点选回答，看看哪些政策适合你。离开前点“重新开始”清除回答。", "Tap answers to see which policies fit you. Tap Start over when you leave to clear them."};
 inline constexpr Phrase progress{"已回答 {} 题 · 还剩约 {} 题", "{} answered · about {} to go"};
 inline constexpr Phrase progress_last{"已回答 {} 题 · 这是最后一题", "{} answered · this is the last one"};
@@ -169,12 +169,13 @@ inline constexpr Phrase back_question{"← 上一题", "← Back"};
 inline constexpr Phrase multi_hint{"可多选，也可以都不选；选好后点“下一步”。", "Choose all that apply (or none), then Next."};
 inline constexpr Phrase number_hint{"请输入数字", "Enter a number"};
 inline constexpr Phrase number_range{"填写 {} 到 {} 之间的数", "Between {} and {}"};
-inline constexpr Phrase date_hint{"年-月-日，例如 2023-06-30", "year-month-day, e.g. 2023-06-30"};
+inline constexpr Phrase date_hint{"年-月-日，例如 2023-06-30 或 20230630", "year-month-day, e.g. 2023-06-30 or 20230630"};
+inline constexpr Phrase date_reads_as{"读作 {}", "Read as {}"};
 inline constexpr Phrase problem_empty{"请先填写再继续。", "Please fill this in first."};
 inline constexpr Phrase problem_number{"请输入数字，例如 25。", "Please enter a number, such as 25."};
 inline constexpr Phrase problem_min{"不能小于 {}。", "It must be at least {}."};
 inline constexpr Phrase problem_max{"不能大于 {}。", "It must be at most {}."};
-inline constexpr Phrase problem_date{"请按 年-月-日 格式填写，例如 2023-06-30。", "Please use year-month-day, e.g. 2023-06-30."};
+inline constexpr Phrase problem_date{"请填写一个存在的日期，例如 2023-06-30、2023/6/30 或 2023年6月30日。", "Please give a real date, e.g. 2023-06-30, 2023/6/30 or 20230630."};
 inline constexpr Phrase done_title{"需要的问题都回答完了", "That is every question that matters"};
 inline constexpr Phrase done_body{"结果已按你的回答更新。你可以在“你的回答”里随时修改。", "Your results are up to date. You can change any answer under \"Your answers\"."};
 inline constexpr Phrase skipped_left{"你跳过了 {} 个问题。", "You skipped {} questions."};
@@ -245,7 +246,7 @@ inline constexpr Phrase share_answers_note{"这个链接带有你的回答，打
 inline constexpr Phrase download_html{"下载结果（网页）", "Download results (HTML)"};
 inline constexpr Phrase download_text{"下载结果（文本）", "Download results (text)"};
 inline constexpr Phrase remember_device{"在本设备上记住我的回答", "Remember my answers on this device"};
-inline constexpr Phrase remember_note{"回答只保存在这个浏览器里，不会上传。默认不保存。", "Your answers stay in this browser and are never uploaded. Nothing is kept unless you ask."};
+inline constexpr Phrase remember_note{"勾选后，关闭标签页后回答仍保存在这个浏览器里；不会上传。默认不保存。", "Ticked, this browser keeps your answers after the tab is closed; they are never uploaded. Unticked, nothing outlives the tab."};
 inline constexpr Phrase forget_answers{"忘记我的回答", "Forget my answers"};
 inline constexpr Phrase fatal_title{"无法读取政策数据", "The policy data could not be read"};
 inline constexpr Phrase fatal_body{"政策文件有误，暂时无法显示任何政策。请稍后再试，或告知网站维护者以下信息：", "The policy file has an error, so no policy can be shown. Please try again later, or tell the site's maintainers this:"};

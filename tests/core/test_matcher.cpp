@@ -307,10 +307,10 @@ TEST_SUITE("matcher") {
         for (int i = 0; i < 60; ++i) edges.emplace_back(15000 + i, 15001 + i);                                       // a chain of 61
         const PolicySet set = bare_set(n, edges);
         std::vector<double> totals(n, 100);
-        const auto start = std::chrono::steady_clock::now();
         const Bundle bundle = best_bundle(set, eligible_with(totals));
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        CHECK(seconds < time_budget(2.0));
+        // Solved exactly, with work in proportion to the graph (pairs and a chain are easy), far inside the budget.
+        CHECK(bundle.exact);
+        CHECK(bundle.work <= 20 * static_cast<long>(n));
         // One of each pair (the earlier), every other unpaired policy, and 31 of the chain of 61 (its even positions).
         CHECK(bundle.policies.size() == 7500 + (10000 - 61) + 31);
         CHECK(std::binary_search(bundle.policies.begin(), bundle.policies.end(), 0));
@@ -334,10 +334,11 @@ TEST_SUITE("matcher") {
             std::vector<double> distinct(n), equal(n, 1000);
             for (std::size_t i = 0; i < n; ++i) distinct[i] = static_cast<double>(1000 + random() % 9000);
             for (const auto* totals : {&distinct, &equal}) {
-                const auto start = std::chrono::steady_clock::now();
                 const Bundle bundle = best_bundle(set, eligible_with(*totals));
-                const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-                CHECK(seconds < time_budget(1.0));
+                // The work is bounded by the budget, whatever the machine: that is what keeps the page responsive.
+                // Past it only the greedy answer's local improvement runs, a few passes over the component.
+                CHECK(bundle.work <= kBundleWorkBudget + static_cast<long>(n * n));
+                if (!bundle.exact) CHECK(bundle.work > kBundleWorkBudget);
                 double total = 0;
                 for (int a : bundle.policies) {
                     total += (*totals)[static_cast<std::size_t>(a)];
@@ -347,7 +348,7 @@ TEST_SUITE("matcher") {
                 CHECK(bundle.total == doctest::Approx(total));
                 CHECK(bundle.total >= 0.3 * std::accumulate(totals->begin(), totals->end(), 0.0));  // a real bundle, not a token one
                 if (n == 60) CHECK(bundle.exact);  // groups of this size are still solved exactly
-                MESSAGE(n << " policies: exact " << bundle.exact << ", " << bundle.policies.size() << " in the bundle, " << seconds << " s");
+                MESSAGE(n << " policies: exact " << bundle.exact << ", " << bundle.policies.size() << " in the bundle, work " << bundle.work);
             }
         }
     }
@@ -463,10 +464,11 @@ TEST_SUITE("matcher") {
                                            {{"benefits", {{{"kind", "cash"}, {"amount", 1000 + i}}}}}));
         }
         const PolicySet set = load_valid(document_with(policies));
-        const auto start = std::chrono::steady_clock::now();
         const Evaluation evaluation = evaluate(set, {{"education", "master"}, {"age", 30}}, kToday);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        CHECK(seconds < time_budget(1.0));
+        // Every policy gets its outcome, and the bundle search over 5000 unrelated policies stays exact and linear.
+        CHECK(evaluation.results.size() == 5000);
+        CHECK(evaluation.best_bundle.exact);
+        CHECK(evaluation.best_bundle.work <= 5000);
         const auto eligible = std::count_if(evaluation.results.begin(), evaluation.results.end(),
                                             [](const PolicyOutcome& o) { return o.status == Status::eligible; });
         long expected = 0;

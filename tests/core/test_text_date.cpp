@@ -55,6 +55,25 @@ TEST_SUITE("date") {
         CHECK_FALSE(Date::parse("").has_value());
     }
 
+    TEST_CASE("typed dates are read the ways people write them") {
+        const Date june30{2025, 6, 30};
+        for (const char* text : {"2025-06-30", "2025-6-30", "2025/6/30", "2025/06/30", "2025.6.30", "20250630",
+                                 "2025年6月30日", "2025年6月30", " 2025 年 6 月 30 日 ", "２０２５／６／３０",
+                                 "２０２５年６月３０日", "2025－06－30"}) {
+            INFO(text);
+            REQUIRE(Date::parse_typed(text).has_value());
+            CHECK(*Date::parse_typed(text) == june30);
+        }
+        CHECK(Date::parse_typed("2024/2/29") == Date{2024, 2, 29});
+        CHECK(Date::parse_typed("2000.1.1") == Date{2000, 1, 1});
+        for (const char* text : {"", "2025", "2025/6", "2025/6/31", "2023/2/29", "2025-6/30", "25/6/30", "2025/006/30",
+                                 "2025/6/30/1", "202506300", "2025063", "2025年6月", "6/30/2025", "2025/13/1",
+                                 "2025/0/10", "2025年6月30日日", "abc", "2025/6/3O", "20251301"}) {
+            INFO(text);
+            CHECK_FALSE(Date::parse_typed(text).has_value());
+        }
+    }
+
     TEST_CASE("formatting pads") {
         CHECK(Date{2024, 6, 1}.to_string() == "2024-06-01");
         CHECK(Date{987, 12, 31}.to_string() == "0987-12-31");

@@ -85,7 +85,8 @@ export async function launchBrowser() {
 }
 
 // Opens the portal and waits for its first frame. Records console errors, page errors and failed requests in
-// `problems`; tests end with expectNoProblems(). Options: viewport, deviceScaleFactor, locale, query, hasTouch.
+// `problems`; tests end with expectNoProblems(). Options: viewport, deviceScaleFactor, locale, query, hasTouch,
+// isMobile, init (a function run in the page before its own scripts).
 export async function openPortal(browser, serverUrl, options = {}) {
   const context = await browser.newContext({
     viewport: options.viewport || { width: 1366, height: 768 },
@@ -94,6 +95,7 @@ export async function openPortal(browser, serverUrl, options = {}) {
     hasTouch: !!options.hasTouch,
     isMobile: !!options.isMobile,
   });
+  if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });

@@ -160,7 +160,7 @@ test('a finger drags the list and it glides on after release; a tap still opens 
   const before = await locate(page, first);
   await drag(page, cdp, { x: 960, y: 900 }, { x: 960, y: 450 }, 8, 10);
   const atRelease = await locate(page, first);
-  await page.waitForTimeout(150);
+  await page.waitForFunction(() => !window.portal.state().animating, null, { timeout: 30000, polling: 20 });
   await settle(page);
   const later = await locate(page, first);
   const snapshot = await state(page);
@@ -172,7 +172,7 @@ test('a finger drags the list and it glides on after release; a tap still opens 
 
   await drag(page, cdp, { x: 960, y: 300 }, { x: 960, y: 1000 }, 6, 10);
   await drag(page, cdp, { x: 960, y: 300 }, { x: 960, y: 1000 }, 6, 10);
-  await page.waitForTimeout(1500);
+  await page.waitForFunction(() => !window.portal.state().animating, null, { timeout: 30000, polling: 20 });
   await settle(page);
   await tap(page, first);
   assert.equal((await state(page)).view, 'detail', 'a tap opens the card');

@@ -8,19 +8,35 @@ import {
 
 const session = servedPortal();
 
+// Counted in the browser's display refreshes, not in seconds: a settled page must draw nothing however fast or
+// slow the machine is, and 180 refreshes (3 s at 60 Hz) is plenty of chances to draw.
+async function framesOverRefreshes(page, refreshes) {
+  return page.evaluate((count) => new Promise((resolve) => {
+    const start = window.portal.state().frames;
+    let left = count;
+    const tick = () => {
+      left -= 1;
+      if (left > 0) requestAnimationFrame(tick);
+      else resolve(window.portal.state().frames - start);
+    };
+    requestAnimationFrame(tick);
+  }), refreshes);
+}
+
 test('an idle page draws no frames, and input wakes it at once', async () => {
   const { context, page, problems } = await openPortal(session.browser, session.server.url);
-  await page.waitForTimeout(1500);  // let the start-up grace period pass
-  const before = (await state(page)).frames;
-  await page.waitForTimeout(5000);
-  const idle = (await state(page)).frames;
-  assert.equal(idle, before, `no frames while idle (drew ${idle - before} in 5 s)`);
+  // Settled: the start-up grace period is over and the loop has paused itself (however long that took).
+  await page.waitForFunction(() => window.portal.state().paused, null, { timeout: 60000, polling: 50 });
+  const drawn = await framesOverRefreshes(page, 180);
+  assert.equal(drawn, 0, `no frames while idle (drew ${drawn} in 180 display refreshes)`);
+  assert.equal((await state(page)).paused, true, 'still paused');
 
+  const idle = (await state(page)).frames;
   await page.mouse.move(300, 300);
-  await page.waitForFunction((n) => window.portal.state().frames > n, idle, { timeout: 2000 });
+  await page.waitForFunction((n) => window.portal.state().frames > n, idle, { timeout: 30000 });
   await page.setViewportSize({ width: 1000, height: 700 });
   const afterResize = (await state(page)).frames;
-  await page.waitForFunction((n) => window.portal.state().frames > n, afterResize, { timeout: 2000 });
+  await page.waitForFunction((n) => window.portal.state().frames > n, afterResize, { timeout: 30000 });
   expectNoProblems(assert, problems);
   await context.close();
 });

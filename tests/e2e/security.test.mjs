@@ -143,7 +143,11 @@ test('the CSP blocks what an injected script would try: other origins, inline co
     base.href = 'http://127.0.0.2:9/';
     document.head.appendChild(base);
     const probe = new URL('x', document.baseURI).origin;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Violation reports arrive as events after the fact: wait for all four (up to a minute of refreshes).
+    const expected = ['connect-src', 'img-src', 'script-src-elem', 'base-uri'];
+    for (let i = 0; i < 3600 && !expected.every((d) => violations.includes(d)); i += 1) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
     return { violations, fetched, injected: window.__injected === true, probe };
   });
   assert.equal(outcome.fetched, 'blocked', 'fetch to another origin is refused');

@@ -109,7 +109,7 @@ test('a slow start shows the loading card with its progress; a quick one goes st
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/policies.json', async (route) => { await held; await route.continue(); });
   await page.goto(session.server.url);
-  await page.waitForSelector('#loading', { state: 'visible', timeout: 5000 });
+  await page.waitForSelector('#loading', { state: 'visible', timeout: 30000 });
   assert.match(await page.textContent('#progress-text'), /\d+(%| KB| MB)/, 'the progress so far');
   assert.match(await page.textContent('#loading h1'), /上虞/);
   setTimeout(release, 1000);

@@ -103,17 +103,34 @@ const VISITOR = {
   erjiang_talent: false, maker_types: ['digital'], first_time_founder: true, company_registered: false,
 };
 
+// Each click is followed by a wait for its effect (the app may take several frames on a busy machine).
 async function answerCurrentQuestion(page, question, value) {
-  if (value === undefined) return click(page, 'skip');
+  const movedOn = () => page.waitForFunction((id) => window.portal.state().next_question !== id, question.id,
+    { timeout: 30000, polling: 20 });
+  if (value === undefined) {
+    await click(page, 'skip');
+    return movedOn();
+  }
   switch (question.type) {
-    case 'boolean': return click(page, `answer:${value}`);
-    case 'choice': return click(page, `answer:${value}`);
+    case 'boolean':
+    case 'choice':
+      await click(page, `answer:${value}`);
+      return movedOn();
     case 'multi':
-      for (const option of value) await click(page, `answer:${option}`);
-      return click(page, 'next');
+      for (const option of value) {
+        await click(page, `answer:${option}`);
+        await page.waitForFunction((v) => (window.portal.state().draft?.options || []).includes(v), option,
+          { timeout: 30000, polling: 20 });
+      }
+      await click(page, 'next');
+      return movedOn();
     default:  // number, date: typed into the field
-      await typeInto(page, 'answer:input', String(value));
-      return click(page, 'next');
+      await click(page, 'answer:input');
+      await page.waitForFunction(() => window.portal.state().keyboard.editing, null, { timeout: 30000, polling: 20 });
+      await page.keyboard.insertText(String(value));
+      await page.waitForFunction((v) => window.portal.state().draft?.text === v, String(value), { timeout: 30000, polling: 20 });
+      await click(page, 'next');
+      return movedOn();
   }
 }
 

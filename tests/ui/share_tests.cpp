@@ -163,6 +163,49 @@ TEST_CASE("remember on this device is off by default, kept only when asked, and 
     CHECK(next_visit.state()["profile"].empty());
 }
 
+TEST_CASE("the tab keeps a copy of the answers for a reload, removed when they are cleared, never in a kiosk") {
+    HeadlessPortal portal(fixture_options());
+    portal.ui().open_page(opening());
+    portal.frame();
+    auto effects = portal.ui().take_page_effects();
+    CHECK((effects.session_memory && effects.session_memory->empty()));  // no answers: nothing kept
+
+    portal.click("tab:check");
+    portal.click("answer:master");
+    effects = portal.ui().take_page_effects();
+    REQUIRE(effects.session_memory);
+    const std::string copy = *effects.session_memory;
+    CHECK(copy.find("\"education\":\"master\"") != std::string::npos);
+    CHECK_FALSE(effects.device_memory);  // the device itself stores nothing unless asked
+
+    // The reload: the tab's copy comes back, and remembering stays off.
+    HeadlessPortal reloaded(fixture_options());
+    auto page = opening();
+    page.session_memory = copy;
+    reloaded.ui().open_page(page);
+    reloaded.frame();
+    CHECK(reloaded.state()["profile"] == nlohmann::json{{"education", "master"}});
+    CHECK_FALSE(reloaded.ui().state().remember_on_device);
+
+    reloaded.click("tab:check");
+    scroll_to(reloaded, "reset", 300.0f, 500.0f);
+    reloaded.click("reset");
+    effects = reloaded.ui().take_page_effects();
+    REQUIRE(effects.session_memory);
+    CHECK(effects.session_memory->empty());  // start over: the copy is removed
+
+    HeadlessPortal kiosk(fixture_options());
+    auto booth = opening("", "", true);
+    booth.session_memory = copy;
+    kiosk.ui().open_page(booth);
+    kiosk.frame();
+    CHECK(kiosk.state()["profile"].empty());
+    kiosk.click("tab:check");
+    kiosk.click("answer:master");
+    effects = kiosk.ui().take_page_effects();
+    CHECK((!effects.session_memory || effects.session_memory->empty()));
+}
+
 TEST_CASE("remembered answers that are unreadable or no longer fit are dropped quietly") {
     for (const std::string& memory : std::vector<std::string>{"{", "[]", "{\"version\":2,\"answers\":{}}", "{\"version\":1,\"answers\":{\"age\":\"x\"}}"}) {
         HeadlessPortal portal(fixture_options());
