@@ -38,6 +38,7 @@ async function tap(page, id) {
   if (!rect) {
     const viewport = page.viewportSize();
     rect = await scrollTo(page, id, { x: viewport.width * 0.3, y: viewport.height * 0.5, step: 120, tries: 30 });
+    if (!rect) rect = await scrollTo(page, id, { x: viewport.width * 0.3, y: viewport.height * 0.5, step: -120, tries: 60 });
   }
   if (!rect) throw new Error(`widget "${id}" is not on screen`);
   await page.touchscreen.tap(rect.x + rect.w / 2, rect.y + rect.h / 2);
