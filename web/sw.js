@@ -36,15 +36,16 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    // The page is the same whatever its query (?lang=, ?kiosk) or fragment.
-    const cached = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+    // caches.match with a cache name never creates the cache (caches.open would): a worker still finishing a
+    // fetch after its successor deleted its cache must not bring that cache back.
+    // The page is the same whatever its query (?lang=, ?as_of=) or fragment.
+    const cached = await caches.match(request, { cacheName: CACHE, ignoreSearch: request.mode === 'navigate' });
     if (cached) return cached;
     try {
       return await fetch(request);
     } catch (err) {
       if (request.mode === 'navigate') {
-        const page = await cache.match(PAGE, { ignoreSearch: true });
+        const page = await caches.match(PAGE, { cacheName: CACHE, ignoreSearch: true });
         if (page) return page;
       }
       throw err;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
-  DIST, openPortal, expectNoProblems, state, locate, settle, screenshot,
+  DIST, openPortal, expectNoProblems, state, locate, settle, screenshot, scrollTo,
   servedPortal,
 } from './harness.mjs';
 
@@ -31,9 +31,15 @@ function requested(from) {
   return session.server.requests.slice(from).map((p) => p.replace(/^\//, ''));
 }
 
-// A finger tap at the centre of a located widget.
+// A finger tap at the centre of a located widget, scrolling its pane to it first (a visitor would drag; the
+// wheel moves the same scroll), over the question pane's side of the screen.
 async function tap(page, id) {
-  const rect = await locate(page, id);
+  let rect = await locate(page, id);
+  if (!rect) {
+    const viewport = page.viewportSize();
+    rect = await scrollTo(page, id, { x: viewport.width * 0.3, y: viewport.height * 0.5, step: 120, tries: 30 });
+    if (!rect) rect = await scrollTo(page, id, { x: viewport.width * 0.3, y: viewport.height * 0.5, step: -120, tries: 60 });
+  }
   if (!rect) throw new Error(`widget "${id}" is not on screen`);
   await page.touchscreen.tap(rect.x + rect.w / 2, rect.y + rect.h / 2);
   await settle(page);
@@ -312,6 +318,15 @@ for (const viewport of [PORTRAIT, FULL_HD]) {
     const asking = (await state(page)).next_question;
     const question = data.questions.find((q) => q.id === asking);
     const mark = question.type === 'date' ? '-' : '.';
+    // Below the keypad, "next" may start half under the pane's edge: scrolled up until it shows whole.
+    const viewportNow = page.viewportSize();
+    for (let i = 0; i < 20; i += 1) {
+      const next = await locate(page, 'next');
+      if (next && next.h >= 48) break;
+      await page.mouse.move(viewportNow.width * 0.3, viewportNow.height * 0.5);
+      await page.mouse.wheel(0, 60);
+      await settle(page);
+    }
     await checkTargets([...keys, mark].map((k) => `key:${k}`).concat(['next', 'kiosk:share']), 'keypad');
     const at = {};
     for (const k of [...keys, mark]) at[k] = await locate(page, `key:${k}`);

@@ -99,7 +99,7 @@ for (const page_ of PAGES) {
       return names.length === 1 && (await (await fetch('policies.json')).json()).version === expected;
     }, `${oldVersion}-next`, { timeout: 15000 });
     const caches = await page.evaluate(() => caches.keys());
-    assert.equal(caches.length, 1, 'the old cache is gone');
+    assert.equal(caches.length, 1, `the old cache is gone (${caches.join(', ')})`);
     expectNoProblems(assert, problems);
     await context.close();
   });
