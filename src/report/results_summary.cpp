@@ -82,7 +82,7 @@ private:
         add(Block::Kind::heading, say(str::best_title));
         const core::Bundle& bundle = evaluation_.best_bundle;
         if (bundle.policies.empty()) {
-            add(Block::Kind::paragraph, say(str::best_empty));
+            add(Block::Kind::paragraph, say(wording::empty_bundle_phrase(evaluation_)));
             return;
         }
         for (const int p : bundle.policies) {

@@ -459,7 +459,7 @@ void draw_best_bundle(ViewContext& ctx) {
     ImGui::TextUnformatted(ctx.t(str::best_title));
     ImGui::PopFont();
     if (bundle.policies.empty() || bundle.total <= 0) {
-        paragraph(ctx.t(str::best_empty), muted());
+        paragraph(ctx.t(wording::empty_bundle_phrase(ctx.state.evaluation)), muted());
     } else {
         ImGui::PushFont(ctx.fonts.heading);
         paragraph(wording::bundle_total(ctx.lang(), bundle), colour(pal.youth));

@@ -201,6 +201,7 @@ inline constexpr Phrase best_total{"预计总价值 {}", "Estimated total {}"};
 inline constexpr Phrase best_total_partly_unconfirmed{"预计总价值约 {}，其中 {}条款待核实", "Estimated total about {}, of which {} rests on unconfirmed terms"};
 inline constexpr Phrase best_total_unconfirmed{"预计总价值约 {}，条款均待核实", "Estimated total about {}, all of it on unconfirmed terms"};
 inline constexpr Phrase best_empty{"目前还没有确定能享受的现金类支持。继续回答问题看看。", "No cash support is confirmed for you yet. Keep answering to find out."};
+inline constexpr Phrase best_empty_final{"按你的回答，没有能确定享受的现金类支持。", "From your answers, no cash support is confirmed for you."};
 inline constexpr Phrase best_excluded{"{} 未计入：不能与 {} 同时享受。", "{} is left out: it cannot be combined with {}."};
 inline constexpr Phrase best_loans{"另可申请：{}（贷款额度不计入总价值）。", "You can also apply for: {} (loan limits are not counted in the total)."};
 inline constexpr Phrase best_unknown{"{} 的金额待定，未计入。", "{} has an amount still to be confirmed and is not counted."};

@@ -155,6 +155,10 @@ std::string benefit_line(core::Lang lang, const core::Benefit& benefit, const st
 
 // ---- certainty ------------------------------------------------------------------------------------------------
 
+const Phrase& empty_bundle_phrase(const core::Evaluation& evaluation) {
+    return evaluation.next_question ? str::best_empty : str::best_empty_final;
+}
+
 const Phrase& certainty_phrase(core::Certainty certainty) {
     switch (certainty) {
         case core::Certainty::confirmed: return str::cert_confirmed;

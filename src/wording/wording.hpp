@@ -78,6 +78,8 @@ std::string loan_limit(core::Lang lang, double amount, bool ceiling);
 
 // "✓ 条款已核实", "○ 条款待核实", "⚠ 示例条款".
 const Phrase& certainty_phrase(core::Certainty certainty);
+// What an empty best combination says: "keep answering" only while a question is left to ask.
+const Phrase& empty_bundle_phrase(const core::Evaluation& evaluation);
 // A status with its certainty: an eligible result that is not confirmed never reads as a plain "✓ 符合条件".
 const Phrase& status_phrase(core::Status status, core::Certainty certainty);
 // What an eligible result is worth: "25 万元", "最高 5,000 元" (only ceilings), "1 万元（最高 1.5 万元）"; "" when

@@ -17,6 +17,14 @@ TEST_SUITE("wording") {
         CHECK(plain_number(1234567.5) == "1,234,567.5");
     }
 
+    TEST_CASE("an empty best combination asks for more answers only while a question is left") {
+        Evaluation evaluation;
+        evaluation.next_question = 3;
+        CHECK(&empty_bundle_phrase(evaluation) == &str::best_empty);
+        evaluation.next_question.reset();
+        CHECK(&empty_bundle_phrase(evaluation) == &str::best_empty_final);
+    }
+
     TEST_CASE("benefit sentences") {
         Benefit yearly;
         yearly.per = Per::year;
