@@ -20,14 +20,18 @@ self.addEventListener('install', (event) => {
   })());
 });
 
+// Only this worker's own old caches: the other page's cache names carry another prefix (and a build fingerprint
+// never starts with "kiosk-"), so the booth's and the site's caches live side by side.
+async function dropStaleCaches() {
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith(PREFIX) && /^[0-9a-f]+$/.test(name.slice(PREFIX.length)) &&
+    name !== CACHE)
+    .map((name) => caches.delete(name)));
+}
+
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const names = await caches.keys();
-    // Only this worker's own old caches: the other page's cache names carry another prefix (and a build
-    // fingerprint never starts with "kiosk-"), so the booth's and the site's caches live side by side.
-    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && /^[0-9a-f]+$/.test(name.slice(PREFIX.length)) &&
-      name !== CACHE)
-      .map((name) => caches.delete(name)));
+    await dropStaleCaches();
     await self.clients.claim();
   })());
 });
@@ -35,6 +39,9 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // A worker that was still finishing its predecessor's requests can leave that worker's cache behind; every page
+  // load by the current worker sweeps again, so a stale copy never outlives the next visit.
+  if (request.mode === 'navigate') event.waitUntil(dropStaleCaches());
   event.respondWith((async () => {
     // caches.match with a cache name never creates the cache (caches.open would): a worker still finishing a
     // fetch after its successor deleted its cache must not bring that cache back.

@@ -98,6 +98,10 @@ for (const page_ of PAGES) {
       const names = await caches.keys();
       return names.length === 1 && (await (await fetch('policies.json')).json()).version === expected;
     }, `${oldVersion}-next`, { timeout: 15000 });
+    // The old cache goes when the new worker takes over, and at the latest on the next page load it serves.
+    await page.reload();
+    await page.evaluate(() => window.portal.ready);
+    await page.waitForFunction(async () => (await caches.keys()).length === 1, null, { timeout: 30000, polling: 100 });
     const caches = await page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1, `the old cache is gone (${caches.join(', ')})`);
     expectNoProblems(assert, problems);

@@ -101,6 +101,7 @@ const VISITOR = {
   wage_below_average: true, care_agri_business: false, owns_home: false, first_home_purchase: true,
   used_housing_benefit: false, skill_level: 'none', skill_honour: 'none', hardship_family: false,
   erjiang_talent: false, maker_types: ['digital'], first_time_founder: true, company_registered: false,
+  last_insured_zhejiang: true, employer_enterprise: true, school_in_zhejiang: true, space_operator: false,
 };
 
 // Each click is followed by a wait for its effect (the app may take several frames on a busy machine).
