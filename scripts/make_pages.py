@@ -24,9 +24,9 @@ PAGES: dict[str, dict[str, list[str] | str]] = {
         "viewport": VIEWPORT,
         "head": [
             "<title>上虞青春之城 · 创客城市政策导航 | Shangyu Maker City Policy Explorer</title>",
-            '<meta name="description" content="查一查上虞区的人才、创业与青年政策：零元创业空间、青春公寓、生活津贴、'
-            '房票、创业担保贷款、技能补贴等，看看哪些适合你、价值多少。Find out which Shangyu talent, housing and '
-            'start-up policies apply to you and what they are worth.">',
+            '<meta name="description" content="查一查上虞区的人才、创业与青年政策：'
+            '零元创业空间、青春公寓、生活津贴、房票、创业担保贷款、技能补贴等，看看哪些适合你、价值多少。'
+            'Find out which Shangyu talent, housing and start-up policies apply to you and what they are worth.">',
         ],
         "manifest": "manifest.webmanifest",
         "scripts": [],

@@ -8,7 +8,8 @@
 (function () {
   const BOOTH = document.documentElement.dataset.app === 'booth';
   const APP = BOOTH ? 'booth' : 'app';
-  const FILES = { wasm: APP + '.wasm', data: 'policies.json', font: 'portal-font.ttf' };
+  // The booth's data keeps the worked examples its staff self-test runs; the visitor's leaves them out.
+  const FILES = { wasm: APP + '.wasm', data: BOOTH ? 'kiosk-policies.json' : 'policies.json', font: 'portal-font.ttf' };
   // The self-contained offline page (portal-offline.html, kiosk-offline.html) carries everything inline.
   const embedded = document.getElementById('portal-embedded-data');
 
