@@ -40,19 +40,21 @@ class Page:
     cache_prefix: str      # its worker's cache names (each worker deletes only its own old caches)
     offline: str           # its self-contained offline page
     data: str              # the policy data its loader fetches
+    font: str              # and its font
     # Files its worker caches: the page's own, in the order a visitor needs them, then what it may fetch later.
     cached: list[str] = field(default_factory=list)
 
 
-VISITOR = Page("index.html", "app", "sw.js", "shangyu-portal-", "portal-offline.html", "policies.json", [
+VISITOR = Page("index.html", "app", "sw.js", "shangyu-portal-", "portal-offline.html", "policies.json",
+               "portal-font.ttf", [
     "index.html", "portal.css", "text-input.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
     "portal-font.ttf", "favicon.svg", "manifest.webmanifest",
     "policies.html",  # the text version (policyctl export-html), fetched only when someone opens it
 ])
 BOOTH = Page("kiosk.html", "booth", "kiosk-sw.js", "shangyu-portal-kiosk-", "kiosk-offline.html",
-             "kiosk-policies.json", [
+             "kiosk-policies.json", "kiosk-font.ttf", [
     "kiosk.html", "portal.css", "kiosk.js", "text-input.js", "portal-loader.js", "booth.js", "booth.wasm",
-    "kiosk-policies.json", "portal-font.ttf", "favicon.svg", "kiosk.webmanifest",
+    "kiosk-policies.json", "kiosk-font.ttf", "favicon.svg", "kiosk.webmanifest",
     # Fetched only when staff open the self-test, never on a first load (nor by scripts/size_budget.py), but
     # cached, so a booth with no network can still run it. The booth hides the text version: not cached.
     "jsonlogic-tests.json",
@@ -166,7 +168,7 @@ def write_offline_page(dist: Path, page: Page, single_app_js: Path) -> None:
             scripts.append(inline_script(single_app_js.read_text(encoding="utf-8")))
         scripts.append(inline_script((dist / name).read_text(encoding="utf-8")))
     data = base64.b64encode((dist / page.data).read_bytes()).decode()
-    font = base64.b64encode((dist / "portal-font.ttf").read_bytes()).decode()
+    font = base64.b64encode((dist / page.font).read_bytes()).decode()
     icon = "data:image/svg+xml;base64," + base64.b64encode((dist / "favicon.svg").read_bytes()).decode()
 
     csp = ("default-src 'none'; script-src " + " ".join(csp_hash(s) for s in scripts) +

@@ -10,6 +10,7 @@ Fails (exit 1) when a character the app can display has no glyph in the font, na
 file it came from, so a missing glyph is a build error rather than a "?" on a visitor's screen.
 
     make_font.py --out-font F.ttf --out-glyphs G.inc --data a.json [--data b.json] --sources x.cpp y.hpp ...
+                 [--out-visitor-font V.ttf --booth-sources y.hpp ...]
 
 Runs under Debian's /usr/bin/python3, where python3-fonttools is installed.
 """
@@ -125,15 +126,39 @@ def cxx_literal(chars: str) -> str:
             "static const char kPortalGlyphs[] =\n" + body + ";\n")
 
 
+def write_font(text: str, path: Path) -> None:
+    from fontTools import subset
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    options = subset.Options()
+    options.font_number = NOTO_SC_FACE
+    options.layout_features = []
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and licence notice of the font
+    options.notdef_outline = True
+    font = subset.load_font(str(NOTO_CJK), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    to_truetype_outlines(font)
+    to_coarser_grid(font)
+    subset.save_font(font, str(path), options)
+    print(f"make_font: {len(text)} characters, {path.stat().st_size} bytes -> {path}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out-font", required=True, type=Path)
     ap.add_argument("--out-glyphs", required=True, type=Path)
     ap.add_argument("--data", action="append", default=[], type=Path)
     ap.add_argument("--sources", nargs="*", default=[], type=Path)
+    ap.add_argument("--out-visitor-font", type=Path, help="also a font without the characters only the booth shows")
+    ap.add_argument("--booth-sources", nargs="*", default=[], type=Path, help="those of --sources only the booth has")
     args = ap.parse_args()
+    args.sources = [s.resolve() for s in args.sources]
+    args.booth_sources = {s.resolve() for s in args.booth_sources}
 
-    from fontTools import subset
     from fontTools.ttLib import TTCollection
 
     chars = collect(args.data, args.sources)
@@ -148,27 +173,20 @@ def main() -> int:
         return 1
 
     text = "".join(sorted(chars, key=ord))
-    args.out_font.parent.mkdir(parents=True, exist_ok=True)
-    options = subset.Options()
-    options.font_number = NOTO_SC_FACE
-    options.layout_features = []
-    options.hinting = False
-    options.desubroutinize = True
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and licence notice of the font
-    options.notdef_outline = True
-    font = subset.load_font(str(NOTO_CJK), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    to_truetype_outlines(font)
-    to_coarser_grid(font)
-    subset.save_font(font, str(args.out_font), options)
+    write_font(text, args.out_font)
+    if args.out_visitor_font:
+        # The booth's own texts (attract screen, keypad, QR panel, self-test) are in its sources alone; the
+        # visitor's page never draws them, so its font goes without their glyphs (the atlas skips what the font
+        # lacks). Every character of the shared sources and of the data stays.
+        booth_only = set(chars) - set(collect(args.data, [s for s in args.sources if s not in args.booth_sources]))
+        write_font("".join(ch for ch in text if ch not in booth_only), args.out_visitor_font)
+        print(f"make_font: the visitor's font leaves out {len(booth_only)} characters only the booth shows: "
+              f"{''.join(sorted(booth_only, key=ord))}")
 
     args.out_glyphs.parent.mkdir(parents=True, exist_ok=True)
     literal = cxx_literal(text)
     if not args.out_glyphs.exists() or args.out_glyphs.read_text(encoding="utf-8") != literal:
         args.out_glyphs.write_text(literal, encoding="utf-8")
-    print(f"make_font: {len(text)} characters, {args.out_font.stat().st_size} bytes -> {args.out_font}")
     return 0
 
 

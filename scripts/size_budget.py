@@ -36,7 +36,7 @@ CONTRACT = REPO / "assets" / "policies" / "shangyu.json"
 PAGES = {"index.html": ("app", 450), "kiosk.html": ("booth", 560)}
 
 # Fetched by shell/portal-loader.js before the first frame (FILES, and loadScript(APP + '.js')).
-LOADER_DATA = {"index.html": [VISITOR_DATA, "portal-font.ttf"], "kiosk.html": [BOOTH_DATA, "portal-font.ttf"]}
+LOADER_DATA = {"index.html": [VISITOR_DATA, "portal-font.ttf"], "kiosk.html": [BOOTH_DATA, "kiosk-font.ttf"]}
 # Not counted: jsonlogic-tests.json, fetched only when staff open the booth's self-test.
 
 # Text that only the booth's code holds (kiosk_strings.hpp, the conformance runner, the booth's page side), found
