@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Make the portal's font: a Noto Sans CJK SC subset holding exactly the characters the app can display, with
-TrueType outlines (quicker for the browser to rasterise than the original CFF ones).
+TrueType outlines (quicker for the browser to rasterise than the original CFF ones) on a coarser grid (smaller).
 
 The character set is: printable ASCII, every non-ASCII character in the app's own sources (UI strings in both
 languages live there), and every string in the bundled policy data. The same set is written as a C++ string
@@ -10,6 +10,7 @@ Fails (exit 1) when a character the app can display has no glyph in the font, na
 file it came from, so a missing glyph is a build error rather than a "?" on a visitor's screen.
 
     make_font.py --out-font F.ttf --out-glyphs G.inc --data a.json [--data b.json] --sources x.cpp y.hpp ...
+                 [--out-visitor-font V.ttf --booth-sources y.hpp ...]
 
 Runs under Debian's /usr/bin/python3, where python3-fonttools is installed.
 """
@@ -58,9 +59,15 @@ def collect(data_files: list[Path], source_files: list[Path]) -> dict[str, str]:
     return seen
 
 
-# How far (in font units, 1000 per em) a quadratic outline may stray from the cubic original: 0.003 em, a fifth
-# of a device pixel even for the kiosk's 64 px title at 2x density, and no larger after brotli than the CFF.
-QUADRATIC_MAX_ERROR = 3.0
+# The outlines are stored on a grid of 256 units per em instead of Noto's 1000: coordinates and their deltas get
+# smaller and repeat more often, which brotli rewards (the font shrinks from 126 to 93 KB brotli, most of all the
+# visitor's first visit downloads that is not code). A grid step is 0.004 em: 0.25 device pixel for the booth's
+# 64 px title at 2x density, 0.06 px for 16 px body text at 1x, and rounding moves a point by half that.
+UNITS_PER_EM = 256
+
+# How far (in units of the 256-unit grid) a quadratic outline may stray from the cubic original: 0.006 em, under a
+# device pixel even for the booth's title at 2x density and invisible side by side with the original at 300 px.
+QUADRATIC_MAX_ERROR = 1.5
 
 
 def to_truetype_outlines(font) -> None:
@@ -75,13 +82,14 @@ def to_truetype_outlines(font) -> None:
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import newTable
 
+    units_per_em = font["head"].unitsPerEm
     glyph_set = font.getGlyphSet()
     order = font.getGlyphOrder()
     glyphs = {}
     for name in order:
         pen = TTGlyphPen(glyph_set)
         # TrueType winds outer contours the other way round from CFF.
-        glyph_set[name].draw(Cu2QuPen(pen, QUADRATIC_MAX_ERROR, reverse_direction=True))
+        glyph_set[name].draw(Cu2QuPen(pen, QUADRATIC_MAX_ERROR * units_per_em / UNITS_PER_EM, reverse_direction=True))
         glyphs[name] = pen.glyph()
     for tag in ("CFF ", "VORG", "vhea", "vmtx"):
         if tag in font:
@@ -102,6 +110,13 @@ def to_truetype_outlines(font) -> None:
     font.recalcBBoxes = True  # glyph boxes and maxp's counts are computed when the font is saved
 
 
+def to_coarser_grid(font) -> None:
+    """Scale every coordinate and metric of the TrueType font to UNITS_PER_EM units per em, rounding, in place."""
+    from fontTools.ttLib.scaleUpem import scale_upem
+
+    scale_upem(font, UNITS_PER_EM)
+
+
 def cxx_literal(chars: str) -> str:
     """A C++ u8 string literal, split into short lines; only '"' and '\\' need escaping (all are printable)."""
     escaped = chars.replace("\\", "\\\\").replace('"', '\\"')
@@ -111,15 +126,39 @@ def cxx_literal(chars: str) -> str:
             "static const char kPortalGlyphs[] =\n" + body + ";\n")
 
 
+def write_font(text: str, path: Path) -> None:
+    from fontTools import subset
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    options = subset.Options()
+    options.font_number = NOTO_SC_FACE
+    options.layout_features = []
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and licence notice of the font
+    options.notdef_outline = True
+    font = subset.load_font(str(NOTO_CJK), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    to_truetype_outlines(font)
+    to_coarser_grid(font)
+    subset.save_font(font, str(path), options)
+    print(f"make_font: {len(text)} characters, {path.stat().st_size} bytes -> {path}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out-font", required=True, type=Path)
     ap.add_argument("--out-glyphs", required=True, type=Path)
     ap.add_argument("--data", action="append", default=[], type=Path)
     ap.add_argument("--sources", nargs="*", default=[], type=Path)
+    ap.add_argument("--out-visitor-font", type=Path, help="also a font without the characters only the booth shows")
+    ap.add_argument("--booth-sources", nargs="*", default=[], type=Path, help="those of --sources only the booth has")
     args = ap.parse_args()
+    args.sources = [s.resolve() for s in args.sources]
+    args.booth_sources = {s.resolve() for s in args.booth_sources}
 
-    from fontTools import subset
     from fontTools.ttLib import TTCollection
 
     chars = collect(args.data, args.sources)
@@ -134,26 +173,20 @@ def main() -> int:
         return 1
 
     text = "".join(sorted(chars, key=ord))
-    args.out_font.parent.mkdir(parents=True, exist_ok=True)
-    options = subset.Options()
-    options.font_number = NOTO_SC_FACE
-    options.layout_features = []
-    options.hinting = False
-    options.desubroutinize = True
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the copyright and licence notice of the font
-    options.notdef_outline = True
-    font = subset.load_font(str(NOTO_CJK), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    to_truetype_outlines(font)
-    subset.save_font(font, str(args.out_font), options)
+    write_font(text, args.out_font)
+    if args.out_visitor_font:
+        # The booth's own texts (attract screen, keypad, QR panel, self-test) are in its sources alone; the
+        # visitor's page never draws them, so its font goes without their glyphs (the atlas skips what the font
+        # lacks). Every character of the shared sources and of the data stays.
+        booth_only = set(chars) - set(collect(args.data, [s for s in args.sources if s not in args.booth_sources]))
+        write_font("".join(ch for ch in text if ch not in booth_only), args.out_visitor_font)
+        print(f"make_font: the visitor's font leaves out {len(booth_only)} characters only the booth shows: "
+              f"{''.join(sorted(booth_only, key=ord))}")
 
     args.out_glyphs.parent.mkdir(parents=True, exist_ok=True)
     literal = cxx_literal(text)
     if not args.out_glyphs.exists() or args.out_glyphs.read_text(encoding="utf-8") != literal:
         args.out_glyphs.write_text(literal, encoding="utf-8")
-    print(f"make_font: {len(text)} characters, {args.out_font.stat().st_size} bytes -> {args.out_font}")
     return 0
 
 

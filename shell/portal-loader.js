@@ -8,7 +8,10 @@
 (function () {
   const BOOTH = document.documentElement.dataset.app === 'booth';
   const APP = BOOTH ? 'booth' : 'app';
-  const FILES = { wasm: APP + '.wasm', data: 'policies.json', font: 'portal-font.ttf' };
+  // The booth's data keeps the worked examples its staff self-test runs, and its font the glyphs of its own
+  // screens; the visitor's leave them out.
+  const FILES = BOOTH ? { wasm: APP + '.wasm', data: 'kiosk-policies.json', font: 'kiosk-font.ttf' }
+    : { wasm: APP + '.wasm', data: 'policies.json', font: 'portal-font.ttf' };
   // The self-contained offline page (portal-offline.html, kiosk-offline.html) carries everything inline.
   const embedded = document.getElementById('portal-embedded-data');
 

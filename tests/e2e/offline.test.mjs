@@ -45,8 +45,8 @@ async function controlledBy(page) {
 }
 
 const PAGES = [
-  { name: 'visitor', path: '', worker: /\/sw\.js$/, single: 'portal-offline.html', app: 'app', other: 'booth' },
-  { name: 'booth', path: 'kiosk.html', worker: /\/kiosk-sw\.js$/, single: 'kiosk-offline.html', app: 'booth', other: 'app' },
+  { name: 'visitor', path: '', worker: /\/sw\.js$/, single: 'portal-offline.html', app: 'app', other: 'booth', data: 'policies.json' },
+  { name: 'booth', path: 'kiosk.html', worker: /\/kiosk-sw\.js$/, single: 'kiosk-offline.html', app: 'booth', other: 'app', data: 'kiosk-policies.json' },
 ];
 
 function finishSite() {
@@ -84,8 +84,9 @@ for (const page_ of PAGES) {
     assert.ok(pixelStats(png).colours > 200, 'the offline page draws the portal');
     await context.setOffline(false);
 
-    // Deploy a new version: different data, so a different fingerprint and a new worker.
-    const dataFile = path.join(site, 'policies.json');
+    // Deploy a new version: different data, so a different fingerprint and a new worker. The build copies the
+    // contract file as kiosk-policies.json (the booth's) and finish_dist.py makes the visitor's policies.json.
+    const dataFile = path.join(site, 'kiosk-policies.json');
     const data = JSON.parse(await readFile(dataFile, 'utf8'));
     const oldVersion = data.version;
     data.version = `${oldVersion}-next`;
@@ -94,10 +95,10 @@ for (const page_ of PAGES) {
 
     await page.reload();
     await page.evaluate(() => window.portal.ready);
-    await page.waitForFunction(async (expected) => {
+    await page.waitForFunction(async ([expected, data]) => {
       const names = await caches.keys();
-      return names.length === 1 && (await (await fetch('policies.json')).json()).version === expected;
-    }, `${oldVersion}-next`, { timeout: 15000 });
+      return names.length === 1 && (await (await fetch(data)).json()).version === expected;
+    }, [`${oldVersion}-next`, page_.data], { timeout: 15000 });
     // The old cache goes when the new worker takes over, and at the latest on the next page load it serves.
     await page.reload();
     await page.evaluate(() => window.portal.ready);
