@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  DIST, openPortal, expectNoProblems, state, locate, settle, screenshot, servedPortal,
+  DIST, openPortal, expectNoProblems, state, locate, settle, screenshot, servedPortal, writeArtifact,
 } from './harness.mjs';
 
 const AS_OF = '2026-11-26';
@@ -24,7 +24,8 @@ const FORM_FACTORS = [
 // A young bachelor's graduate working in Shangyu, thinking about a digital business.
 const CHOICES = {
   education: 'bachelor', full_time: true, double_first_class: false, in_school: false, work_location: 'shangyu',
-  owns_home: false, skill_level: 'none', maker_types: ['digital'], company_registered: false,
+  employer_enterprise: true, employer_sme: true, commit_5_years: true, owns_home: false, skill_level: 'none',
+  maker_types: ['digital'], company_registered: false,
 };
 const TYPED = { number: '24', date: '2025-06-30' };
 
@@ -113,6 +114,7 @@ for (const factor of FORM_FACTORS) {
     }
     assert.deepEqual(await clippedLabels(page), [], 'no label is cut off in the results');
     await screenshot(page, `first-visit-${factor.name}-results`);
+    await writeArtifact(`first-visit-${factor.name}-state.json`, JSON.stringify(done, null, 1));
     expectNoProblems(assert, problems);
     await context.close();
   });
