@@ -52,7 +52,9 @@
         const rect = JSON.parse(module.UTF8ToString(module._portal_locate_json(buffer)));
         if (!rect) return null;
         const box = canvas.getBoundingClientRect();
-        return { x: rect.x + box.left, y: rect.y + box.top, w: rect.w, h: rect.h };
+        const where = { x: rect.x + box.left, y: rect.y + box.top, w: rect.w, h: rect.h };
+        if (rect.label > 0) where.label = rect.label;  // the width its text needs: it fits when label <= w
+        return where;
       } finally {
         module._free(buffer);
       }
@@ -114,7 +116,10 @@
   function openPage() {
     const kiosk = BOOTH;
     const here = location.href.split('#')[0].split('?')[0];
-    const pageUrl = BOOTH ? new URL(embedded ? 'portal-offline.html' : './', here).href : here;
+    // A link copied from a page shown for another date (?as_of=) opens on that date too: the same results.
+    const asOf = query.get('as_of');
+    const dated = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? here + '?as_of=' + asOf : here;
+    const pageUrl = BOOTH ? new URL(embedded ? 'portal-offline.html' : './', here).href : dated;
     const remembered = kiosk ? '' : readStored('localStorage', 'shangyu-portal.answers');
     const thisTab = kiosk ? '' : readStored('sessionStorage', 'shangyu-portal.session');
     withStrings([pageUrl, location.hash.slice(1), remembered, thisTab],

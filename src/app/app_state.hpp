@@ -128,7 +128,8 @@ void dismiss_skipped_notice(AppState& state);
 void set_query(AppState& state, const std::string& query);
 void toggle_category(AppState& state, const std::string& id);
 void toggle_audience(AppState& state, const std::string& id);
-void clear_filters(AppState& state);  // filters and query: "show me everything again"
+void clear_filters(AppState& state);  // the chips only: the search text is cleared by its own (x) button
+void clear_search(AppState& state);
 void set_sort(AppState& state, SortOrder sort);
 void toggle_filters_panel(AppState& state);
 

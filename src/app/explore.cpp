@@ -126,9 +126,10 @@ void toggle_audience(AppState& state, const std::string& id) {
 
 void clear_filters(AppState& state) {
     state.filters = Filters{};
-    state.query.clear();
     refresh_list(state);
 }
+
+void clear_search(AppState& state) { set_query(state, std::string()); }
 
 void set_sort(AppState& state, SortOrder sort) {
     state.sort = sort;

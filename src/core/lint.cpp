@@ -161,6 +161,27 @@ void add_reads(const CompiledRule& rule, std::vector<char>& read, int except = -
     }
 }
 
+// ---- English text set in a Chinese font ------------------------------------------------------------------
+
+// The first character of `text` that the CJK font draws a full em wide, or a double space: either leaves a wide
+// gap in an English sentence. Curly quotes count, since Noto Sans CJK gives them full-width glyphs. Returns the
+// offending piece, or "" when the text is clean.
+std::string wide_gap_in(const std::string& text) {
+    if (text.find("  ") != std::string::npos) return "two spaces";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c != 0xE2 && c != 0xE3 && c != 0xEF) continue;
+        if (i + 2 >= text.size()) break;
+        const unsigned code = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                              (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+        const bool curly = code == 0x2018 || code == 0x2019 || code == 0x201C || code == 0x201D;
+        const bool cjk_punctuation = code >= 0x3000 && code <= 0x303F;
+        const bool full_width = code >= 0xFF00 && code <= 0xFF65;
+        if (curly || cjk_punctuation || full_width) return text.substr(i, 3);
+    }
+    return "";
+}
+
 class Linter {
 public:
     Linter(const PolicySet& set, const json& document) : set_(set), document_(document) {}
@@ -168,6 +189,7 @@ public:
     std::vector<LintFinding> run() {
         unread_questions();
         for (std::size_t p = 0; p < set_.policies.size(); ++p) lint_policy(static_cast<int>(p));
+        english_texts(document_, "", -1);
         apply_accepts();
         return std::move(findings_);
     }
@@ -303,6 +325,39 @@ private:
             check(policy.confirmed_in_force->source_index,
                   pointer_append(pointer_append(policy_pointer(policy), "confirmed_in_force"), "source"));
         }
+    }
+
+    // Every English text of the file, wherever it is (a policy's findings belong to that policy).
+    void english_texts(const json& value, const std::string& pointer, int policy, int depth = 0) {
+        if (depth > 128) return;
+        if (value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const bool policies = pointer == "/policies";
+                english_texts(value[i], pointer_append(pointer, i), policies ? policy_at_file_index(i) : policy, depth + 1);
+            }
+            return;
+        }
+        if (!value.is_object()) return;
+        for (auto item = value.begin(); item != value.end(); ++item) {
+            const std::string at = pointer_append(pointer, item.key());
+            if (item.key() == "en" && item.value().is_string()) {
+                const std::string gap = wide_gap_in(item.value().get<std::string>());
+                if (!gap.empty())
+                    add("english-wide-punctuation", policy, at,
+                        "English text with " + (gap == "two spaces" ? gap : quoted(gap)) +
+                            ", which the Chinese font sets full width and so leaves a wide gap: use ASCII quotes and "
+                            "punctuation and single spaces");
+            } else if (item.key() != "rule" && item.key() != "eligible_when" && item.key() != "ask_if") {
+                english_texts(item.value(), at, policy, depth + 1);
+            }
+        }
+    }
+
+    int policy_at_file_index(std::size_t file_index) const {
+        for (std::size_t p = 0; p < set_.policies.size(); ++p) {
+            if (set_.policies[p].file_index == file_index) return static_cast<int>(p);
+        }
+        return -1;
     }
 
     void apply_accepts() {

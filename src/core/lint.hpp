@@ -12,7 +12,9 @@
 //  - secondary-benefit:       a benefit with an amount on a policy whose source is only "secondary";
 //  - undated-terms-source:    a policy that states terms (its own or a criterion's) whose source, or
 //                             confirmed_in_force source, has no date (the policy can then never be confirmed);
-//  - unread-question:         a question that no criterion, benefit amount or other question's ask_if reads.
+//  - unread-question:         a question that no criterion, benefit amount or other question's ask_if reads;
+//  - english-wide-punctuation: an English text ("en") holding curly quotes, CJK or full-width punctuation or two
+//                             spaces in a row: the Chinese font sets them full width, a wide gap mid-sentence.
 #pragma once
 
 #include <string>
@@ -33,8 +35,9 @@ struct LintFinding {
     Text why;             // the lint_accept reason when accepted
 };
 
-// Findings in file order (questions, then policies). `document` is the parsed file `set` was loaded from (the
-// rules' written form is read from it); `set` must have loaded without errors, so positions agree.
+// Findings in file order (questions, then policies), then the English texts' (keys in sorted order). `document`
+// is the parsed file `set` was loaded from (the rules' written form is read from it); `set` must have loaded
+// without errors, so positions agree.
 std::vector<LintFinding> lint_policy_set(const PolicySet& set, const nlohmann::json& document);
 
 // Whether `text` says "within N years" in one of the ways lint recognises (English or Chinese, digits or words).

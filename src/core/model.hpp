@@ -34,7 +34,8 @@ inline bool is_local(Level level) { return level != Level::national; }
 
 // The warning codes of `policyctl lint` (see core/lint.hpp), which `lint_accept` entries name.
 inline constexpr std::string_view kLintCodes[] = {"local-without-location", "years-within", "secondary-benefit",
-                                                  "undated-terms-source", "unread-question", "missing-level"};
+                                                  "undated-terms-source", "unread-question", "missing-level",
+                                                  "english-wide-punctuation"};
 
 // Extension: a lint warning (by code) the author has reviewed and accepts, with the reason.
 struct LintAccept {

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/result_layers.hpp"
 #include "report/escape.hpp"
 #include "report/html_page.hpp"
 #include "report/page_style.hpp"
@@ -23,7 +24,7 @@ struct Block {
 class Summary {
 public:
     Summary(const core::PolicySet& set, const core::Evaluation& evaluation, Lang lang)
-        : set_(set), evaluation_(evaluation), lang_(lang) {}
+        : set_(set), evaluation_(evaluation), lang_(lang), layers_(core::result_layers(evaluation)) {}
 
     std::vector<Block> build(const core::Profile& profile) {
         intro();
@@ -31,6 +32,7 @@ public:
         best_bundle();
         eligible();
         undecided();
+        ask_about();
         ineligible();
         add(Block::Kind::meta, dated_version());
         return std::move(blocks_);
@@ -40,6 +42,8 @@ private:
     const core::PolicySet& set_;
     const core::Evaluation& evaluation_;
     Lang lang_;
+    // The same layers as the check view shows (core/result_layers.hpp), so screen and paper agree.
+    core::ResultLayers layers_;
     std::vector<Block> blocks_;
 
     void add(Block::Kind kind, std::string text) { blocks_.push_back({kind, std::move(text)}); }
@@ -103,8 +107,8 @@ private:
 
     // True when a result the summary presents as qualifying rests on terms that are not confirmed.
     bool any_unconfirmed() const {
-        for (const core::PolicyOutcome& o : evaluation_.results) {
-            if (o.status == core::Status::eligible && o.certainty != core::Certainty::confirmed) return true;
+        for (const int p : layers_.qualify) {
+            if (known(p) && outcome(p).certainty != core::Certainty::confirmed) return true;
         }
         return evaluation_.best_bundle.unconfirmed_total > 0;
     }
@@ -117,10 +121,10 @@ private:
                                                        : fill(say(str::with_mark), {title, say(certainty_phrase(certainty))});
     }
 
-    std::vector<int> with_status(core::Status status) const {
+    std::vector<int> known_of(const std::vector<int>& layer) const {
         std::vector<int> out;
-        for (const core::PolicyOutcome& outcome : evaluation_.results) {
-            if (outcome.status == status && known(outcome.policy)) out.push_back(outcome.policy);
+        for (const int p : layer) {
+            if (known(p)) out.push_back(p);
         }
         return out;
     }
@@ -138,7 +142,7 @@ private:
     }
 
     void eligible() {
-        const std::vector<int> list = with_status(core::Status::eligible);
+        const std::vector<int> list = known_of(layers_.qualify);
         add(Block::Kind::heading, fill(say(str::group_eligible), {std::to_string(list.size())}));
         if (list.empty()) add(Block::Kind::paragraph, say({"暂无。", "None yet."}));
         for (const int p : list) {
@@ -154,26 +158,25 @@ private:
     }
 
     void undecided() {
-        const std::vector<int> list = with_status(core::Status::unknown);
+        const std::vector<int> list = known_of(layers_.could_apply);
         add(Block::Kind::heading, fill(say(str::group_maybe), {std::to_string(list.size())}));
         if (list.empty()) add(Block::Kind::paragraph, say({"暂无。", "None."}));
-        std::vector<int> not_assessed;
         for (const int p : list) {
-            if (!policy(p).assessed()) {
-                not_assessed.push_back(p);
-                continue;
-            }
-            const core::PolicyOutcome& outcome = evaluation_.results[static_cast<std::size_t>(p)];
             add(Block::Kind::subheading, marked_title(p));
-            add(Block::Kind::item, outcome.missing.empty()
-                                       ? say({"需要主管部门根据具体情况判断。", "The office decides case by case."})
-                                       : fill(say(str::maybe_needs), {question_list(outcome.missing)}));
+            const std::vector<int> deciding = core::deciding_questions(evaluation_, p);
+            const std::size_t more = outcome(p).missing.size() - deciding.size();
+            add(Block::Kind::item, more > 0 ? fill(say(str::maybe_needs_more), {question_list(deciding), std::to_string(more)})
+                                            : fill(say(str::maybe_needs), {question_list(deciding)}));
         }
-        if (not_assessed.empty()) return;
-        // Programmes without published conditions: one list, since the same sentence would follow each of them.
-        add(Block::Kind::subheading, say({"条件尚未公布、无法评估的政策（请向主管部门咨询）",
-                                          "Conditions not published, so not assessed (ask the office)"}));
-        for (const int p : not_assessed) add(Block::Kind::item, words(policy(p).title));
+    }
+
+    // Programmes no answer can decide: one list, since the same sentence would follow each of them.
+    void ask_about() {
+        const std::vector<int> list = known_of(layers_.ask_about);
+        if (list.empty()) return;
+        add(Block::Kind::heading, fill(say(str::group_ask), {std::to_string(list.size())}));
+        add(Block::Kind::paragraph, say(str::group_ask_note));
+        for (const int p : list) add(Block::Kind::item, marked_title(p));
     }
 
     void failed_criteria(const core::PolicyOutcome& outcome) {
@@ -194,7 +197,7 @@ private:
     }
 
     void ineligible() {
-        const std::vector<int> list = with_status(core::Status::ineligible);
+        const std::vector<int> list = known_of(layers_.ruled_out);
         add(Block::Kind::heading, fill(say(str::group_ineligible), {std::to_string(list.size())}));
         if (list.empty()) add(Block::Kind::paragraph, say({"暂无。", "None."}));
         for (const int p : list) {

@@ -91,7 +91,9 @@ JSON pointer:
   secondary-benefit       a benefit amount on a policy whose source is "secondary"
   undated-terms-source    a policy stating terms whose source (or confirmed_in_force source) has no date
   unread-question         a question no criterion, benefit amount or ask_if reads
-A policy's "lint_accept": [{"code": ..., "why": ...}] (the file's, for unread-question) turns a warning
+  english-wide-punctuation  an English text with curly quotes, CJK or full-width punctuation or two spaces
+                          (the Chinese font sets them full width: a wide gap in the sentence)
+A policy's "lint_accept": [{"code": ..., "why": ...}] (the file's, for file-level findings) turns a warning
 into an accepted note, printed with its reason. An invalid file gets validate's errors instead.
 Text output: one line per warning or note on stdout, then "N warnings, M accepted". --json prints
 {"file", "warnings": [{"code", "pointer", "message"}], "accepted": [{"code", "pointer", "message", "why"}]}.

@@ -6,6 +6,7 @@
 #include "app/share_link.hpp"
 #include "app/summary_download.hpp"
 #include "core/date.hpp"
+#include "core/result_layers.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -81,7 +82,8 @@ void next_button(ViewContext& ctx) {
 void answer_multi(ViewContext& ctx, int q) {
     const core::Question& question = question_at(ctx, q);
     const auto& chosen_values = ctx.state.draft.question == q ? ctx.state.draft.options : std::vector<std::string>{};
-    paragraph(ctx.t(str::multi_hint), muted());
+    // The question's own help usually says already that several answers are fine: then only the rest is added.
+    paragraph(ctx.t(question.help.empty() ? str::multi_hint : str::multi_hint_short), muted());
     for (const core::Option& option : question.options) {
         const bool chosen = std::find(chosen_values.begin(), chosen_values.end(), option.value) != chosen_values.end();
         const std::string label = (chosen ? "✓ " : "") + text(ctx.lang(), option.label);
@@ -241,12 +243,32 @@ void draw_question_card(ViewContext& ctx) {
 
 // ---- answers summary ----------------------------------------------------------------------------------------------
 
+// The questions answered or skipped, in the order the visitor met them (history), then any answer that came
+// with the page (a shared link, this device's memory) in question order.
+std::vector<int> summary_order(const ViewContext& ctx) {
+    std::vector<int> order;
+    const auto listed = [&](int q) { return std::find(order.begin(), order.end(), q) != order.end(); };
+    for (int q : ctx.state.history) {
+        if (!listed(q)) order.push_back(q);
+    }
+    for (std::size_t i = 0; i < ctx.set().questions.size(); ++i) {
+        const int q = static_cast<int>(i);
+        if (!listed(q) && answer_of(ctx, q)) order.push_back(q);
+    }
+    return order;
+}
+
+void reset_button(ViewContext& ctx) {
+    if (button(ctx.t(str::start_over), "reset", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::reset_answers(s); });
+    ctx.locator.mark("reset");
+}
+
 void draw_summary(ViewContext& ctx) {
     section_heading(ctx.fonts.heading, ctx.t(str::summary_title));
     const auto& questions = ctx.set().questions;
     bool any = false;
-    for (std::size_t i = 0; i < questions.size(); ++i) {
-        const int q = static_cast<int>(i);
+    for (int q : summary_order(ctx)) {
+        const std::size_t i = static_cast<std::size_t>(q);
         const nlohmann::json* value = answer_of(ctx, q);
         const bool skipped = std::find(ctx.state.skipped_questions.begin(), ctx.state.skipped_questions.end(), q) !=
                              ctx.state.skipped_questions.end();
@@ -279,8 +301,7 @@ void draw_summary(ViewContext& ctx) {
         paragraph(ctx.t(str::summary_empty), muted());
         return;
     }
-    if (button(ctx.t(str::start_over), "reset", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::reset_answers(s); });
-    ctx.locator.mark("reset");
+    if (ctx.booth) reset_button(ctx);  // on the site it stands in the results' action bar
 }
 
 // ---- results ------------------------------------------------------------------------------------------------------
@@ -310,55 +331,22 @@ std::string row_reason(const ViewContext& ctx, const core::PolicyOutcome& o) {
             if (!wording::outcome_amount(ctx.lang(), o).empty() && !p.summary.empty()) return text(ctx.lang(), p.summary);
             return headline(ctx.lang(), ctx.catalog.headlines[static_cast<std::size_t>(o.policy)], p);
         }
-        case core::Status::unknown:
-            return o.missing.empty() ? std::string(ctx.t(str::not_assessed))
-                                     : fill(ctx.t(str::maybe_needs), question_labels(ctx, o.missing));
+        case core::Status::unknown: {
+            if (o.missing.empty()) return ctx.t(str::not_assessed);
+            const std::vector<int> deciding = core::deciding_questions(ctx.state.evaluation, o.policy);
+            const int more = static_cast<int>(o.missing.size() - deciding.size());
+            return more > 0 ? fill(ctx.t(str::maybe_needs_more), question_labels(ctx, deciding).c_str(), more)
+                            : fill(ctx.t(str::maybe_needs), question_labels(ctx, deciding));
+        }
         case core::Status::ineligible:
             return ineligible_reason(ctx, o);
     }
     return {};
 }
 
-std::vector<int> eligible_rows(const ViewContext& ctx) {
-    const auto& results = ctx.state.evaluation.results;
-    std::vector<int> rows;
-    for (const auto& o : results) {
-        if (o.status == core::Status::eligible) rows.push_back(o.policy);
-    }
-    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-        return results[static_cast<std::size_t>(a)].benefit_total.value_or(0) >
-               results[static_cast<std::size_t>(b)].benefit_total.value_or(0);
-    });
-    return rows;
-}
-
-std::vector<int> maybe_rows(const ViewContext& ctx) {
-    const auto& results = ctx.state.evaluation.results;
-    std::vector<int> rows;
-    for (const auto& o : results) {
-        if (o.status == core::Status::unknown) rows.push_back(o.policy);
-    }
-    // Closest to decided first; programmes with unpublished terms (nothing to ask) last.
-    const auto questions_left = [&](int policy) {
-        const auto& missing = results[static_cast<std::size_t>(policy)].missing;
-        return missing.empty() ? SIZE_MAX : missing.size();
-    };
-    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) { return questions_left(a) < questions_left(b); });
-    return rows;
-}
-
-std::vector<int> ineligible_rows(const ViewContext& ctx) {
-    std::vector<int> rows = core::closest_misses(ctx.state.evaluation);
-    std::vector<char> listed(ctx.state.evaluation.results.size(), 0);
-    for (int policy : rows) listed[static_cast<std::size_t>(policy)] = 1;
-    for (const auto& o : ctx.state.evaluation.results) {
-        // Out of date: after those where a different answer could change the outcome.
-        if (o.status == core::Status::ineligible && !listed[static_cast<std::size_t>(o.policy)]) rows.push_back(o.policy);
-    }
-    return rows;
-}
-
-void draw_result_row(ViewContext& ctx, int policy, core::Status status, float width, float row_h) {
+// A row opens the policy. Full rows say what it is worth or what would decide it on a second line; compact rows
+// (programmes to ask about, what is ruled out) are one line, with an example marked at the right.
+void draw_result_row(ViewContext& ctx, int policy, core::Status status, float width, float row_h, bool compact) {
     const Palette& pal = palette();
     const core::PolicyOutcome& outcome = ctx.state.evaluation.results[static_cast<std::size_t>(policy)];
     const std::string id = "result:" + policy_at(ctx, policy).id;
@@ -370,6 +358,7 @@ void draw_result_row(ViewContext& ctx, int policy, core::Status status, float wi
     if (ImGui::IsItemVisible()) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 max(min.x + width, min.y + row_h);
+        const float pad = compact ? 8.0f : 12.0f;
         dl->AddRectFilled(min, max, colour(pal.surface), 10.0f);
         dl->AddRect(min, max, colour(pointer_over_last_item() ? pal.accent : pal.border), 10.0f);
         dl->AddRectFilled(min, ImVec2(min.x + 5.0f, max.y), colour(status_style(status, outcome.certainty).text), 10.0f,
@@ -377,34 +366,39 @@ void draw_result_row(ViewContext& ctx, int policy, core::Status status, float wi
         focus_ring_for_last_item();
         const float x = min.x + 16.0f;
         const float inner = width - 32.0f;
+        std::string value = status == core::Status::eligible ? wording::outcome_amount(ctx.lang(), outcome) : "";
+        if (compact && outcome.certainty == core::Certainty::illustrative) value = ctx.t(str::example_mark);
         float value_w = 0;
-        const std::string value = status == core::Status::eligible ? wording::outcome_amount(ctx.lang(), outcome) : "";
         if (!value.empty()) {
             value_w = ImGui::CalcTextSize(value.c_str()).x;
-            draw_clamped(dl, ImVec2(min.x + width - 16.0f - value_w, min.y + 12.0f), value_w + 1.0f, value, colour(pal.youth), 1);
+            const ImU32 tone = compact ? colour(pal.warning) : colour(pal.youth);
+            draw_clamped(dl, ImVec2(min.x + width - 16.0f - value_w, min.y + pad), value_w + 1.0f, value, tone, 1);
             value_w += 12.0f;
         }
-        const char* symbol = status == core::Status::eligible ? "✓ " : status == core::Status::ineligible ? "× " : "? ";
-        draw_clamped(dl, ImVec2(x, min.y + 12.0f), inner - value_w, symbol + policy_title(ctx, policy), colour(pal.text), 1);
-        std::string reason = row_reason(ctx, outcome);
-        // The certainty goes first on every result that is not ruled out, so no tick stands alone on an
-        // unconfirmed result.
-        if (status != core::Status::ineligible && outcome.certainty != core::Certainty::confirmed)
-            reason = wording::fill(ctx.t(str::with_mark), ctx.t(wording::certainty_phrase(outcome.certainty)), reason);
-        draw_clamped(dl, ImVec2(x, min.y + 12.0f + line_height()), inner, reason, muted(), 1);
+        const char* symbol = compact ? "" : status == core::Status::eligible ? "✓ " : status == core::Status::ineligible ? "× " : "? ";
+        draw_clamped(dl, ImVec2(x, min.y + pad), inner - value_w, symbol + policy_title(ctx, policy), colour(pal.text), 1);
+        if (!compact) {
+            std::string reason = row_reason(ctx, outcome);
+            // The certainty goes first on every result that is not ruled out, so no tick stands alone on an
+            // unconfirmed result.
+            if (status != core::Status::ineligible && outcome.certainty != core::Certainty::confirmed)
+                reason = wording::fill(ctx.t(str::with_mark), ctx.t(wording::certainty_phrase(outcome.certainty)), reason);
+            draw_clamped(dl, ImVec2(x, min.y + pad + line_height()), inner, reason, muted(), 1);
+        }
     }
     ImGui::PopID();
 }
 
-void draw_result_rows(ViewContext& ctx, const std::vector<int>& rows, core::Status status) {
-    const float row_h = 14.0f + 2 * line_height() + 12.0f;
+void draw_result_rows(ViewContext& ctx, const std::vector<int>& rows, core::Status status, bool compact) {
+    const float row_h = compact ? 16.0f + line_height() : 14.0f + 2 * line_height() + 12.0f;
+    const float gap = compact ? 6.0f : 8.0f;
     const float width = available_width();
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8.0f, 8.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8.0f, gap));
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()), row_h + 8.0f);
+    clipper.Begin(static_cast<int>(rows.size()), row_h + gap);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            draw_result_row(ctx, rows[static_cast<std::size_t>(i)], status, width, row_h);
+            draw_result_row(ctx, rows[static_cast<std::size_t>(i)], status, width, row_h, compact);
         }
     }
     clipper.End();
@@ -422,17 +416,60 @@ void draw_group(ViewContext& ctx, const Phrase& title, const Phrase& empty, cons
         paragraph(ctx.t(empty), muted());
         return;
     }
-    draw_result_rows(ctx, rows, status);
+    draw_result_rows(ctx, rows, status, false);
+}
+
+// A group folded behind its heading: one keyboard-reachable button that says how many it holds and whether it
+// shows them. Returns whether the group is open.
+bool folded_group(ViewContext& ctx, const Phrase& title, int count, const ImVec4& tone, const char* id, bool& open) {
+    vertical_space(6.0f);
+    ImGui::PushFont(ctx.fonts.heading);
+    const std::string label = fill(ctx.t(title), count);
+    const float height = ImGui::GetFontSize() + 16.0f;
+    ImGui::PopFont();
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const float width = available_width();
+    if (ImGui::InvisibleButton(id, ImVec2(width, height))) open = !open;
+    ctx.locator.mark(id);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Palette& pal = palette();
+    dl->AddRectFilled(min, ImVec2(min.x + width, min.y + height), colour(pointer_over_last_item() ? pal.accent_soft : pal.surface_alt), 8.0f);
+    focus_ring_for_last_item();
+    ImGui::PushFont(ctx.fonts.heading);
+    const float size = ImGui::GetFontSize();
+    ImGui::RenderArrow(dl, ImVec2(min.x + 10.0f, min.y + 8.0f), colour(tone), open ? ImGuiDir_Down : ImGuiDir_Right, 0.8f);
+    dl->AddText(ImVec2(min.x + 12.0f + size, min.y + 8.0f), colour(tone), label.c_str());
+    ImGui::PopFont();
+    const char* action = ctx.t(open ? str::hide_group : str::show_group);
+    const float action_w = ImGui::CalcTextSize(action).x;
+    dl->AddText(ImVec2(min.x + width - 12.0f - action_w, min.y + (height - ImGui::GetFontSize()) * 0.5f), colour(pal.accent), action);
+    return open;
+}
+
+void draw_ask_about(ViewContext& ctx, const std::vector<int>& rows) {
+    if (rows.empty()) return;
+    if (!folded_group(ctx, str::group_ask, static_cast<int>(rows.size()), palette().text_muted, "group:ask", ctx.memory.show_ask_about))
+        return;
+    paragraph(ctx.t(str::group_ask_note), muted());
+    draw_result_rows(ctx, rows, core::Status::unknown, true);
+}
+
+void draw_ruled_out(ViewContext& ctx, const std::vector<int>& rows) {
+    if (rows.empty()) return;
+    const ImVec4 tone = status_style(core::Status::ineligible).text;
+    if (!folded_group(ctx, str::group_ineligible, static_cast<int>(rows.size()), tone, "group:ineligible", ctx.memory.show_ruled_out))
+        return;
+    draw_result_rows(ctx, rows, core::Status::ineligible, false);
 }
 
 // Why an eligible policy is not in the best combination, or what else is worth knowing about it.
-std::vector<std::string> bundle_notes(const ViewContext& ctx) {
+std::vector<std::string> bundle_notes(const ViewContext& ctx, const std::vector<int>& qualify) {
     const core::Evaluation& e = ctx.state.evaluation;
     const auto& bundle = e.best_bundle.policies;
     std::vector<std::string> notes;
     std::vector<std::string> loans;
-    for (const core::PolicyOutcome& o : e.results) {
-        if (o.status != core::Status::eligible) continue;
+    for (int policy : qualify) {
+        const core::PolicyOutcome& o = e.results[static_cast<std::size_t>(policy)];
         if (std::find(bundle.begin(), bundle.end(), o.policy) != bundle.end()) continue;
         const auto& excluded = ctx.set().exclusions[static_cast<std::size_t>(o.policy)];
         std::vector<std::string> conflicts;
@@ -451,7 +488,7 @@ std::vector<std::string> bundle_notes(const ViewContext& ctx) {
     return notes;
 }
 
-void draw_best_bundle(ViewContext& ctx) {
+void draw_best_bundle(ViewContext& ctx, const std::vector<int>& qualify) {
     const Palette& pal = palette();
     const core::Bundle& bundle = ctx.state.evaluation.best_bundle;
     begin_panel(18.0f);
@@ -474,7 +511,7 @@ void draw_best_bundle(ViewContext& ctx) {
             paragraph("✓ " + wording::policy_with_amount(ctx.lang(), policy_title(ctx, policy), outcome));
         }
     }
-    for (const std::string& note : bundle_notes(ctx)) paragraph("• " + note, muted());
+    for (const std::string& note : bundle_notes(ctx, qualify)) paragraph("• " + note, muted());
     if (!bundle.exact) {
         paragraph(ctx.t(str::best_estimated), colour(pal.warning));
         ctx.locator.mark("best-estimated");
@@ -483,68 +520,66 @@ void draw_best_bundle(ViewContext& ctx) {
     end_panel(&pal.surface, &pal.border);
 }
 
-void draw_download_buttons(ViewContext& ctx) {
+// Keeping the results: a link with the answers, a file to download, this device's memory (only if asked) and
+// starting over. They stand above the list, so a long list never hides them.
+void draw_action_bar(ViewContext& ctx) {
     using report::SummaryFormat;
+    const bool answered = app::has_answers(ctx.state);
+    Flow flow(8.0f);
+    if (answered) {
+        const bool copied = ctx.state.share_feedback == app::AppState::ShareFeedback::copied && ctx.state.share_with_answers;
+        const char* share = ctx.t(copied ? str::link_copied : str::share_answers);
+        flow.next(button_width(share));
+        if (button(share, "share-answers", ButtonKind::primary)) ctx.intents.push([](app::AppState& s) { app::request_share(s, true); });
+        ctx.locator.mark("share-answers");
+    }
+    flow.next(button_width(ctx.t(str::download_html)));
     if (button(ctx.t(str::download_html), "download:html", ButtonKind::secondary))
         ctx.intents.push([](app::AppState& s) { app::request_summary_download(s, SummaryFormat::html); });
     ctx.locator.mark("download:html");
-    if (ImGui::GetContentRegionAvail().x > button_width(ctx.t(str::download_html)) + button_width(ctx.t(str::download_text)))
-        ImGui::SameLine(0, 8.0f);
+    flow.next(button_width(ctx.t(str::download_text)));
     if (button(ctx.t(str::download_text), "download:text", ButtonKind::secondary))
         ctx.intents.push([](app::AppState& s) { app::request_summary_download(s, SummaryFormat::text); });
     ctx.locator.mark("download:text");
-}
-
-// Keeping the results: a link with the answers, a file to download, and (only if asked) this device's memory.
-void draw_keep_panel(ViewContext& ctx) {
-    const Palette& pal = palette();
-    const bool answered = app::has_answers(ctx.state);
-    begin_panel(18.0f);
-    ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(ctx.t(str::keep_title));
-    ImGui::PopFont();
     if (answered) {
-        const bool copied = ctx.state.share_feedback == app::AppState::ShareFeedback::copied && ctx.state.share_with_answers;
-        if (button(ctx.t(copied ? str::link_copied : str::share_answers), "share-answers", ButtonKind::secondary))
-            ctx.intents.push([](app::AppState& s) { app::request_share(s, true); });
-        ctx.locator.mark("share-answers");
-        paragraph(ctx.t(str::share_answers_note), muted());
-        vertical_space(4.0f);
+        flow.next(button_width(ctx.t(str::start_over)));
+        reset_button(ctx);
     }
-    draw_download_buttons(ctx);
-    vertical_space(6.0f);
+    if (answered) paragraph(ctx.t(str::share_answers_note), muted());
     bool remember = ctx.state.remember_on_device;
     if (ImGui::Checkbox(ctx.t(str::remember_device), &remember))
         ctx.intents.push([remember](app::AppState& s) { app::set_remember_on_device(s, remember); });
     ctx.locator.mark("remember");
-    paragraph(ctx.t(str::remember_note), muted());
     if (answered || ctx.state.remember_on_device) {
+        ImGui::SameLine(0, 12.0f);
+        if (available_width() < button_width(ctx.t(str::forget_answers))) ImGui::NewLine();
         if (button(ctx.t(str::forget_answers), "forget", ButtonKind::quiet))
             ctx.intents.push([](app::AppState& s) { app::forget_answers(s); });
         ctx.locator.mark("forget");
     }
-    end_panel(&pal.surface, &pal.border);
+    paragraph(ctx.t(str::remember_note), muted());
 }
 
 void draw_results(ViewContext& ctx) {
+    const core::ResultLayers layers = core::result_layers(ctx.state.evaluation);
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::TextUnformatted(ctx.t(str::results_title));
     ImGui::PopFont();
     paragraph(fill(ctx.t(str::results_meta), ctx.state.as_of.to_string().c_str(), ctx.set().version.c_str()), muted());
     ctx.locator.mark("results-meta");
     vertical_space(2.0f);
-    draw_best_bundle(ctx);
-    draw_group(ctx, str::group_eligible, str::group_eligible_empty, eligible_rows(ctx), core::Status::eligible, "group:eligible");
-    draw_group(ctx, str::group_maybe, str::group_maybe_empty, maybe_rows(ctx), core::Status::unknown, "group:maybe");
-    draw_group(ctx, str::group_ineligible, str::group_ineligible_empty, ineligible_rows(ctx), core::Status::ineligible,
-               "group:ineligible");
-    vertical_space(8.0f);
     // A kiosk keeps nothing and copies nothing: its results leave on the visitor's phone, by QR code.
-    if (ctx.booth) {
-        ctx.booth->draw_take_away(ctx);
-    } else {
-        draw_keep_panel(ctx);
+    if (!ctx.booth) {
+        draw_action_bar(ctx);
+        vertical_space(4.0f);
     }
+    draw_best_bundle(ctx, layers.qualify);
+    draw_group(ctx, str::group_eligible, str::group_eligible_empty, layers.qualify, core::Status::eligible, "group:eligible");
+    draw_group(ctx, str::group_maybe, str::group_maybe_empty, layers.could_apply, core::Status::unknown, "group:maybe");
+    draw_ask_about(ctx, layers.ask_about);
+    draw_ruled_out(ctx, layers.ruled_out);
+    vertical_space(8.0f);
+    if (ctx.booth) ctx.booth->draw_take_away(ctx);
 }
 
 void draw_intro(ViewContext& ctx) {
@@ -553,10 +588,15 @@ void draw_intro(ViewContext& ctx) {
 }
 
 // A pane that scrolls on its own. A little padding keeps panel borders and focus rings off its clipped edge.
+// The scrollbar's width stays free while there is no scrollbar, so the pane's content keeps its width (and
+// nothing shifts) when an answer makes the pane long enough to scroll.
 void draw_pane(const char* id, const ImVec2& size, const std::function<void()>& body) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6.0f, 6.0f));
     ImGui::BeginChild(id, size, ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleVar();
+    const ImGuiWindow* pane = ImGui::GetCurrentWindow();
+    const float scrollbar = pane->ScrollbarY ? 0.0f : ImGui::GetStyle().ScrollbarSize;
+    ColumnEdge edge(pane->Pos.x + ImGui::GetWindowContentRegionMax().x - scrollbar);
     body();
     ImGui::EndChild();
 }

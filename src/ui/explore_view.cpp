@@ -58,11 +58,27 @@ void draw_sort(ViewContext& ctx) {
     ctx.locator.mark("sort");
 }
 
+// The (x) that empties the search box stands at the field's right end, beside it rather than over it (a button
+// over another item only takes a click on the frame after it was hovered). Its place is kept while the box is
+// empty, so the field never changes width as the first letter is typed.
+void draw_clear_search(ViewContext& ctx, float size) {
+    ImGui::SameLine(0, 4.0f);
+    if (ctx.state.query.empty()) {
+        ImGui::Dummy(ImVec2(size, size));
+        return;
+    }
+    if (button("×", "search:clear", ButtonKind::quiet, size))
+        ctx.intents.apply_now([](app::AppState& st) { app::clear_search(st); });
+    ctx.locator.mark("search:clear");
+    if (pointer_over_last_item() || ImGui::IsItemFocused()) ImGui::SetTooltip("%s", ctx.t(str::clear_search));
+}
+
 void draw_search(ViewContext& ctx, float width) {
     std::string& buffer = ctx.memory.search_buffer;
     // While the visitor types, the field owns the text; otherwise it shows the state (e.g. after "clear").
     if (ImGui::GetActiveID() != ImGui::GetID("##search") && buffer != ctx.state.query) buffer = ctx.state.query;
-    const bool changed = text_field("##search", ctx.t(str::search_hint), buffer, width);
+    const float clear_w = button_height();
+    const bool changed = text_field("##search", ctx.t(str::search_hint), buffer, width - clear_w - 4.0f);
     ctx.locator.mark("search");
     if (changed) {
         // Applied before the chips, the count and the cards are drawn, so the list on screen follows the
@@ -70,6 +86,7 @@ void draw_search(ViewContext& ctx, float width) {
         const std::string query = buffer;
         ctx.intents.apply_now([query](app::AppState& st) { app::set_query(st, query); });
     }
+    draw_clear_search(ctx, clear_w);
 }
 
 void draw_search_and_sort(ViewContext& ctx) {
@@ -131,10 +148,15 @@ int active_filter_count(const app::AppState& state) {
     return static_cast<int>(state.filters.categories.size() + state.filters.audiences.size());
 }
 
+// On a phone, or a window as short as 800x600, the chips would push the first card below the fold.
+// (The booth lays out its own magnified screen and keeps its chips.)
+bool fold_filters(const ViewContext& ctx) {
+    return is_narrow() || (!ctx.booth && ImGui::GetMainViewport()->Size.y < 700.0f);
+}
+
 void draw_filters(ViewContext& ctx) {
-    if (is_narrow()) {
-        // On a phone the chips would push the first card below the fold: they fold away behind one button,
-        // which sits beside the sort buttons when there is room.
+    if (fold_filters(ctx)) {
+        // Folded away behind one button, which sits beside the sort buttons when there is room.
         const int active = active_filter_count(ctx.state);
         const std::string label = active > 0 ? fill(ctx.t(str::filters_show_count), active) : ctx.t(str::filters_show);
         const float width = button_width(label);
@@ -148,8 +170,6 @@ void draw_filters(ViewContext& ctx) {
     draw_category_chips(ctx);
     draw_audience_chips(ctx);
 }
-
-bool anything_to_clear(const app::AppState& state) { return !state.filters.empty() || !state.query.empty(); }
 
 void clear_button(ViewContext& ctx, ButtonKind kind) {
     if (button(ctx.t(str::clear_filters), "clear-filters", kind)) {
@@ -178,7 +198,7 @@ void draw_result_bar(ViewContext& ctx) {
     align_text_to_buttons();
     ImGui::TextColored(palette().text_muted, "%s", summary.c_str());
     ctx.locator.mark("result-count");
-    if (anything_to_clear(ctx.state) && count > 0) {
+    if (!ctx.state.filters.empty() && count > 0) {
         ImGui::SameLine(0, 12.0f);
         clear_button(ctx, ButtonKind::quiet);
     }
@@ -192,7 +212,13 @@ void draw_empty(ViewContext& ctx) {
     ImGui::PopFont();
     paragraph(ctx.t(str::empty_body), colour(palette().text_muted));
     vertical_space(4.0f);
-    clear_button(ctx, ButtonKind::primary);
+    if (!ctx.state.filters.empty()) clear_button(ctx, ButtonKind::primary);
+    if (!ctx.state.filters.empty() && !ctx.state.query.empty()) ImGui::SameLine(0, 8.0f);
+    if (!ctx.state.query.empty()) {
+        if (button(ctx.t(str::clear_search), "clear-search", ctx.state.filters.empty() ? ButtonKind::primary : ButtonKind::secondary))
+            ctx.intents.push([](app::AppState& s) { app::clear_search(s); });
+        ctx.locator.mark("clear-search");
+    }
     end_panel();
 }
 

@@ -514,6 +514,7 @@ void draw_back_to_tiles(ViewContext& ctx) {
     if (button(ctx.t(kstr::back_to_tiles), "tiles:back", ButtonKind::quiet)) {
         ctx.intents.push([](app::AppState& s) {
             app::clear_filters(s);
+            app::clear_search(s);
             s.kiosk.browsing_all = false;
         });
     }

@@ -5,6 +5,17 @@
 #include <algorithm>
 
 namespace portal::ui {
+namespace {
+
+struct LabelNote {
+    ImGuiID item = 0;
+    float width = 0;
+};
+LabelNote g_label;
+
+}  // namespace
+
+void note_label_width(float width) { g_label = LabelNote{ImGui::GetItemID(), width}; }
 
 void Locator::begin_frame() {
     drawing_.clear();
@@ -29,7 +40,16 @@ void Locator::mark(std::string_view id) {
     const float x1 = std::min(item_max.x, clip_max.x);
     const float y1 = std::min(item_max.y, clip_max.y);
     if (x1 - x0 < 1.0f || y1 - y0 < 1.0f) return;
-    drawing_[std::string(id)] = Rect{x0, y0, x1 - x0, y1 - y0};
+    const float label = g_label.item == ImGui::GetItemID() ? g_label.width : 0.0f;
+    drawing_[std::string(id)] = Rect{x0, y0, x1 - x0, y1 - y0, label};
+}
+
+std::vector<std::string> Locator::shown_ids() const {
+    std::vector<std::string> ids;
+    ids.reserve(shown_.size());
+    for (const auto& entry : shown_) ids.push_back(entry.first);
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 std::optional<Rect> Locator::find(std::string_view id) const {

@@ -6,12 +6,18 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace portal::ui {
 
 struct Rect {
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, relative to the canvas
+    float label = 0;  // the width its label text needs (buttons, chips); 0 when it has none or it is not known
 };
+
+// Widgets that draw their own label call this right after their item, so the locator can tell a test whether
+// the text fits its rectangle (a clipped label is a bug a screenshot can miss).
+void note_label_width(float width);
 
 class Locator {
 public:
@@ -31,6 +37,8 @@ public:
 
     // Every widget visible in the last complete frame (layout tests check none sticks out of the window).
     const std::unordered_map<std::string, Rect>& shown() const { return shown_; }
+    // Their ids, sorted (the test hook's state().located).
+    std::vector<std::string> shown_ids() const;
 
 private:
     std::unordered_map<std::string, Rect> drawing_;

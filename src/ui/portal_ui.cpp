@@ -96,35 +96,40 @@ void draw_brand_mark(ImDrawList* dl, const ImVec2& pos, float size) {
 }
 
 // "Copy link" turns into "Copied ✓" once the clipboard took the link (until the next click anywhere).
-std::string share_button_label(const ViewContext& ctx, bool narrow) {
+std::string share_button_label(const ViewContext& ctx) {
     if (ctx.state.share_feedback == app::AppState::ShareFeedback::copied && !ctx.state.share_with_answers)
         return ctx.t(str::link_copied);
-    return ctx.t(narrow ? str::copy_link_short : str::copy_link);
+    return ctx.t(str::copy_link);
 }
 
 void draw_title_row(ViewContext& ctx, bool narrow) {
     const Palette& p = palette();
     const float mark = 34.0f;
+    const float row_h = std::max(mark, button_height());  // touch targets may be taller than the mark
     const ImVec2 start = ImGui::GetCursorScreenPos();
-    draw_brand_mark(ImGui::GetWindowDrawList(), start, mark);
-    const char* toggle = ctx.t(str::other_language);
+    draw_brand_mark(ImGui::GetWindowDrawList(), ImVec2(start.x, start.y + (row_h - mark) * 0.5f), mark);
+    const char* toggle = ctx.t(narrow ? str::other_language_short : str::other_language);
     const float toggle_w = button_width(toggle);
     // The kiosk has no clipboard to offer a passer-by: its results leave by QR code (the bottom bar).
     const bool kiosk = ctx.booth != nullptr;
-    const std::string share = kiosk ? std::string() : share_button_label(ctx, narrow);
+    const std::string share = kiosk ? std::string() : share_button_label(ctx);
     const float share_w = kiosk ? 0.0f : button_width(share);
     const float title_x = start.x + mark + 12.0f;
     const float title_w = column_right() - toggle_w - share_w - 20.0f - title_x;
 
-    ImGui::PushFont(ctx.fonts.heading);
+    // A phone's title takes the body size, on two lines when it must, rather than being cut off.
     const char* title = ctx.t(narrow ? str::app_title_short : str::app_title);
-    ImGui::SetCursorScreenPos(ImVec2(title_x, start.y + (mark - ImGui::GetFontSize()) * 0.5f - 1.0f));
-    ImGui::PushClipRect(ImVec2(title_x, start.y - 4.0f), ImVec2(title_x + title_w, start.y + mark + 4.0f), true);
-    ImGui::TextColored(p.accent_active, "%s", title);
-    ImGui::PopClipRect();
+    ImGui::PushFont(ctx.fonts.heading);
+    const bool heading_fits = ImGui::CalcTextSize(title).x <= title_w;
+    ImGui::PopFont();
+    ImGui::PushFont(heading_fits || !narrow ? ctx.fonts.heading : ctx.fonts.body);
+    const int lines = ImGui::CalcTextSize(title).x <= title_w || !narrow ? 1 : 2;
+    const float text_h = ImGui::GetFontSize() + static_cast<float>(lines - 1) * line_height();
+    draw_clamped(ImGui::GetWindowDrawList(), ImVec2(title_x, std::floor(start.y + (row_h - text_h) * 0.5f - 1.0f)), title_w,
+                 title, colour(p.accent_active), lines);
     ImGui::PopFont();
 
-    const float button_y = start.y + (mark - button_height()) * 0.5f;
+    const float button_y = start.y + (row_h - button_height()) * 0.5f;
     if (!kiosk) {
         ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w - 8.0f - share_w, button_y));
         if (button(share, "copy-link", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::request_share(s, false); });
@@ -133,7 +138,7 @@ void draw_title_row(ViewContext& ctx, bool narrow) {
     ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w, button_y));
     if (button(toggle, "lang", ButtonKind::secondary)) ctx.intents.push([](app::AppState& s) { app::switch_language(s); });
     ctx.locator.mark("lang");
-    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + mark));
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row_h));
     ImGui::Dummy(ImVec2(1.0f, 1.0f));
     if (!narrow) paragraph(ctx.t(str::tagline), colour(p.text_muted));
 }
@@ -190,6 +195,7 @@ void draw_header(ViewContext& ctx) {
         const float margin = narrow ? 12.0f : 20.0f;
         ImGui::Indent(margin);
         Column column(std::min(kGridWidth, ImGui::GetContentRegionAvail().x - margin));
+        TouchTargets touch(narrow);  // a phone's header is tapped: fingertip-sized buttons
         draw_title_row(ctx, narrow);
         vertical_space(narrow ? 0.0f : 2.0f);
         draw_tabs(ctx, narrow);
@@ -487,6 +493,7 @@ std::string PortalUi::state_json() const {
     if (impl_->booth) impl_->booth->snapshot(state_, impl_->now, snapshot);
     snapshot["animating"] = animating();
     snapshot["keyboard"] = keyboard_snapshot();
+    snapshot["located"] = locator_.shown_ids();
     return snapshot.dump();
 }
 
@@ -496,8 +503,9 @@ std::string PortalUi::locate_json(std::string_view id) const {
     char buf[160];
     // Layout pixels to CSS pixels (the kiosk magnifies the layout).
     const double z = static_cast<double>(zoom_);
-    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f}", static_cast<double>(rect->x) * z,
-                  static_cast<double>(rect->y) * z, static_cast<double>(rect->w) * z, static_cast<double>(rect->h) * z);
+    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"label\":%.1f}", static_cast<double>(rect->x) * z,
+                  static_cast<double>(rect->y) * z, static_cast<double>(rect->w) * z, static_cast<double>(rect->h) * z,
+                  static_cast<double>(rect->label) * z);
     return buf;
 }
 

@@ -30,7 +30,7 @@ struct StartupData {
 
 // How the page was opened, beyond the data: its address and what this device remembers.
 struct PageOpening {
-    std::string page_url;       // the address without query or fragment (for links the visitor copies)
+    std::string page_url;       // the address without fragment, its query only ?as_of= (for links the visitor copies)
     std::string fragment;       // the address's fragment: a shared screen to show
     std::string device_memory;  // what "remember on this device" stored earlier ("" when nothing)
     std::string session_memory; // this tab's copy of the answers from before a reload ("" when nothing)

@@ -50,6 +50,8 @@ struct ViewMemory {
     int last_view = -1;               // to scroll to the top when the view changes
     int last_selected = -1;
     bool focus_answer_field = false;
+    bool show_ask_about = false;      // the results' folded groups, opened by the visitor
+    bool show_ruled_out = false;
 };
 
 struct ViewContext {

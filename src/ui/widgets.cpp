@@ -2,12 +2,14 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "ui/layout.hpp"
+#include "ui/locator.hpp"
 #include "ui/text_layout.hpp"
 #include "ui/theme.hpp"
 
@@ -30,6 +32,7 @@ std::string widget_id(std::string_view id) { return "##" + std::string(id); }
 
 void draw_label(ImDrawList* dl, const ImRect& box, std::string_view label, ImU32 text_colour, float align) {
     const ImVec2 size = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    note_label_width(size.x);
     const float x = align <= 0.0f ? box.Min.x + kButtonPadX : box.Min.x + (box.GetWidth() - size.x) * align;
     const ImVec2 pos(std::floor(x),
                      std::floor(box.Min.y + (box.GetHeight() - size.y) * 0.5f));
@@ -41,7 +44,16 @@ void draw_label(ImDrawList* dl, const ImRect& box, std::string_view label, ImU32
 }  // namespace
 
 float button_width(std::string_view label) { return text_width(label) + 2 * kButtonPadX; }
-float button_height() { return ImGui::GetFontSize() + 2 * kButtonPadY; }
+namespace {
+float g_min_button_height = 0;
+}  // namespace
+
+float button_height() { return std::max(g_min_button_height, ImGui::GetFontSize() + 2 * kButtonPadY); }
+
+TouchTargets::TouchTargets(bool active) : previous_(g_min_button_height) {
+    if (active) g_min_button_height = kTouchTarget;
+}
+TouchTargets::~TouchTargets() { g_min_button_height = previous_; }
 
 void align_text_to_buttons() {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, kButtonPadY));

@@ -25,6 +25,19 @@ bool button(std::string_view label, std::string_view id, ButtonKind kind = Butto
             bool enabled = true, float align = 0.5f);
 float button_width(std::string_view label);
 float button_height();
+
+// While it lives (and `active`), buttons are at least a fingertip tall: 44 px, the usual minimum touch target.
+inline constexpr float kTouchTarget = 44.0f;
+class TouchTargets {
+public:
+    explicit TouchTargets(bool active);
+    ~TouchTargets();
+    TouchTargets(const TouchTargets&) = delete;
+    TouchTargets& operator=(const TouchTargets&) = delete;
+
+private:
+    float previous_;
+};
 // Lowers the next text item so it sits on the same baseline as a row of buttons.
 void align_text_to_buttons();
 

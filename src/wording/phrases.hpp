@@ -24,6 +24,7 @@ inline constexpr Phrase app_title{"上虞青春之城 · 创客城市政策导�
 inline constexpr Phrase app_title_short{"上虞创客政策导航", "Shangyu Maker Policies"};
 inline constexpr Phrase tagline{"查找适合你的人才、创业、住房与技能政策", "Find the talent, start-up, housing and skills support that fits you"};
 inline constexpr Phrase other_language{"English", "中文"};
+inline constexpr Phrase other_language_short{"EN", "中文"};  // a phone's header
 inline constexpr Phrase tab_explore{"浏览政策", "Explore"};
 inline constexpr Phrase tab_check{"资格自测", "Check eligibility"};
 inline constexpr Phrase tab_check_short{"自测", "Check"};
@@ -167,6 +168,8 @@ inline constexpr Phrase next{"下一步 →", "Next →"};
 inline constexpr Phrase skip{"跳过", "Skip"};
 inline constexpr Phrase back_question{"← 上一题", "← Back"};
 inline constexpr Phrase multi_hint{"可多选，也可以都不选；选好后点“下一步”。", "Choose all that apply (or none), then Next."};
+// Under a multi-choice question whose own help already says it takes several answers.
+inline constexpr Phrase multi_hint_short{"也可以都不选；选好后点“下一步”。", "None is fine too; then Next."};
 inline constexpr Phrase number_hint{"请输入数字", "Enter a number"};
 inline constexpr Phrase number_range{"填写 {} 到 {} 之间的数", "Between {} and {}"};
 inline constexpr Phrase date_hint{"年-月-日，例如 2023-06-30 或 20230630", "year-month-day, e.g. 2023-06-30 or 20230630"};
@@ -187,13 +190,21 @@ inline constexpr Phrase edit{"修改", "Change"};
 inline constexpr Phrase skipped_mark{"已跳过", "Skipped"};
 inline constexpr Phrase results_title{"自测结果", "Your results"};
 inline constexpr Phrase results_meta{"评估日期 {} · 数据版本 {}", "Evaluated on {} · data version {}"};
+// The results in layers (core/result_layers.hpp): what you qualify for, what could apply and what would decide
+// it, programmes to ask about (folded), and what is ruled out (folded).
 inline constexpr Phrase group_eligible{"✓ 符合条件 ({})", "✓ You qualify ({})"};
-inline constexpr Phrase group_maybe{"? 可能符合 ({})", "? Maybe ({})"};
+inline constexpr Phrase group_maybe{"? 可能适用 ({})", "? Could apply ({})"};
+inline constexpr Phrase group_ask{"可咨询的项目 ({})", "Programmes to ask about ({})"};
 inline constexpr Phrase group_ineligible{"× 暂不符合 ({})", "× Not eligible ({})"};
 inline constexpr Phrase group_eligible_empty{"回答问题后，你符合的政策会出现在这里。", "As you answer, the policies you qualify for appear here."};
 inline constexpr Phrase group_maybe_empty{"没有待定的政策。", "Nothing left undecided."};
 inline constexpr Phrase group_ineligible_empty{"目前没有不符合的政策。", "Nothing ruled out so far."};
+inline constexpr Phrase group_ask_note{"这些项目没有公布可核对的条件（或只有示例条件），回答问题无法判断，请直接向主管部门咨询。",
+                                       "These have no published terms to check (or only example terms), so no answer can decide them: ask the office directly."};
 inline constexpr Phrase maybe_needs{"取决于：{}", "Depends on: {}"};
+inline constexpr Phrase maybe_needs_more{"取决于：{} 等 {} 项", "Depends on: {} and {} more"};
+inline constexpr Phrase show_group{"展开", "Show"};
+inline constexpr Phrase hide_group{"收起", "Hide"};
 inline constexpr Phrase not_assessed{"条件未公布，请向主管部门咨询", "Terms not published: ask the office"};
 inline constexpr Phrase failed_on{"未满足：{}", "Not met: {}"};
 inline constexpr Phrase best_title{"最佳组合", "Best combination"};
@@ -237,11 +248,10 @@ inline constexpr Phrase dismiss{"知道了", "Dismiss"};
 
 // ---- sharing, keeping a copy, remembering ----------------------------------------------------------------------
 inline constexpr Phrase copy_link{"复制链接", "Copy link"};
-inline constexpr Phrase copy_link_short{"链接", "Link"};
+inline constexpr Phrase clear_search{"清除搜索文字", "Clear the search"};
 inline constexpr Phrase link_copied{"已复制 ✓", "Copied ✓"};
 inline constexpr Phrase copy_failed{"此浏览器不允许写入剪贴板。请手动复制下面的链接：", "This browser did not let us use the clipboard. Copy the link below by hand:"};
 inline constexpr Phrase link_notice{"这个链接里有部分内容无法识别，已略过；其余内容照常显示。", "Part of this link could not be read and was left out; the rest is shown as usual."};
-inline constexpr Phrase keep_title{"保存与分享", "Keep and share"};
 inline constexpr Phrase share_answers{"复制含回答的链接", "Share with my answers"};
 inline constexpr Phrase share_answers_note{"这个链接带有你的回答，打开它的人都能看到，请只发给信任的人。", "This link carries your answers, so anyone who opens it sees them: send it only to people you trust."};
 inline constexpr Phrase download_html{"下载结果（网页）", "Download results (HTML)"};

@@ -1,6 +1,8 @@
 // `policyctl lint`'s findings: one test per code, both ways, and lint_accept.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/lint.hpp"
 #include "test_support.hpp"
 
@@ -185,5 +187,45 @@ TEST_SUITE("lint") {
         document["lint_accept"] = json::array({{{"code", "secondary-benefit"}, {"why", "x"}}});
         CHECK(codes(lint(document)) == std::vector<std::string>{"secondary-benefit /policies/0/benefits/0/amount",
                                                                 "secondary-benefit /policies/1/benefits/0/amount"});
+    }
+
+    TEST_CASE("english-wide-punctuation: curly quotes, CJK punctuation and double spaces in English texts only") {
+        json document = clean_document({{"title", {{"zh", "“零创湾”试点"}, {"en", "“Lingchuangwan” pilot"}}},
+                                        {"summary", {{"zh", "说明"}, {"en", "Rent,  training"}}}});
+        document["questions"][2]["label"]["en"] = "Age（years）";
+        document["policies"][0]["criteria"][1]["label"]["en"] = "An adult's \"age\": 18 or over";  // ASCII is fine
+        // Keys are visited in the parsed document's (sorted) order: compare as sets.
+        const auto sorted = [](std::vector<std::string> list) {
+            std::sort(list.begin(), list.end());
+            return list;
+        };
+        const auto findings = lint(document);
+        CHECK(sorted(codes(findings)) == std::vector<std::string>{"english-wide-punctuation /policies/0/summary/en",
+                                                                  "english-wide-punctuation /policies/0/title/en",
+                                                                  "english-wide-punctuation /questions/2/label/en"});
+        for (const LintFinding& finding : findings) {
+            CAPTURE(finding.pointer);
+            CHECK(finding.policy == (finding.pointer.rfind("/policies/0/", 0) == 0 ? 0 : -1));
+            if (finding.pointer == "/policies/0/title/en") CHECK(finding.message.find("\"“\"") != std::string::npos);
+            if (finding.pointer == "/policies/0/summary/en") CHECK(finding.message.find("two spaces") != std::string::npos);
+        }
+        // Accepted per policy like every policy-level code; the question's stays a file-level warning.
+        document["policies"][0]["lint_accept"] = json::array({{{"code", "english-wide-punctuation"}, {"why", "quoted name"}}});
+        CHECK(sorted(codes(lint(document))) == std::vector<std::string>{"english-wide-punctuation (accepted) /policies/0/summary/en",
+                                                                        "english-wide-punctuation (accepted) /policies/0/title/en",
+                                                                        "english-wide-punctuation /questions/2/label/en"});
+    }
+
+    TEST_CASE("the bundled data's English texts have no wide punctuation") {
+        const auto bytes = read_file_bytes(PORTAL_POLICY_FILE);
+        REQUIRE(bytes.has_value());
+        const std::string& text = *bytes;
+        const json document = json::parse(text);
+        LoadResult loaded = load_policy_set(text, "shangyu.json");
+        REQUIRE(loaded.ok());
+        for (const LintFinding& finding : lint_policy_set(*loaded.set, document)) {
+            CAPTURE(finding.pointer);
+            CHECK(finding.code != "english-wide-punctuation");
+        }
     }
 }

@@ -102,7 +102,7 @@ test('a whole visit, page and service worker, requests nothing from another orig
 
   // Scripted use: search, a detail, the questionnaire, compare.
   await typeInto(page, 'search', '补贴');
-  await click(page, 'clear-filters');
+  await click(page, 'search:clear');
   const [first, second] = (await state(page)).visible;
   await click(page, `compare:${first}`);
   await click(page, `compare:${second}`);

@@ -146,7 +146,7 @@ function visitSteps() {
   let pair = [];
   return [
     ['search', async (page) => typeText(page, 'search', '补贴')],
-    ['clear', async (page) => tap(page, 'clear-filters')],
+    ['clear', async (page) => tap(page, 'search:clear')],
     ['pick two', async (page) => {
       // The first card under two sort orders: on a phone-sized page only the first card is fully on screen.
       pair = [];

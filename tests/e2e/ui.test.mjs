@@ -60,11 +60,11 @@ test('a Chinese query typed through the keyboard filters the list on every keyst
   assert.ok(top.title.zh.includes('创客') || searchableText(top).includes('创客'), 'best match first');
   await screenshot(page, 'ui-search-zh-1366x768');
 
-  // Nothing matches: the page says so and one click brings everything back.
+  // Nothing matches: the page says so and one click on the search box's (x) brings everything back.
   await page.keyboard.insertText('不存在的词语');
   await settle(page);
   assert.deepEqual((await state(page)).visible, []);
-  await click(page, 'clear-filters');
+  await click(page, 'search:clear');
   const cleared = await state(page);
   assert.equal(cleared.query, '');
   assert.equal(cleared.visible.length, all.length);

@@ -53,8 +53,9 @@ TEST_SUITE("results_summary") {
         CHECK(contains(text, "主管部门确认"));
         CHECK(position(text, "你的回答") < position(text, "最佳组合"));
         CHECK(position(text, "最佳组合") < position(text, "✓ 符合条件 (2)"));
-        CHECK(position(text, "✓ 符合条件 (2)") < position(text, "? 可能符合"));
-        CHECK(position(text, "? 可能符合") < position(text, "暂不符合"));
+        CHECK(position(text, "✓ 符合条件 (2)") < position(text, "? 可能适用"));
+        CHECK(position(text, "? 可能适用") < position(text, "可咨询的项目"));
+        CHECK(position(text, "可咨询的项目") < position(text, "暂不符合"));
         CHECK_FALSE(contains(text, "<"));
     }
 
@@ -141,9 +142,22 @@ TEST_SUITE("results_summary") {
     TEST_CASE("policies without published conditions are listed once, apart from the undecided ones") {
         const Case c = fixture_case();
         const std::string text = results_summary(c.set, c.profile, c.evaluation, Lang::zh, SummaryFormat::text);
-        const std::size_t heading = position(text, "条件尚未公布、无法评估的政策");
+        const std::size_t heading = position(text, "可咨询的项目");
         CHECK(heading < position(text, "暂不符合"));
         CHECK(position(text, "- " + c.set.policies[static_cast<std::size_t>(c.set.policy_index("maker-space"))].title.zh) > heading);
+    }
+
+    TEST_CASE("an example-only policy the answers satisfy is listed to ask about, never as qualifying") {
+        Case c = fixture_case();
+        c.profile["maker_types"] = json::array({"tech"});
+        c.evaluation = evaluate(c.set, c.profile, Date{2024, 6, 1});
+        const int example = c.set.policy_index("maker-bonus");
+        REQUIRE(c.evaluation.results[static_cast<std::size_t>(example)].status == Status::eligible);
+        const std::string text = results_summary(c.set, c.profile, c.evaluation, Lang::zh, SummaryFormat::text);
+        const std::string title = c.set.policies[static_cast<std::size_t>(example)].title.zh;
+        CHECK(position(text, "可咨询的项目") < position(text, title));
+        CHECK(position(text, title) < position(text, "暂不符合"));
+        CHECK(text.find(title) == text.rfind(title));  // once, in that group only
     }
 
     TEST_CASE("an estimated best combination is called an estimate, an exact one is not") {

@@ -396,7 +396,7 @@ class Lint(TempFiles):
         code, out, _ = run("lint", "--help")
         self.assertEqual(code, 0)
         for lint_code in ("missing-level", "local-without-location", "years-within", "secondary-benefit",
-                          "undated-terms-source", "unread-question", "lint_accept"):
+                          "undated-terms-source", "unread-question", "english-wide-punctuation", "lint_accept"):
             self.assertIn(lint_code, out)
 
 
