@@ -98,7 +98,7 @@ for (const page_ of PAGES) {
     await page.waitForFunction(async ([expected, data]) => {
       const names = await caches.keys();
       return names.length === 1 && (await (await fetch(data)).json()).version === expected;
-    }, [`${oldVersion}-next`, page_.data], { timeout: 15000 });
+    }, [`${oldVersion}-next`, page_.data], { timeout: 60000 });
     // The old cache goes when the new worker takes over, and at the latest on the next page load it serves.
     await page.reload();
     await page.evaluate(() => window.portal.ready);

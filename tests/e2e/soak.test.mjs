@@ -227,7 +227,7 @@ async function browserTraces(page) {
 // Moves the page's clock past the idle time (and any countdown) in 5 s leaps and runs frames until the app has
 // reset; the real-time deadline covers an app that waits on real timers instead of reading the clock.
 async function waitForIdleReset(page, isReset) {
-  const deadline = Date.now() + (IDLE_SECONDS + 15) * 1000;
+  const deadline = Date.now() + (IDLE_SECONDS + 15) * 4000;  // generous: frames are slow on a busy machine
   while (Date.now() < deadline) {
     await page.evaluate((ms) => window.__soakAdvanceClock(ms), 5000);
     await pumpFrames(page, 3);
