@@ -103,8 +103,12 @@ void Collector::describe(std::string_view label, Role role, Toggle toggle, std::
     entry->described = true;
     entry->node.name = std::string(label);
     entry->node.role = role;
-    entry->node.pressable = toggle != Toggle::none;
-    entry->node.pressed = toggle == Toggle::on;
+    // A checkbox is checked or not; a button standing for a choice is pressed or not.
+    const bool checkbox = role == Role::checkbox;
+    entry->node.checkable = checkbox;
+    entry->node.checked = checkbox && toggle == Toggle::on;
+    entry->node.pressable = !checkbox && toggle != Toggle::none;
+    entry->node.pressed = !checkbox && toggle == Toggle::on;
     entry->node.value = std::string(value);
 }
 
