@@ -50,6 +50,7 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
   let pendingClick = null;  // a node clicked while scrolled out of view: clicked once it is in view
   let lang = null;          // the language the mirror's own words are in
   let editing = null;       // the field's node whose edit the page's text input is doing
+  let lastActed = null;     // the key of the node last activated (Enter, Space, click)
 
   const call = (name, text) => {
     const size = module.lengthBytesUTF8(text) + 1;
@@ -101,7 +102,7 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     if (old[7] !== states) {
       const has = (s) => (states & STATES[s]) !== 0;
       toggleAttr(el, 'aria-disabled', has('disabled') ? 'true' : null);
-      toggleAttr(el, 'aria-checked', has('checkable') || role === 'checkbox' ? String(has('checked') || has('pressed')) : null);
+      toggleAttr(el, 'aria-checked', has('checkable') || role === 'checkbox' ? String(has('checked')) : null);
       toggleAttr(el, 'aria-pressed', has('pressable') && role === 'button' ? String(has('pressed')) : null);
       toggleAttr(el, 'aria-expanded', has('expandable') ? String(has('expanded')) : null);
       toggleAttr(el, 'aria-selected', role === 'tab' ? String(has('selected')) : null);
@@ -178,7 +179,7 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
       const here = root.contains(document.activeElement) || (mirrorUsed && document.activeElement === document.body);
       if (target && here && document.activeElement !== target.el) target.el.focus({ preventScroll: true });
     }
-    if (mirrorUsed && document.activeElement === document.body) main.focus({ preventScroll: true });
+    if (mirrorUsed && document.activeElement === document.body) landFocus();
     if (pendingClick) {
       const entry = nodes.get(pendingClick);
       if (!entry) pendingClick = null;
@@ -192,6 +193,16 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
       startEdit(active);
     }
     if (data.say) say(data.say);
+  }
+
+  // The widget the page's focus was on went away (an answer moved on, a view opened or closed): focus lands on
+  // the widget last acted on if it is back (the card whose details were closed), else on the first control of
+  // the main content (the next question's first answer), never on a text field (that would start an edit).
+  function landFocus() {
+    const back = lastActed && nodes.get(lastActed);
+    if (back) lastActed = null;  // kept until it is back (the details close again onto their card)
+    const first = [...main.querySelectorAll('button, a[role=link]')].find((el) => !el.closest('[hidden]'));
+    (back ? back.el : first || main).focus({ preventScroll: true });
   }
 
   const lists = new Map();
@@ -309,6 +320,7 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     if (event.repeat && name === 'Enter') return;
     // The key acts on this node's widget: ImGui's focus may have moved meanwhile (an answer removed the one it had).
     if (imguiFocus !== entry.data[0]) focusWidget(entry.data[0]);
+    if (name === 'Enter') lastActed = entry.data[0];
     if (name === 'Enter' && isField(entry)) startEdit(entry);
     else withKey(name, true);
     // The press is handled now, before the page's focus can move on and take ImGui's focus with it (a fast
@@ -332,6 +344,7 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     }
     if (!entry) return;
     event.preventDefault();
+    lastActed = entry.data[0];
     click(entry);
   });
 
@@ -360,5 +373,12 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     },
     // Whether the page's text input may take the keyboard from this element (a field's node starting an edit).
     owns: (el) => root.contains(el),
+    // The booth wiped a visit: nothing the last visitor heard or typed stays in the page.
+    wipe() {
+      status.textContent = '';
+      for (const input of root.querySelectorAll('input')) input.value = '';
+      lastActed = null;
+      editing = null;
+    },
   };
 };

@@ -131,6 +131,8 @@ test('explore and a detail page: landmarks, tabs, searchbox, list of cards; axe 
   assert.deepEqual(await axeProblems(page, 'detail'), [], 'detail: serious or critical axe violations');
   await page.keyboard.press('Escape');
   await until(page, () => window.portal.state().view === 'explore', null, 'Escape returns to the list');
+  await until(page, (k) => document.activeElement?.dataset?.key === k && window.portal.state().focus === k,
+    `policy:${first}`, 'focus returns to the card that was opened');
   expectNoProblems(assert, problems);
   await context.close();
 });
@@ -161,6 +163,15 @@ test('the whole eligibility check by role and keyboard alone, then the results a
   }
   const eligible = Object.values(done.statuses).filter((s) => s === 'eligible').length;
   assert.match(await mirrorSays(page), new RegExp(`^${eligible} 项符合`), 'the last announcement counts the policies that apply');
+  // Focus landed on a control (not lost to the page), and the widget ImGui focuses (its ring in the screenshot) is
+  // the one the accessibility tree says is focused.
+  const focusedKey = await page.evaluate(() => document.activeElement?.dataset?.key);
+  assert.ok(focusedKey, 'after the last answer the page\'s focus is on a mirror node');
+  await until(page, (k) => window.portal.state().focus === k, focusedKey, 'ImGui focuses the same widget');
+  const focusedNode = (await axTree(page)).find((n) => n.props.focused === true && n.role !== 'RootWebArea');
+  assert.ok(focusedNode, 'the accessibility tree has a focused node');
+  const focusedName = await page.evaluate(() => document.activeElement.textContent || document.activeElement.getAttribute('aria-label'));
+  assert.equal(focusedNode.name, focusedName, `the focused node of the tree (${JSON.stringify(focusedNode)}) is the mirror node ImGui focuses (${focusedKey})`);
   await screenshot(page, 'a11y-keyboard-results');
   const results = await axTree(page);
   expectRoles(results, [['link'], ['list'], ['checkbox']], 'results');
