@@ -26,7 +26,7 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
   };
   const make = (tag, props) => Object.assign(document.createElement(tag), props || {});
   const root = make('div', { id: 'a11y' });
-  const skip = make('a', { className: 'skip-link', href: '#a11y-main' });
+  const skip = make('a', { className: 'a11y-skip', href: '#a11y-main' });
   const header = make('header');
   const title = make('h1');
   const nav = make('nav');
