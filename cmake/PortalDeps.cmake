@@ -64,7 +64,9 @@ if(EXISTS "${PORTAL_IMGUI_DIR}/imgui.cpp")
   target_compile_definitions(portal_imgui PRIVATE IMGUI_DISABLE_STB_RECT_PACK_IMPLEMENTATION
                                                   IMGUI_DISABLE_STB_TRUETYPE_IMPLEMENTATION)
   # No demo window, no default font file loading, no legacy names: smaller and stricter.
-  target_compile_definitions(portal_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
+  # IMGUI_ENABLE_TEST_ENGINE: ImGui reports every item it adds (id, rectangle, label, status) to the hooks in
+  # src/ui/a11y.cpp, the accessibility mirror's one collection point. Nothing of Dear ImGui's test engine is linked.
+  target_compile_definitions(portal_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
                                                  IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS)
   add_library(portal::imgui ALIAS portal_imgui)
   set(PORTAL_IMGUI_BACKENDS_DIR "${PORTAL_IMGUI_DIR}/backends")

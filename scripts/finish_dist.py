@@ -47,13 +47,13 @@ class Page:
 
 VISITOR = Page("index.html", "app", "sw.js", "shangyu-portal-", "portal-offline.html", "policies.json",
                "portal-font.ttf", [
-    "index.html", "portal.css", "text-input.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
+    "index.html", "portal.css", "text-input.js", "a11y-mirror.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
     "portal-font.ttf", "favicon.svg", "manifest.webmanifest",
     "policies.html",  # the text version (policyctl export-html), fetched only when someone opens it
 ])
 BOOTH = Page("kiosk.html", "booth", "kiosk-sw.js", "shangyu-portal-kiosk-", "kiosk-offline.html",
              "kiosk-policies.json", "kiosk-font.ttf", [
-    "kiosk.html", "portal.css", "kiosk.js", "text-input.js", "portal-loader.js", "booth.js", "booth.wasm",
+    "kiosk.html", "portal.css", "kiosk.js", "text-input.js", "a11y-mirror.js", "portal-loader.js", "booth.js", "booth.wasm",
     "kiosk-policies.json", "kiosk-font.ttf", "favicon.svg", "kiosk.webmanifest",
     # Fetched only when staff open the self-test, never on a first load (nor by scripts/size_budget.py), but
     # cached, so a booth with no network can still run it. The booth hides the text version: not cached.

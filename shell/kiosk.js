@@ -27,6 +27,7 @@
       history.replaceState({ kioskGuard: true }, '', location.pathname + location.search);
       const input = document.getElementById('text-input');
       if (input) { input.value = ''; input.blur(); }
+      if (window.portalA11y) window.portalA11y.wipe();
       const selection = window.getSelection && window.getSelection();
       if (selection) selection.removeAllRanges();
     },

@@ -84,6 +84,7 @@
       onAbort: (what) => fail('internal', 'the app stopped: ' + what),
     });
     window.portalTextInput = window.createPortalTextInput(module, canvas);
+    window.portalA11y = window.createPortalA11y(module, canvas, window.portalTextInput);
     keepCanvasSized();
     wakeOnPageEvents();
     configureKiosk();

@@ -13,6 +13,9 @@
 // (portal_keyboard_moved): a key pressed before the hand-over is let go after it, and that key-up lands on the
 // new owner, or outside the page, where the old owner never sees it. Without this the app would keep Enter
 // "held" after an answer committed with Enter, and repeat it into the next field.
+// The accessibility mirror (a11y-mirror.js) is part of the page: while one of its nodes has focus neither owner
+// has the keyboard, and the mirror hands the keys it handles to the app itself. A field's node starts an edit
+// when focused; this input then takes the keyboard from it, and gives it back (returnFocus) when the edit ends.
 'use strict';
 
 window.createPortalTextInput = function createPortalTextInput(module, canvas) {
@@ -111,7 +114,9 @@ window.createPortalTextInput = function createPortalTextInput(module, canvas) {
           if (input.value) commit();
           const hadFocus = document.activeElement === input;
           input.hidden = true;
-          if (hadFocus) canvas.focus({ preventScroll: true });
+          // Back to where the edit came from: the accessibility mirror's field, else the canvas.
+          const mirror = window.portalA11y;
+          if (hadFocus && !(mirror && mirror.returnFocus())) canvas.focus({ preventScroll: true });
         }
         return;
       }
@@ -123,10 +128,13 @@ window.createPortalTextInput = function createPortalTextInput(module, canvas) {
       const mode = INPUT_MODES[kind] || 'text';
       if (input.inputMode !== mode) input.inputMode = mode;
       input.hidden = false;
-      // Focus is taken from the canvas (the click that activated the field) or from nowhere, never from another
+      // Focus is taken from the canvas (the click that activated the field), from the accessibility mirror's node
+      // for this field (a11y-mirror.js starts the edit when it is focused) or from nowhere, never from another
       // control of the page.
       const active = document.activeElement;
-      if (active !== input && (active === canvas || active === document.body || active === null)) {
+      const mirror = window.portalA11y;
+      if (active !== input && (active === canvas || active === document.body || active === null ||
+          (mirror && mirror.owns(active)))) {
         input.focus({ preventScroll: true });
       }
     },

@@ -12,6 +12,13 @@
 
 #include <string>
 
+// clang-format off
+// The accessibility mirror's update for the page (shell/a11y-mirror.js); sent only when a frame changed it.
+EM_JS(void, js_a11y_update, (const char* json), {
+    if (window.portalA11y) window.portalA11y.update(UTF8ToString(json));
+});
+// clang-format on
+
 namespace {
 
 portal::platform::Runner& runner() {
@@ -28,7 +35,11 @@ void wake_loop();
 
 void run_one_frame() {
     const auto result = runner().frame();
-    if (result.drew) portal::platform::perform_page_effects(runner().ui().take_page_effects());
+    if (result.drew) {
+        portal::platform::perform_page_effects(runner().ui().take_page_effects());
+        const std::string mirror = runner().ui().take_a11y_update();
+        if (!mirror.empty()) js_a11y_update(mirror.c_str());
+    }
     portal::platform::edition_after_frame(runner().ui());
     if (!result.drew) {
         emscripten_pause_main_loop();
@@ -128,6 +139,15 @@ EMSCRIPTEN_KEEPALIVE const char* portal_state_json() {
 EMSCRIPTEN_KEEPALIVE const char* portal_locate_json(const char* id) {
     reply_buffer() = runner().ui().locate_json(id);
     return reply_buffer().c_str();
+}
+
+// A node of the accessibility mirror received the page's focus: its widget gets ImGui's keyboard focus.
+// Returns 1 when the key named a widget of the last frame.
+EMSCRIPTEN_KEEPALIVE int portal_a11y_focus(const char* key) {
+    if (!g_started) return 0;
+    const bool found = runner().ui().a11y_focus(key);
+    portal_wake();
+    return found ? 1 : 0;
 }
 
 }  // extern "C"

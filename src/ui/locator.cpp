@@ -1,5 +1,7 @@
 #include "ui/locator.hpp"
 
+#include "ui/a11y.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -28,6 +30,8 @@ void Locator::end_frame() {
 }
 
 void Locator::mark(std::string_view id) {
+    // The accessibility mirror keys its node by the same id, scrolled out of view or not.
+    if (a11y::Collector* collector = a11y::current()) collector->key_last_item(id);
     if (!ImGui::IsItemVisible()) return;
     if (ImGui::IsItemFocused()) focused_drawing_ = std::string(id);
     const ImVec2 item_min = ImGui::GetItemRectMin();

@@ -9,6 +9,8 @@
 
 #include "app/device_memory.hpp"
 #include "app/share_link.hpp"
+#include "ui/a11y.hpp"
+#include "ui/a11y_announce.hpp"
 #include "ui/check_view.hpp"
 #include "ui/compare_view.hpp"
 #include "ui/detail_view.hpp"
@@ -30,6 +32,10 @@ struct PortalUi::Impl {
     TouchScroll touch;             // a finger scrolls every pane on the visitor's site (the booth has its own)
     double now = 0.0;              // UI clock of the last frame (ImGui's time: real seconds, also across pauses)
     bool visit_wiped = false;      // for take_kiosk_reset()
+    a11y::Collector mirror;        // what ImGui submitted in the last frame, for the page's accessibility mirror
+    a11y::Announcer announcer;
+    std::string announcement;      // said with the next mirror update
+    std::string a11y_sent;         // the nodes the page was last given
 };
 
 PortalUi::PortalUi() : impl_(new Impl) {}
@@ -353,6 +359,8 @@ void begin_root(float height) {
 }  // namespace
 
 void PortalUi::draw() {
+    impl_->mirror.install();
+    impl_->mirror.begin_frame();
     locator_.begin_frame();
     impl_->intents.bind(&state_);
     Booth* booth = state_.catalog != nullptr ? impl_->booth.get() : nullptr;
@@ -376,8 +384,11 @@ void PortalUi::draw() {
         }
     }
     locator_.end_frame();
+    const app::View tab_view = state_.view == app::View::detail ? state_.detail_return : state_.view;
+    impl_->mirror.end_frame(std::string("tab:") + app::view_name(tab_view));
     ++state_.frames;
     impl_->intents.apply(state_);
+    if (std::string say = impl_->announcer.update(state_, impl_->mirror); !say.empty()) impl_->announcement = std::move(say);
     if (state_.kiosk.reset_requested) wipe_visit();
 }
 
@@ -507,6 +518,58 @@ std::string PortalUi::locate_json(std::string_view id) const {
                   static_cast<double>(rect->y) * z, static_cast<double>(rect->w) * z, static_cast<double>(rect->h) * z,
                   static_cast<double>(rect->label) * z);
     return buf;
+}
+
+// ---- the accessibility mirror ----------------------------------------------------------------------------------
+
+namespace {
+
+// One node as a compact array: [key, role, name, x, y, w, h, states, level or value]. Rectangles in CSS pixels of
+// the canvas, rounded, so a node moves in the page only when it moves on screen. States: 1 disabled, 2 checkable,
+// 4 checked, 8 pressable, 16 pressed, 32 expandable, 64 expanded, 128 selected.
+nlohmann::json node_json(const a11y::Node& node, float zoom) {
+    const int states = (node.disabled ? 1 : 0) | (node.checkable ? 2 : 0) | (node.checked ? 4 : 0) |
+                       (node.pressable ? 8 : 0) | (node.pressed ? 16 : 0) | (node.expandable ? 32 : 0) |
+                       (node.expanded ? 64 : 0) | (node.selected ? 128 : 0);
+    const auto px = [zoom](float v) { return std::lround(static_cast<double>(v * zoom)); };
+    nlohmann::json extra = node.role == a11y::Role::heading ? nlohmann::json(node.level) : nlohmann::json(node.value);
+    return nlohmann::json::array({node.key, a11y::role_name(node.role), node.name, px(node.x), px(node.y), px(node.w),
+                                  px(node.h), states, std::move(extra)});
+}
+
+}  // namespace
+
+std::string PortalUi::take_a11y_update() {
+    nlohmann::json nodes = nlohmann::json::array();
+    for (const a11y::Node& node : impl_->mirror.nodes()) nodes.push_back(node_json(node, zoom_));
+    const std::string& focus = impl_->mirror.focused_key();
+    nlohmann::json update = {{"lang", state_.lang == core::Lang::zh ? "zh" : "en"},
+                             {"view", app::view_name(state_.view)},
+                             {"focus", focus.empty() ? nlohmann::json(nullptr) : nlohmann::json(focus)},
+                             {"nodes", std::move(nodes)}};
+    std::string text = update.dump();
+    if (text == impl_->a11y_sent && impl_->announcement.empty()) return {};
+    impl_->a11y_sent = text;
+    if (impl_->announcement.empty()) return text;
+    update["say"] = std::move(impl_->announcement);
+    impl_->announcement.clear();
+    return update.dump();
+}
+
+bool PortalUi::a11y_focus(std::string_view key) {
+    const a11y::Node* node = impl_->mirror.find(key);
+    if (node == nullptr || node->id == 0 || ImGui::GetCurrentContext() == nullptr) return false;
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* window = ImGui::FindWindowByID(node->window);
+    if (window == nullptr) return false;
+    ImGui::SetFocusID(node->id, window);
+    const ImRect rect(node->full_min, node->full_max);
+    window->NavRectRel[g.NavLayer] = ImGui::WindowRectAbsToRel(window, rect);
+    // Shown as keyboard focus: the amber ring, and the mouse no longer claims the hover.
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+    ImGui::ScrollToRectEx(window, rect);
+    return true;
 }
 
 }  // namespace portal::ui

@@ -102,6 +102,13 @@ public:
 
     const Locator& locator() const { return locator_; }
 
+    // The accessibility mirror (ui/a11y.hpp): the last frame's nodes as JSON for the page, or "" when nothing
+    // changed since the last call (so an unchanged frame costs the page nothing).
+    std::string take_a11y_update();
+    // A mirror node received the page's focus: that widget gets ImGui's keyboard focus (and its focus ring) and
+    // is scrolled into view. False when no widget has that key.
+    bool a11y_focus(std::string_view key);
+
 private:
     void draw_content(ViewContext& ctx);
     void draw_error_page();

@@ -1,5 +1,7 @@
 #include "ui/text_layout.hpp"
 
+#include "ui/a11y.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -121,11 +123,14 @@ void paragraph(std::string_view text, ImU32 colour) {
     if (colour != 0) ImGui::PushStyleColor(ImGuiCol_Text, colour);
     const float gap = line_height() - ImGui::GetFontSize();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, gap));
+    ImVec2 first_line_min;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         // The last line keeps the normal spacing below it, so a paragraph sits like any other item.
         if (i + 1 == lines.size()) ImGui::PopStyleVar();
         ImGui::TextUnformatted(text.data() + lines[i].begin, text.data() + lines[i].end);
+        if (i == 0) first_line_min = ImGui::GetItemRectMin();
     }
+    if (!lines.empty()) a11y::text(text, first_line_min, ImGui::GetItemRectMax());
     if (colour != 0) ImGui::PopStyleColor();
 }
 
@@ -135,6 +140,8 @@ float draw_clamped(ImDrawList* draw_list, const ImVec2& pos, float width, std::s
     const float size = ImGui::GetFontSize();
     const std::vector<TextLine> lines = break_lines(font, size, text, width);
     const int shown = std::min(static_cast<int>(lines.size()), max_lines);
+    // The whole text, even where the card shows it cut short.
+    if (shown > 0) a11y::text(text, pos, ImVec2(pos.x + width, pos.y + static_cast<float>(shown) * line_height()));
     for (int i = 0; i < shown; ++i) {
         const TextLine& line = lines[static_cast<std::size_t>(i)];
         std::string_view part = text.substr(line.begin, line.end - line.begin);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/a11y.hpp"
 #include "ui/layout.hpp"
 #include "ui/locator.hpp"
 #include "ui/text_layout.hpp"
@@ -69,6 +70,7 @@ bool button(std::string_view label, std::string_view id, ButtonKind kind, float 
     if (!enabled) ImGui::BeginDisabled();
     const bool pressed = ImGui::InvisibleButton(widget_id(id).c_str(), ImVec2(width, height));
     if (!enabled) ImGui::EndDisabled();
+    a11y::describe_last_item(label, a11y::Role::button, kind == ButtonKind::selected ? a11y::Toggle::on : a11y::Toggle::none);
     if (!ImGui::IsItemVisible()) return pressed;
 
     const ImRect box(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -142,6 +144,7 @@ bool text_field(const char* id, const char* hint, std::string& text, float width
     const bool result = ImGui::InputTextWithHint(id, hint, text.data(), text.capacity() + 1,
                                                  flags | ImGuiInputTextFlags_CallbackResize, grow_string, &text);
     ImGui::PopStyleVar();
+    a11y::describe_last_item(hint, a11y::Role::textbox, a11y::Toggle::none, text.c_str());
     if (ImGui::IsItemActive()) g_active_entry = ActiveEntry{ImGui::GetItemID(), kind};
     return result;
 }
@@ -162,6 +165,8 @@ bool chip(std::string_view label, int count, bool selected, std::string_view id)
     const float width = chip_width(label, count, selected);
     const float height = ImGui::GetFontSize() + 2 * kChipPadY;
     const bool pressed = ImGui::InvisibleButton(widget_id(id).c_str(), ImVec2(width, height));
+    a11y::describe_last_item(count >= 0 ? std::string(label) + " " + std::to_string(count) : std::string(label),
+                             a11y::Role::checkbox, selected ? a11y::Toggle::on : a11y::Toggle::off);
     if (!ImGui::IsItemVisible()) return pressed;
 
     const ImRect box(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -199,6 +204,7 @@ void draw_badge(ImDrawList* draw_list, const ImVec2& pos, std::string_view label
     const ImVec2 at(pos.x + kBadgePadX, pos.y + kBadgePadY);
     draw_list->AddText(at, colour(style.text), label.data(), label.data() + label.size());
     note_drawn_text(label);
+    a11y::text(label, pos, max);
 }
 
 void badge(std::string_view label, const BadgeStyle& style) {
@@ -212,6 +218,7 @@ void section_heading(ImFont* font, std::string_view title) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text);
     ImGui::TextUnformatted(title.data(), title.data() + title.size());
+    a11y::text(title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 2);
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }

@@ -224,6 +224,11 @@ inline constexpr Phrase best_estimated{
     "out exactly: another combination may be worth more."};
 inline constexpr Phrase best_note{"总价值为各项现金、票券与减免的合计，按你目前的回答估算；标明“最高”的金额只是上限，不计入。", "The total adds up the cash, vouchers and waivers you qualify for, based on your answers so far; amounts marked \"up to\" are only ceilings and are not counted."};
 
+// ---- screen readers (the accessibility mirror's live region, ui/a11y_announce.cpp) --------------------------
+inline constexpr Phrase a11y_opened{"已打开：{}", "Opened: {}"};
+inline constexpr Phrase a11y_matching{"{} 项符合", "{} match"};
+inline constexpr Phrase a11y_matching_best{"{} 项符合，最佳组合约 {}", "{} match, best combination about {}"};
+
 // ---- compare --------------------------------------------------------------------------------------------------
 inline constexpr Phrase compare_title{"政策对比", "Compare policies"};
 inline constexpr Phrase compare_empty{"在政策卡片或详情页点“+ 对比”，选 2 到 4 项政策并排比较。", "Use \"+ Compare\" on a policy card or page to pick 2 to 4 policies and see them side by side."};

@@ -1,0 +1,225 @@
+// The accessibility mirror (shell/a11y-mirror.js, src/ui/a11y.hpp): what a screen reader and the keyboard get.
+// The eligibility check is driven from its first question to the results only through role-based locators and
+// the keyboard (the test hook is read to decide and to assert, never to act); axe-core judges each view; the
+// browser's own accessibility tree (CDP Accessibility.getFullAXTree) is checked for the expected roles and names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { DIST, openPortal, expectNoProblems, state, settle, screenshot, servedPortal, writeArtifact } from './harness.mjs';
+
+const AS_OF = '2026-11-26';
+const data = JSON.parse(readFileSync(path.join(DIST, 'policies.json'), 'utf8'));
+const question = (id) => data.questions.find((q) => q.id === id);
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const session = servedPortal();
+
+// The answers a visitor gives (the rest are skipped), as in the questionnaire test.
+const CHOICES = {
+  education: 'bachelor', full_time: true, double_first_class: false, shortage_major: false, hukou_shangyu: true,
+  shangyu_native: false, work_location: 'shangyu', commit_5_years: true, subdistrict_employer: true,
+  employer_sme: true, wage_below_average: true, owns_home: false, first_home_purchase: true,
+  used_housing_benefit: false, skill_level: 'none', hardship_family: false, erjiang_talent: false,
+  maker_types: ['digital'], first_time_founder: true, company_registered: false,
+};
+const TYPED = { number: '24', date: '2024-06-30' };
+
+async function open(lang = 'zh') {
+  return openPortal(session.browser, session.server.url, { query: `?as_of=${AS_OF}&lang=${lang}` });
+}
+
+// Waits for the app (and the mirror it updates) to reach a state; only reads the hook.
+async function until(page, predicate, arg, what) {
+  try {
+    await page.waitForFunction(predicate, arg, { timeout: 20000, polling: 30 });
+  } catch (err) {
+    throw new Error(`${what}: ${err.message}`);
+  }
+  await settle(page);
+}
+
+async function mirrorSays(page) {
+  return page.evaluate(() => document.querySelector('#a11y [role=status]').textContent);
+}
+
+async function axeProblems(page, view) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  await writeArtifact(`a11y-axe-${view}.json`, JSON.stringify(result.violations, null, 2));
+  return serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored).map((n) => ({
+    role: n.role?.value, name: n.name?.value || '',
+    props: Object.fromEntries((n.properties || []).map((p) => [p.name, p.value?.value])),
+  }));
+}
+
+function expectRoles(tree, expected, view) {
+  for (const [role, name] of expected) {
+    const found = tree.some((n) => n.role === role && (name === undefined || n.name.includes(name)));
+    assert.ok(found, `${view}: the accessibility tree has a ${role}${name ? ` named "${name}"` : ''}`);
+  }
+}
+
+// Answers the question being asked through the mirror: a button by its name, or the field by its role.
+async function answer(page, id) {
+  const q = question(id);
+  const chosen = CHOICES[id];
+  if (q.type === 'number' || q.type === 'date') {
+    // The field's node (the page's input may stand over it). Focusing it starts the edit; when the page's focus
+    // is on it already (back from the last answer's edit), Enter does.
+    const field = page.locator('#a11y').getByRole('textbox');
+    if (await field.evaluate((el) => el === document.activeElement)) await page.keyboard.press('Enter');
+    else await field.focus();
+    await until(page, () => window.portal.state().keyboard.editing, null, `${id}: the field takes the keyboard`);
+    await page.keyboard.type(TYPED[q.type]);
+    await page.keyboard.press('Enter');
+  } else if (chosen === undefined) {
+    await page.getByRole('button', { name: '跳过', exact: true }).press('Enter');
+  } else if (q.type === 'multi') {
+    for (const value of chosen) {
+      const label = q.options.find((o) => o.value === value).label.zh;
+      await page.getByRole('button', { name: label, exact: true }).press('Space');
+      await until(page, (v) => (window.portal.state().draft?.options || []).includes(v), value, `${id}: ${value} chosen`);
+    }
+    await page.getByRole('button', { name: '下一步 →', exact: true }).press('Enter');
+  } else {
+    const label = q.type === 'boolean' ? (chosen ? '是' : '否') : q.options.find((o) => o.value === chosen).label.zh;
+    await page.getByRole('button', { name: label, exact: true }).press('Enter');
+  }
+  await until(page, (q2) => window.portal.state().next_question !== q2, id, `answering ${id} moved on`);
+}
+
+test('explore and a detail page: landmarks, tabs, searchbox, list of cards; axe finds nothing serious', async () => {
+  const { context, page, problems } = await open('zh');
+  await until(page, () => document.querySelectorAll('#a11y li').length > 0, null, 'the mirror lists the cards');
+  const explore = await axTree(page);
+  expectRoles(explore, [['banner'], ['navigation', '主导航'], ['main'], ['tablist'], ['tab', '浏览政策'], ['tab', '资格自测'],
+    ['searchbox', '搜索政策'], ['list'], ['listitem'], ['link'], ['checkbox'], ['button', 'English']], 'explore');
+  assert.ok(explore.some((n) => n.role === 'tab' && n.name.includes('浏览政策') && n.props.selected === true), 'the explore tab is selected');
+  assert.deepEqual(await axeProblems(page, 'explore'), [], 'explore: serious or critical axe violations');
+
+  // Searching through the searchbox says how many policies are left.
+  await page.getByRole('searchbox').focus();
+  await until(page, () => window.portal.state().keyboard.editing, null, 'the search field takes the keyboard');
+  await page.keyboard.type('公寓');
+  await until(page, () => window.portal.state().query === '公寓', null, 'the query reached the app');
+  await until(page, () => /共 \d+ 项政策/.test(document.querySelector('#a11y [role=status]').textContent), null, 'the count is announced');
+  const { visible } = await state(page);
+  assert.match(await mirrorSays(page), new RegExp(`共 ${visible.length} 项政策`));
+  await page.keyboard.press('Enter');
+  await until(page, () => !window.portal.state().keyboard.editing, null, 'Enter ends the edit');
+  assert.equal((await state(page)).query, '公寓');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'search', 'focus is back on the searchbox');
+
+  // A card is a link; Enter opens its details, which are announced; Escape goes back.
+  const first = visible[0];
+  const title = data.policies.find((p) => p.id === first).title.zh;
+  await page.locator(`#a11y [data-key="policy:${first}"]`).press('Enter');
+  await until(page, () => window.portal.state().view === 'detail', null, 'Enter on the card opens the details');
+  await until(page, (t) => document.querySelector('#a11y [role=status]').textContent.includes(t), title, 'the opened view is announced');
+  const detail = await axTree(page);
+  expectRoles(detail, [['heading'], ['button', '返回'], ['main']], 'detail');
+  assert.ok(detail.some((n) => n.name.includes(title)), 'detail: the policy title is in the tree');
+  assert.deepEqual(await axeProblems(page, 'detail'), [], 'detail: serious or critical axe violations');
+  await page.keyboard.press('Escape');
+  await until(page, () => window.portal.state().view === 'explore', null, 'Escape returns to the list');
+  await until(page, (k) => document.activeElement?.dataset?.key === k && window.portal.state().focus === k,
+    `policy:${first}`, 'focus returns to the card that was opened');
+  expectNoProblems(assert, problems);
+  await context.close();
+});
+
+test('the whole eligibility check by role and keyboard alone, then the results and compare', async () => {
+  const { context, page, problems } = await open('zh');
+  await page.getByRole('tab', { name: '资格自测' }).press('Enter');
+  await until(page, () => window.portal.state().view === 'check', null, 'the check tab opens');
+  await until(page, () => document.querySelector('#a11y [role=status]').textContent.includes('资格自测'), null, 'the opened view is announced');
+  const checkTree = await axTree(page);
+  expectRoles(checkTree, [['tab', '资格自测'], ['button', '跳过']], 'check');
+  assert.deepEqual(await axeProblems(page, 'check'), [], 'check: serious or critical axe violations');
+
+  const asked = [];
+  for (let step = 0; step < 80; step += 1) {
+    const { next_question: id } = await state(page);
+    if (!id) break;
+    asked.push(id);
+    await answer(page, id);
+    if (CHOICES[id] !== undefined) {
+      await until(page, () => /\d+ 项符合/.test(document.querySelector('#a11y [role=status]').textContent), null, `${id}: the answer's effect is announced`);
+    }
+  }
+  const done = await state(page);
+  assert.equal(done.next_question, null, `every question was answered or skipped (${asked.length} asked)`);
+  for (const [id, value] of Object.entries(done.profile)) {
+    if (CHOICES[id] !== undefined) assert.deepEqual(value, CHOICES[id], `${id} has the answer given by keyboard`);
+  }
+  const eligible = Object.values(done.statuses).filter((s) => s === 'eligible').length;
+  assert.match(await mirrorSays(page), new RegExp(`^${eligible} 项符合`), 'the last announcement counts the policies that apply');
+  // Focus landed on a control (not lost to the page), and the widget ImGui focuses (its ring in the screenshot) is
+  // the one the accessibility tree says is focused.
+  const focusedKey = await page.evaluate(() => document.activeElement?.dataset?.key);
+  assert.ok(focusedKey, 'after the last answer the page\'s focus is on a mirror node');
+  await until(page, (k) => window.portal.state().focus === k, focusedKey, 'ImGui focuses the same widget');
+  const focusedNode = (await axTree(page)).find((n) => n.props.focused === true && n.role !== 'RootWebArea');
+  assert.ok(focusedNode, 'the accessibility tree has a focused node');
+  const focusedName = await page.evaluate(() => document.activeElement.textContent || document.activeElement.getAttribute('aria-label'));
+  assert.equal(focusedNode.name, focusedName, `the focused node of the tree (${JSON.stringify(focusedNode)}) is the mirror node ImGui focuses (${focusedKey})`);
+  await screenshot(page, 'a11y-keyboard-results');
+  const results = await axTree(page);
+  expectRoles(results, [['link'], ['list'], ['checkbox']], 'results');
+  assert.deepEqual(await axeProblems(page, 'results'), [], 'results: serious or critical axe violations');
+
+  // Compare two policies, reached by the tab.
+  await page.getByRole('tab', { name: '浏览政策' }).press('Enter');
+  await until(page, () => window.portal.state().view === 'explore', null, 'back to explore');
+  const [a, b] = (await state(page)).visible;
+  for (const id of [a, b]) await page.locator(`#a11y [data-key="compare:${id}"]`).press('Enter');
+  await until(page, () => window.portal.state().compare.length === 2, null, 'two policies chosen');
+  await page.getByRole('tab', { name: '对比' }).press('Enter');
+  await until(page, () => window.portal.state().view === 'compare', null, 'the compare tab opens');
+  expectRoles(await axTree(page), [['tab', '对比'], ['main']], 'compare');
+  assert.deepEqual(await axeProblems(page, 'compare'), [], 'compare: serious or critical axe violations');
+  expectNoProblems(assert, problems);
+  await context.close();
+});
+
+test('focus follows both ways, a DOM click acts like a visitor, Tab leaves the canvas, the mirror idles', async () => {
+  const { context, page, problems } = await open('en');
+  await until(page, () => document.querySelectorAll('#a11y button').length > 0, null, 'the mirror is built');
+  // Tab on the canvas enters the mirror; ImGui's focus (state().focus) is the focused node's widget.
+  await page.evaluate(() => document.getElementById('canvas').focus());
+  await page.keyboard.press('Tab');
+  await until(page, () => document.activeElement?.closest('#a11y') && window.portal.state().focus
+    === document.activeElement.dataset.key, null, 'Tab entered the mirror and ImGui follows its focus');
+  await page.keyboard.press('Tab');
+  await until(page, () => window.portal.state().focus === document.activeElement.dataset.key, null, 'the next Tab stop is ImGui\'s focus too');
+  // Shift+Tab from the first node reaches the page's own links.
+  const first = await page.evaluate(() => document.querySelector('#a11y [data-key]').dataset.key);
+  await page.locator(`#a11y [data-key="${first}"]`).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), 'policies.html', 'the text version link is reachable');
+  // A DOM click on the language button clicks the widget: the app switches language as for a mouse.
+  await page.getByRole('button', { name: '中文', exact: true }).dispatchEvent('click');
+  await until(page, () => window.portal.state().lang === 'zh', null, 'the click switched the language');
+  await until(page, () => document.querySelector('#a11y').lang === 'zh-CN', null, 'the mirror speaks Chinese now');
+  // Idle: the loop pauses and the mirror is not touched.
+  await until(page, () => window.portal.state().paused, null, 'the page goes idle');
+  const mutations = await page.evaluate(() => new Promise((resolve) => {
+    let count = 0;
+    const observer = new MutationObserver((list) => { count += list.length; });
+    observer.observe(document.getElementById('a11y'), { subtree: true, attributes: true, childList: true, characterData: true });
+    setTimeout(() => { observer.disconnect(); resolve(count); }, 1000);
+  }));
+  assert.equal(mutations, 0, 'an idle page changes nothing in the mirror');
+  expectNoProblems(assert, problems);
+  await context.close();
+});

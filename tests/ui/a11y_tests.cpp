@@ -1,0 +1,104 @@
+// The accessibility mirror's collection point (ui/a11y.hpp): what ImGui submitted becomes nodes with roles,
+// names and states; focusing a node gives its widget ImGui's keyboard focus; the page is told only of changes;
+// the live region's sentences. Driven by real input, read from PortalUi::take_a11y_update() as the page gets it.
+#include "fixture.hpp"
+
+#include "ui/a11y.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace portal::test;
+
+namespace {
+
+using portal::ui::a11y::Node;
+
+// The last frame's node with this key, as the collector made it (the page gets the same in JSON).
+const Node* node(const std::string& key) {
+    const portal::ui::a11y::Collector* collector = portal::ui::a11y::current();
+    return collector != nullptr ? collector->find(key) : nullptr;
+}
+std::string role(const std::string& key) { return node(key) ? portal::ui::a11y::role_name(node(key)->role) : "(none)"; }
+std::string name(const std::string& key) { return node(key) ? node(key)->name : "(none)"; }
+
+// What the live region is told within a few frames ("" when nothing).
+std::string said(HeadlessPortal& portal) {
+    for (int i = 0; i < 4; ++i) {
+        const std::string text = portal.ui().take_a11y_update();
+        if (!text.empty()) {
+            const auto update = nlohmann::json::parse(text);
+            if (update.contains("say")) return update["say"];
+        }
+        portal.frame();
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("the mirror names and roles what explore draws: tabs, search, chips, cards named by their content") {
+    HeadlessPortal portal(fixture_options());
+    const auto update = nlohmann::json::parse(portal.ui().take_a11y_update());
+    CHECK(update["lang"] == "zh");
+    CHECK(update["view"] == "explore");
+    CHECK(update["nodes"].size() == portal::ui::a11y::current()->nodes().size());
+    CHECK(role("tab:explore") == "tab");
+    CHECK(name("tab:explore") == "浏览政策");
+    CHECK(node("tab:explore")->selected);
+    CHECK_FALSE(node("tab:check")->selected);
+    CHECK(role("search") == "searchbox");
+    CHECK(name("search") == "搜索政策名称、内容或标签");
+    CHECK(role("filter:category:housing") == "checkbox");
+    CHECK(name("filter:category:housing").find("住房") != std::string::npos);
+    CHECK_FALSE(node("filter:category:housing")->checked);
+    CHECK(role("policy:living-allowance") == "link");
+    CHECK(name("policy:living-allowance").find("高校毕业生生活津贴") != std::string::npos);
+    CHECK(role("lang") == "button");
+    CHECK(name("lang") == "English");
+    // ImGui's own "##id" labels never reach a name.
+    for (const auto& each : update["nodes"]) CHECK(each[2].get<std::string>().find("##") == std::string::npos);
+}
+
+TEST_CASE("a chosen chip is checked and the live region says the new count") {
+    HeadlessPortal portal(fixture_options());
+    portal.ui().take_a11y_update();
+    portal.click("filter:category:housing");
+    const auto visible = portal.state()["visible"].size();
+    CHECK(said(portal) == "共 " + std::to_string(visible) + " 项政策");
+    CHECK(node("filter:category:housing")->checked);
+}
+
+TEST_CASE("an unchanged frame sends the page nothing") {
+    HeadlessPortal portal(fixture_options());
+    portal.ui().take_a11y_update();
+    portal.frame();
+    CHECK(portal.ui().take_a11y_update().empty());
+}
+
+TEST_CASE("focusing a node gives its widget ImGui's keyboard focus; Enter then acts on it") {
+    HeadlessPortal portal(fixture_options());
+    REQUIRE(portal.ui().a11y_focus("policy:housing-voucher"));
+    portal.frames(2);
+    CHECK(portal.state()["focus"] == "policy:housing-voucher");
+    CHECK(node("policy:housing-voucher")->focused);
+    portal.press(ImGuiKey_Enter);
+    const auto state = portal.state();
+    CHECK(state["view"] == "detail");
+    CHECK(state["selected"] == "housing-voucher");
+    CHECK_FALSE(portal.ui().a11y_focus("no-such-widget"));
+}
+
+TEST_CASE("the check: answer options say which is chosen, and an answer is announced with what now applies") {
+    HeadlessPortal portal(fixture_options());
+    portal.click("tab:check");
+    CHECK(said(portal) == "已打开：资格自测");
+    CHECK(role("answer:bachelor") == "button");
+    CHECK(node("answer:bachelor")->pressable);
+    CHECK_FALSE(node("answer:bachelor")->pressed);
+    CHECK(role("skip") == "button");
+    portal.click("answer:bachelor");
+    const std::string sentence = said(portal);
+    int eligible = 0;
+    for (const auto& [id, status] : portal.state()["statuses"].items()) eligible += status == "eligible" ? 1 : 0;
+    CHECK(sentence.rfind(std::to_string(eligible) + " 项符合", 0) == 0);
+}
