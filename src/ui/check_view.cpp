@@ -8,7 +8,7 @@
 #include "core/date.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h>
+#include "ui/imgui_private.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #include "ui/text_layout.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h>
+#include "ui/imgui_private.hpp"
 
 #include <algorithm>
 #include <cmath>
