@@ -11,15 +11,6 @@
 
 namespace portal::core {
 
-using detail::Node;
-using detail::Op;
-using detail::Program;
-using detail::ProgramParts;
-using detail::VarRef;
-using detail::VarSlot;
-using detail::find_operator;
-using detail::split_path;
-
 // ============================================================================================================
 // Public API
 // ============================================================================================================

@@ -9,16 +9,6 @@
 
 namespace portal::core {
 
-using detail::Node;
-using detail::Op;
-using detail::Program;
-using detail::ProgramParts;
-using detail::VarRef;
-using detail::VarSlot;
-using detail::find_operator;
-using detail::path_text;
-using detail::split_path;
-
 namespace {
 
 // ============================================================================================================

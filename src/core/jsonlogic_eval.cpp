@@ -15,15 +15,6 @@
 
 namespace portal::core {
 
-using detail::Node;
-using detail::Op;
-using detail::Program;
-using detail::ProgramParts;
-using detail::VarRef;
-using detail::VarSlot;
-using detail::path_text;
-using detail::split_path;
-
 namespace {
 
 // ============================================================================================================

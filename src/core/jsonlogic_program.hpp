@@ -214,4 +214,15 @@ inline const OperatorName* find_operator(std::string_view name) {
 
 }  // namespace detail
 
+// The names the JsonLogic sources (and only they include this header) use without the detail:: prefix.
+using detail::find_operator;
+using detail::Node;
+using detail::Op;
+using detail::path_text;
+using detail::Program;
+using detail::ProgramParts;
+using detail::split_path;
+using detail::VarRef;
+using detail::VarSlot;
+
 }  // namespace portal::core
