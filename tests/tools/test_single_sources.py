@@ -7,6 +7,8 @@
 - The storage keys: the page's loader reads exactly the keys the app writes (src/platform/web_page.cpp).
 - The conformance file: the name the booth fetches, the bundle copies and the size budget skips is the file in
   tests/data.
+- The palette: src/ui/theme.hpp is the source; each colour's value agrees with the hex its comment gives, and the
+  page's CSS, the reports' style sheet, the page's theme colour and the web manifests use those same hex values.
 """
 import re
 import sys
@@ -66,6 +68,41 @@ class SingleSources(unittest.TestCase):
             self.assertIn(name, text, path)
             others = set(re.findall(r"[\w-]*tests?\.json", text)) - {name}
             self.assertEqual(others, set(), f"{path} names another suite file")
+
+    def theme_colours(self) -> dict[str, str]:
+        colours = {}
+        for name, rgb, hex_ in re.findall(
+                r"ImVec4 (\w+)\{([0-9.f, ]+)\};\s*// #([0-9A-Fa-f]{6})", read("src/ui/theme.hpp")):
+            channels = [float(x.rstrip("f")) for x in rgb.split(",")[:3]]
+            for channel, byte in zip(channels, bytes.fromhex(hex_)):
+                self.assertAlmostEqual(channel * 255, byte, delta=0.6, msg=f"theme.hpp {name}: value and #{hex_} differ")
+            colours[name] = "#" + hex_.upper()
+        self.assertGreaterEqual(len(colours), 8)
+        return colours
+
+    def test_palette(self):
+        theme = self.theme_colours()
+        by_variable = {"page": "page", "surface": "surface", "text": "text", "muted": "text_muted",
+                       "accent": "accent", "accent-soft": "accent_soft", "soft": "accent_soft", "border": "border",
+                       "danger": "danger", "bad": "danger"}
+        for path in ("shell/portal.css", "src/report/page_style.hpp"):
+            found = dict(re.findall(r"--([\w-]+):\s*(#[0-9A-Fa-f]{6})", read(path)))
+            checked = 0
+            for variable, value in found.items():
+                if variable in by_variable:
+                    self.assertEqual(value.upper(), theme[by_variable[variable]], f"{path} --{variable}")
+                    checked += 1
+            self.assertGreaterEqual(checked, 6, path)
+        for path in ("shell/index.html", "shell/kiosk.html"):
+            for value in re.findall(r'name="theme-color" content="(#[0-9A-Fa-f]{6})"', read(path)):
+                self.assertEqual(value.upper(), theme["accent"], path)
+        for path in ("web/manifest.webmanifest", "web/kiosk.webmanifest"):
+            text = read(path)
+            theme_colour = re.search(r'"theme_color":\s*"(#[0-9A-Fa-f]{6})"', text)
+            self.assertEqual(theme_colour.group(1).upper(), theme["accent"], f"{path} theme_color")
+            # The splash behind the icon: the page's background, or the accent for the booth's full-screen start.
+            background = re.search(r'"background_color":\s*"(#[0-9A-Fa-f]{6})"', text)
+            self.assertIn(background.group(1).upper(), set(theme.values()), f"{path} background_color")
 
 
 if __name__ == "__main__":
