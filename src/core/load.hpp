@@ -13,6 +13,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/model.hpp"
+#include "core/url_policy.hpp"  // url_problem(), is_web_url(): what the loader accepts as a link
 
 namespace portal::core {
 
@@ -34,11 +35,6 @@ struct LoadResult {
 // Parses and validates `text`; `file` only labels diagnostics.
 LoadResult load_policy_set(std::string_view text, const std::string& file);
 
-// Why a link may not be shown as one ("" when it may): the contract allows https:, http:, mailto: and tel: only,
-// with no spaces, control or bidirectional-control characters. The loader, the app and the reports all ask this.
-std::string url_problem(const std::string& url);
-// An acceptable https: or http: link (what a shared page address must be).
-bool is_web_url(const std::string& url);
 // Same for an already parsed document (tests, tools that build JSON).
 LoadResult load_policy_json(const nlohmann::json& document, const std::string& file);
 

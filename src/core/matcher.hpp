@@ -101,7 +101,8 @@ BenefitOutcome evaluate_benefit(const PolicySet& set, int policy, int benefit, c
 // The best bundle among `results` (eligible, assessed, not illustrative policies, see docs/POLICY-FORMAT.md): exact by branch and bound
 // over each connected component of the exclusion graph, within `work_budget` (roughly, policies visited). A
 // crafted graph that would need more gets a greedy, locally improved answer with `exact` false instead of
-// hanging the page. The default is far above what real data needs and keeps the worst case near 0.1 s.
+// hanging the page. The default is far above what real data needs and keeps the worst case near 0.1 s. The
+// solver is its own module, core/bundle.cpp.
 constexpr long kBundleWorkBudget = 500'000;
 Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& results, long work_budget = kBundleWorkBudget);
 

@@ -49,7 +49,7 @@ void perform_desktop_effects(portal::platform::Runner& runner) {
 int main(int argc, char** argv) {
     std::string data_path = PORTAL_DEFAULT_POLICY_FILE;
     std::string font_path = PORTAL_DEFAULT_FONT_FILE;
-    portal::platform::StartupInput input;
+    portal::ui::StartupData input;
     input.preferred_lang = "zh";
     input.today = today_iso();
     for (int i = 1; i + 1 < argc; i += 2) {

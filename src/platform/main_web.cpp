@@ -60,7 +60,7 @@ extern "C" {
 // Returns 1 when the app is running, 0 when it could not start (the reason is in portal_start_error()).
 EMSCRIPTEN_KEEPALIVE int portal_start(const char* policy_json, int policy_len, const unsigned char* font,
                                       int font_len, const char* lang, const char* today) {
-    portal::platform::StartupInput input;
+    portal::ui::StartupData input;
     input.policy_json.assign(policy_json, static_cast<size_t>(policy_len));
     input.policy_file_name = "policies.json";
     input.font.assign(font, font + font_len);

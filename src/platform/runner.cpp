@@ -32,12 +32,10 @@ Runner::~Runner() { shutdown(); }
 // first: the data, the window (which sizes the canvas), the glyph layout. Meanwhile the GPU process finishes
 // the page's own first frames, so creating the WebGL context then waits less, and nothing it starts (the
 // context's buffers, the shader compile) competes with this thread's work for the CPU.
-bool Runner::start(StartupInput input) {
+bool Runner::start(ui::StartupData input) {
     if (!start_sdl()) return false;
     start_imgui();
-    ui_->start(ui::StartupData{std::move(input.policy_json), std::move(input.policy_file_name),
-                               std::move(input.font), std::move(input.preferred_lang), std::move(input.today),
-                               std::move(input.booth)});
+    ui_->start(std::move(input));
     if (!create_window()) return false;
     update_zoom();
     build_fonts(wanted_font_density());

@@ -5,7 +5,7 @@
 
 #include "platform/gl_renderer.hpp"
 #include "platform/redraw_scheduler.hpp"
-#include "ui/booth.hpp"
+#include "ui/startup.hpp"
 
 #include <memory>
 #include <string>
@@ -21,15 +21,6 @@ class PortalUi;
 
 namespace portal::platform {
 
-struct StartupInput {
-    std::string policy_json;             // the bundled policy file's text
-    std::string policy_file_name;        // for error messages
-    std::vector<unsigned char> font;     // the bundled font subset (OpenType)
-    std::string preferred_lang;          // "zh" or "en" (from the browser or the desktop's locale)
-    std::string today;                   // YYYY-MM-DD, the evaluation date
-    std::unique_ptr<ui::Booth> booth;    // the recruitment-fair booth (kiosk.html); none on the site
-};
-
 // Layout pixels per window (CSS) pixel of the running UI: page code placed over the canvas multiplies by it.
 float layout_zoom();
 
@@ -43,7 +34,7 @@ public:
     // Loads the data, creates the ImGui context, the window and the GL context, and lays out the glyphs. Returns
     // false with a message in error() when the window or GL context cannot be made (the data's own problems are
     // shown by the UI).
-    bool start(StartupInput input);
+    bool start(ui::StartupData input);
 
     struct FrameResult {
         bool running = true;  // false once the user closed the window (desktop)

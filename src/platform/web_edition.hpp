@@ -14,7 +14,7 @@ class PortalUi;
 namespace portal::platform {
 
 // Before the runner starts: what this page adds to the startup (the booth, on kiosk.html).
-void edition_startup(StartupInput& input);
+void edition_startup(ui::StartupData& input);
 
 // After every frame: effects this page's app asks of the page.
 void edition_after_frame(ui::PortalUi& ui);

@@ -53,7 +53,7 @@ void wake_timer_fired(void* generation) {
 }  // namespace
 
 // The booth page always runs the booth, with the page's settings or the defaults.
-void edition_startup(StartupInput& input) {
+void edition_startup(ui::StartupData& input) {
     app::KioskSettings settings = page_settings();
     settings.enabled = true;
     input.booth = ui::make_kiosk_booth(settings);

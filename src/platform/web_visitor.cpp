@@ -3,7 +3,7 @@
 
 namespace portal::platform {
 
-void edition_startup(StartupInput&) {}
+void edition_startup(ui::StartupData&) {}
 void edition_after_frame(ui::PortalUi&) {}
 void edition_before_pause(const ui::PortalUi&, void (*)()) {}
 

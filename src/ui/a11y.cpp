@@ -1,6 +1,6 @@
 #include "ui/a11y.hpp"
 
-#include <imgui_internal.h>
+#include "ui/imgui_private.hpp"
 
 #include <algorithm>
 #include <cmath>

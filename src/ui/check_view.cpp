@@ -9,7 +9,7 @@
 #include "core/result_layers.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h>
+#include "ui/imgui_private.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 #include "ui/explore_view.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h>
+#include "ui/imgui_private.hpp"
 
 #include <algorithm>
 #include <cmath>

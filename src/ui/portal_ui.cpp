@@ -1,10 +1,9 @@
 #include "ui/portal_ui.hpp"
 
-#include <imgui_internal.h>
+#include "ui/imgui_private.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <memory>
 
 #include "app/device_memory.hpp"
@@ -16,7 +15,9 @@
 #include "ui/detail_view.hpp"
 #include "ui/explore_view.hpp"
 #include "ui/format.hpp"
+#include "ui/header_view.hpp"
 #include "ui/layout.hpp"
+#include "ui/notices_view.hpp"
 #include "ui/text_layout.hpp"
 #include "ui/theme.hpp"
 #include "ui/touch_scroll.hpp"
@@ -38,8 +39,8 @@ struct PortalUi::Impl {
     std::string a11y_sent;         // the nodes the page was last given
 };
 
-PortalUi::PortalUi() : impl_(new Impl) {}
-PortalUi::~PortalUi() { delete impl_; }
+PortalUi::PortalUi() : impl_(std::make_unique<Impl>()) {}
+PortalUi::~PortalUi() = default;
 
 void PortalUi::start(StartupData data) {
     font_file_ = std::move(data.font);
@@ -86,210 +87,6 @@ void PortalUi::follow_address(std::string_view fragment) {
 void PortalUi::share_finished(bool copied) { app::share_finished(state_, copied); }
 
 namespace {
-
-// ---- header ---------------------------------------------------------------------------------------------------------
-
-void draw_brand_mark(ImDrawList* dl, const ImVec2& pos, float size) {
-    const Palette& p = palette();
-    dl->AddRectFilled(pos, ImVec2(pos.x + size, pos.y + size), colour(p.accent), 8.0f);
-    // Two waves: the Cao'e river that runs through Shangyu.
-    for (int i = 0; i < 2; ++i) {
-        const float y = pos.y + size * (0.42f + 0.22f * static_cast<float>(i));
-        dl->AddBezierCubic(ImVec2(pos.x + size * 0.18f, y), ImVec2(pos.x + size * 0.38f, y - size * 0.16f),
-                           ImVec2(pos.x + size * 0.62f, y + size * 0.16f), ImVec2(pos.x + size * 0.82f, y),
-                           colour(i == 0 ? p.on_accent : p.youth), 2.5f);
-    }
-}
-
-// "Copy link" turns into "Copied ✓" once the clipboard took the link (until the next click anywhere).
-std::string share_button_label(const ViewContext& ctx) {
-    if (ctx.state.share_feedback == app::AppState::ShareFeedback::copied && !ctx.state.share_with_answers)
-        return ctx.t(str::link_copied);
-    return ctx.t(str::copy_link);
-}
-
-void draw_title_row(ViewContext& ctx, bool narrow) {
-    const Palette& p = palette();
-    const float mark = 34.0f;
-    const float row_h = std::max(mark, button_height());  // touch targets may be taller than the mark
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    draw_brand_mark(ImGui::GetWindowDrawList(), ImVec2(start.x, start.y + (row_h - mark) * 0.5f), mark);
-    const char* toggle = ctx.t(narrow ? str::other_language_short : str::other_language);
-    const float toggle_w = button_width(toggle);
-    // The kiosk has no clipboard to offer a passer-by: its results leave by QR code (the bottom bar).
-    const bool kiosk = ctx.booth != nullptr;
-    const std::string share = kiosk ? std::string() : share_button_label(ctx);
-    const float share_w = kiosk ? 0.0f : button_width(share);
-    const float title_x = start.x + mark + 12.0f;
-    const float title_w = column_right() - toggle_w - share_w - 20.0f - title_x;
-
-    // A phone's title takes the body size, on two lines when it must, rather than being cut off.
-    const char* title = ctx.t(narrow ? str::app_title_short : str::app_title);
-    ImGui::PushFont(ctx.fonts.heading);
-    const bool heading_fits = ImGui::CalcTextSize(title).x <= title_w;
-    ImGui::PopFont();
-    ImGui::PushFont(heading_fits || !narrow ? ctx.fonts.heading : ctx.fonts.body);
-    const int lines = ImGui::CalcTextSize(title).x <= title_w || !narrow ? 1 : 2;
-    const float text_h = ImGui::GetFontSize() + static_cast<float>(lines - 1) * line_height();
-    draw_clamped(ImGui::GetWindowDrawList(), ImVec2(title_x, std::floor(start.y + (row_h - text_h) * 0.5f - 1.0f)), title_w,
-                 title, colour(p.accent_active), lines);
-    ImGui::PopFont();
-
-    const float button_y = start.y + (row_h - button_height()) * 0.5f;
-    if (!kiosk) {
-        ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w - 8.0f - share_w, button_y));
-        if (button(share, "copy-link", ButtonKind::quiet)) ctx.intents.push([](app::AppState& s) { app::request_share(s, false); });
-        ctx.locator.mark("copy-link");
-    }
-    ImGui::SetCursorScreenPos(ImVec2(column_right() - toggle_w, button_y));
-    if (button(toggle, "lang", ButtonKind::secondary)) ctx.intents.push([](app::AppState& s) { app::switch_language(s); });
-    ctx.locator.mark("lang");
-    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + row_h));
-    ImGui::Dummy(ImVec2(1.0f, 1.0f));
-    if (!narrow) paragraph(ctx.t(str::tagline), colour(p.text_muted));
-}
-
-struct Tab {
-    app::View view;
-    const char* id;
-    const Phrase* label;
-    const Phrase* short_label;
-};
-
-std::string tab_label(const ViewContext& ctx, const Tab& tab, bool narrow) {
-    if (tab.view == app::View::compare && !ctx.state.compare.empty())
-        return fill(ctx.t(str::tab_compare_count), static_cast<int>(ctx.state.compare.size()));
-    return ctx.t(narrow ? *tab.short_label : *tab.label);
-}
-
-// Tabs: the active one is underlined as well as coloured, so it never rests on colour alone.
-void draw_tabs(ViewContext& ctx, bool narrow) {
-    static const Tab tabs[] = {{app::View::explore, "tab:explore", &str::tab_explore, &str::tab_explore},
-                               {app::View::check, "tab:check", &str::tab_check, &str::tab_check_short},
-                               {app::View::compare, "tab:compare", &str::tab_compare, &str::tab_compare}};
-    const Palette& p = palette();
-    const app::View shown = ctx.state.view == app::View::detail ? ctx.state.detail_return : ctx.state.view;
-    const float equal = std::floor((available_width() - 8.0f * 2) / 3.0f);
-    for (const Tab& tab : tabs) {
-        if (&tab != &tabs[0]) ImGui::SameLine(0, 8.0f);
-        const std::string label = tab_label(ctx, tab, narrow);
-        const bool active = shown == tab.view;
-        if (button(label, tab.id, ButtonKind::quiet, narrow ? equal : 0)) {
-            const app::View view = tab.view;
-            ctx.intents.push([view](app::AppState& s) { app::show_view(s, view); });
-        }
-        ctx.locator.mark(tab.id);
-        if (active) {
-            const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(min.x + 8.0f, max.y + 2.0f), ImVec2(max.x - 8.0f, max.y + 5.0f),
-                                                      colour(p.accent), 2.0f);
-        }
-    }
-}
-
-void draw_header(ViewContext& ctx) {
-    const Palette& p = palette();
-    const bool narrow = is_narrow();
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    ImDrawListSplitter splitter;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    splitter.Split(dl, 2);
-    splitter.SetCurrentChannel(dl, 1);
-    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + (narrow ? 10.0f : 14.0f)));
-    {
-        // The same margins as the content below, so the header lines up with it at every width.
-        const float margin = narrow ? 12.0f : 20.0f;
-        ImGui::Indent(margin);
-        Column column(std::min(kGridWidth, ImGui::GetContentRegionAvail().x - margin));
-        TouchTargets touch(narrow);  // a phone's header is tapped: fingertip-sized buttons
-        draw_title_row(ctx, narrow);
-        vertical_space(narrow ? 0.0f : 2.0f);
-        draw_tabs(ctx, narrow);
-        ImGui::Unindent(margin);
-    }
-    const float bottom = ImGui::GetItemRectMax().y + 6.0f;
-    splitter.SetCurrentChannel(dl, 0);
-    const float width = ImGui::GetWindowWidth();
-    dl->AddRectFilled(ImVec2(top.x, top.y), ImVec2(top.x + width, bottom), colour(p.surface));
-    dl->AddLine(ImVec2(top.x, bottom), ImVec2(top.x + width, bottom), colour(p.border));
-    splitter.Merge(dl);
-    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + 1.0f));
-}
-
-// ---- notices and failures ---------------------------------------------------------------------------------------------
-
-void draw_skipped_notice(ViewContext& ctx, float width) {
-    const auto& skipped = ctx.catalog.skipped;
-    if (skipped.empty() || ctx.state.skipped_notice_dismissed) return;
-    const Palette& p = palette();
-    Column column(width);
-    begin_panel(16.0f);
-    paragraph("⚠ " + fill(ctx.t(str::skipped_notice), static_cast<int>(skipped.size())), colour(p.warning));
-    for (const core::SkippedPolicy& policy : skipped) {
-        std::string why;
-        for (const core::Diagnostic& d : policy.diagnostics) {
-            if (d.severity != core::Severity::error) continue;
-            why = (d.pointer.empty() ? "" : d.pointer + ": ") + d.message;
-            break;
-        }
-        const std::string name = policy.id.empty() ? "?" : policy.id;
-        paragraph("• " + fill(ctx.t(str::skipped_entry), static_cast<int>(policy.index) + 1, name.c_str(), why.c_str()),
-                  colour(p.text_muted));
-    }
-    if (button(ctx.t(str::dismiss), "notice:dismiss", ButtonKind::secondary)) {
-        ctx.intents.push([](app::AppState& s) { app::dismiss_skipped_notice(s); });
-    }
-    ctx.locator.mark("notice:dismiss");
-    end_panel(&p.warning_soft, &p.border);
-    ctx.locator.mark("notice:skipped");
-    vertical_space(4.0f);
-}
-
-// A shared link that could not be read whole: say so briefly, show what could be used.
-void draw_link_notice(ViewContext& ctx, float width) {
-    if (!ctx.state.link_notice) return;
-    const Palette& p = palette();
-    Column column(width);
-    begin_panel(14.0f);
-    paragraph("⚠ " + std::string(ctx.t(str::link_notice)), colour(p.warning));
-    if (button(ctx.t(str::dismiss), "notice:link", ButtonKind::secondary)) {
-        ctx.intents.push([](app::AppState& s) { app::dismiss_link_notice(s); });
-    }
-    ctx.locator.mark("notice:link");
-    end_panel(&p.warning_soft, &p.border);
-    vertical_space(4.0f);
-}
-
-// The clipboard refused the link: show it, so the visitor can still copy it by hand.
-void draw_copy_failed(ViewContext& ctx, float width) {
-    if (ctx.state.share_feedback != app::AppState::ShareFeedback::failed) return;
-    const Palette& p = palette();
-    Column column(width);
-    begin_panel(14.0f);
-    paragraph(ctx.t(str::copy_failed), colour(p.text));
-    std::string link = app::share_url(ctx.state, ctx.state.share_with_answers);
-    text_field("##link-text", "", link, -1.0f, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
-    ctx.locator.mark("link-text");
-    if (button(ctx.t(str::dismiss), "notice:copy", ButtonKind::secondary)) {
-        ctx.intents.push([](app::AppState& s) { s.share_feedback = app::AppState::ShareFeedback::none; });
-    }
-    end_panel(&p.surface, &p.border);
-    vertical_space(4.0f);
-}
-
-void draw_fatal(const app::AppState& state, const Fonts& fonts, Locator& locator) {
-    const Palette& p = palette();
-    Column column(kReadingWidth);
-    vertical_space(24.0f);
-    begin_panel(24.0f);
-    ImGui::PushFont(fonts.heading);
-    paragraph("⚠ " + std::string(tr(state.lang, str::fatal_title)), colour(p.danger));
-    ImGui::PopFont();
-    locator.mark("error");
-    paragraph(tr(state.lang, str::fatal_body));
-    paragraph(state.error, colour(p.text_muted));
-    end_panel(&p.danger_soft, &p.border);
-}
 
 void draw_footer(ViewContext& ctx) {
     vertical_space(16.0f);
@@ -491,8 +288,7 @@ nlohmann::json keyboard_snapshot() {
     for (int key = ImGuiKey_NamedKey_BEGIN; key < ImGuiKey_GamepadStart; ++key) {
         if (ImGui::IsKeyDown(static_cast<ImGuiKey>(key))) held.push_back(ImGui::GetKeyName(static_cast<ImGuiKey>(key)));
     }
-    const ImGuiContext& g = *GImGui;
-    return {{"held", held}, {"editing", g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID}};
+    return {{"held", held}, {"editing", editing_text()}};
 }
 }  // namespace
 
@@ -511,13 +307,9 @@ std::string PortalUi::state_json() const {
 std::string PortalUi::locate_json(std::string_view id) const {
     const auto rect = locator_.find(id);
     if (!rect) return "null";
-    char buf[160];
-    // Layout pixels to CSS pixels (the kiosk magnifies the layout).
-    const double z = static_cast<double>(zoom_);
-    std::snprintf(buf, sizeof buf, "{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"label\":%.1f}", static_cast<double>(rect->x) * z,
-                  static_cast<double>(rect->y) * z, static_cast<double>(rect->w) * z, static_cast<double>(rect->h) * z,
-                  static_cast<double>(rect->label) * z);
-    return buf;
+    // Layout pixels to CSS pixels (the kiosk magnifies the layout), to a tenth of a pixel.
+    const auto css = [this](float layout) { return std::round(static_cast<double>(layout) * static_cast<double>(zoom_) * 10.0) / 10.0; };
+    return nlohmann::json{{"x", css(rect->x)}, {"y", css(rect->y)}, {"w", css(rect->w)}, {"h", css(rect->h)}, {"label", css(rect->label)}}.dump();
 }
 
 // ---- the accessibility mirror ----------------------------------------------------------------------------------

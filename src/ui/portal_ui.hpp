@@ -7,6 +7,7 @@
 #include "ui/booth.hpp"
 #include "ui/fonts.hpp"
 #include "ui/locator.hpp"
+#include "ui/startup.hpp"
 
 #include <imgui.h>
 
@@ -18,15 +19,6 @@
 namespace portal::ui {
 
 struct ViewContext;
-
-struct StartupData {
-    std::string policy_json;
-    std::string policy_file_name;
-    std::vector<unsigned char> font;
-    std::string preferred_lang;  // "zh" or "en"
-    std::string today;           // YYYY-MM-DD
-    std::unique_ptr<Booth> booth;  // the recruitment-fair booth (kiosk.html); none on the ordinary site
-};
 
 // How the page was opened, beyond the data: its address and what this device remembers.
 struct PageOpening {
@@ -117,7 +109,7 @@ private:
     FontSizes font_sizes() const;
 
     struct Impl;
-    Impl* impl_;
+    std::unique_ptr<Impl> impl_;
     app::AppState state_;
     std::vector<unsigned char> font_file_;
     Fonts fonts_;

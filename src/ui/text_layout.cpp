@@ -3,7 +3,7 @@
 #include "ui/a11y.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h>
+#include "ui/imgui_private.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -10,7 +10,7 @@ namespace portal::ui {
 // Every text colour here keeps at least 4.5:1 contrast on its background (WCAG AA).
 struct Palette {
     ImVec4 page{0.961f, 0.969f, 0.980f, 1.0f};         // #F5F7FA page background
-    ImVec4 surface{1.0f, 1.0f, 1.0f, 1.0f};            // cards, panels
+    ImVec4 surface{1.0f, 1.0f, 1.0f, 1.0f};            // #FFFFFF cards, panels
     ImVec4 surface_alt{0.925f, 0.941f, 0.961f, 1.0f};  // #ECF0F5 subtle fills, table stripes
     ImVec4 border{0.820f, 0.847f, 0.882f, 1.0f};       // #D1D8E1
     ImVec4 text{0.118f, 0.161f, 0.200f, 1.0f};         // #1E2933

@@ -1,6 +1,6 @@
 #include "ui/touch_scroll.hpp"
 
-#include <imgui_internal.h>
+#include "ui/imgui_private.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -28,10 +28,7 @@ ImGuiWindow* scrollable_under_pointer() {
 }
 
 // A text field being edited keeps its own drag (selecting text).
-bool text_field_active() {
-    const ImGuiContext& g = *GImGui;
-    return g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
-}
+bool text_field_active() { return editing_text(); }
 
 }  // namespace
 

@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 #include <imgui.h>
-#include <imgui_internal.h>  // ImTextCharFromUtf8
+#include "ui/imgui_private.hpp"  // ImTextCharFromUtf8
 
 #include <cmath>
 #include <string>

@@ -8,7 +8,7 @@
 #include "ui/qr_view.hpp"
 
 #include <doctest/doctest.h>
-#include <imgui_internal.h>
+#include "ui/imgui_private.hpp"
 
 using namespace portal::test;
 

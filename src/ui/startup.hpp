@@ -1,0 +1,22 @@
+// What the UI root needs to start: the bytes the platform read or fetched, and what it knows of the visitor. One
+// struct from the platform's entry points (main_web.cpp, main_desktop.cpp, the headless tests) to PortalUi.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ui/booth.hpp"
+
+namespace portal::ui {
+
+struct StartupData {
+    std::string policy_json;             // the bundled policy file's text
+    std::string policy_file_name;        // for error messages
+    std::vector<unsigned char> font;     // the bundled font subset (OpenType)
+    std::string preferred_lang;          // "zh" or "en" (from the browser or the desktop's locale)
+    std::string today;                   // YYYY-MM-DD, the evaluation date
+    std::unique_ptr<Booth> booth;        // the recruitment-fair booth (kiosk.html); none on the ordinary site
+};
+
+}  // namespace portal::ui
