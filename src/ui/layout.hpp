@@ -36,6 +36,21 @@ private:
     float previous_right_ = 0;
 };
 
+// Keeps the vertical scrollbar's width free in the current window while the window has no scrollbar, until
+// destroyed: Columns inside it are laid out as if the scrollbar were there, so nothing narrows or moves sideways
+// when the content grows long enough to scroll (or shrinks back). Construct it right after the window's Begin.
+class ScrollbarReserve {
+public:
+    ScrollbarReserve();
+    ~ScrollbarReserve();
+    ScrollbarReserve(const ScrollbarReserve&) = delete;
+    ScrollbarReserve& operator=(const ScrollbarReserve&) = delete;
+
+private:
+    ImGuiID previous_window_;
+    float previous_width_;
+};
+
 // Sets the right edge the helpers measure against until destroyed (Column and panels use it). Nests.
 class ColumnEdge {
 public:

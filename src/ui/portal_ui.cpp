@@ -275,6 +275,7 @@ void PortalUi::draw_content(ViewContext& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, narrow ? ImVec2(12, 14) : ImVec2(20, 18));
     ImGui::BeginChild("##content", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding, ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleVar();
+    const ScrollbarReserve reserve;  // a filter that shortens the list must not move the cards sideways
     draw_view(ctx);
     ImGui::EndChild();
 }

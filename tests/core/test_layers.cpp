@@ -14,11 +14,7 @@ namespace {
 
 const Date kToday{2024, 6, 1};
 
-PolicySet fixture() {
-    LoadResult result = load_policy_set(read_data("fixture-policies.json"), "fixture-policies.json");
-    REQUIRE(result.ok());
-    return std::move(*result.set);
-}
+PolicySet fixture() { return fixture_policies(); }
 
 std::vector<std::string> ids(const PolicySet& set, const std::vector<int>& indices, bool questions = false) {
     std::vector<std::string> out;

@@ -17,11 +17,7 @@ namespace {
 
 const Date kToday{2024, 6, 1};
 
-PolicySet fixture() {
-    LoadResult result = load_policy_set(read_data("fixture-policies.json"), "fixture-policies.json");
-    REQUIRE(result.ok());
-    return std::move(*result.set);
-}
+PolicySet fixture() { return fixture_policies(); }
 
 const PolicyOutcome& outcome_of(const PolicySet& set, const Evaluation& evaluation, const std::string& id) {
     const int index = set.policy_index(id);

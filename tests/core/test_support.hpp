@@ -98,4 +98,11 @@ inline const core::Diagnostic* error_at(const std::vector<core::Diagnostic>& dia
     return nullptr;
 }
 
+// The policies of tests/data/fixture-policies.json, which must load whole.
+inline core::PolicySet fixture_policies() {
+    core::LoadResult result = core::load_policy_set(read_data("fixture-policies.json"), "fixture-policies.json");
+    REQUIRE(result.ok());
+    return std::move(*result.set);
+}
+
 }  // namespace portal::test

@@ -188,3 +188,44 @@ export async function scrollTo(page, id, { x = 200, y = 400, step = 240, tries =
   }
   return locate(page, id);
 }
+
+// --- timing of a visitor's input, for the input tests (input, presses) -----------------------------------------
+
+// Deterministic pseudo-random numbers (mulberry32).
+export function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+export const between = (rnd, lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
+
+// The page's main thread busy for `ms`, starting as soon as the current task ends (as a slow frame would be).
+export async function busyMainThread(page, ms) {
+  await page.evaluate((length) => {
+    setTimeout(() => { const end = performance.now() + length; while (performance.now() < end) { /* busy */ } }, 0);
+  }, ms);
+}
+
+// Each of the app's next `count` frames takes an extra `ms` (slowFrameHook installed).
+export async function slowFrames(page, count, ms) {
+  await page.evaluate(([n, length]) => { window.__slowFrames = n; window.__slowFrameMs = length; }, [count, ms]);
+}
+
+// Installed before the app starts (openPortal's init): makes the next window.__slowFrames frames take
+// window.__slowFrameMs longer each.
+export function slowFrameHook() {
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => raf((time) => {
+    if (window.__slowFrames > 0) {
+      window.__slowFrames -= 1;
+      const end = performance.now() + window.__slowFrameMs;
+      while (performance.now() < end) { /* a slow frame */ }
+    }
+    callback(time);
+  });
+}

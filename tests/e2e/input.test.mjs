@@ -8,25 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   DIST, openPortal, expectNoProblems, state, locate, settle, click, scrollTo, servedPortal,
+  random, between, busyMainThread, slowFrames, slowFrameHook,
 } from './harness.mjs';
 
 const AS_OF = '2026-11-26';
 const data = JSON.parse(readFileSync(path.join(DIST, 'policies.json'), 'utf8'));
 const question = (id) => data.questions.find((q) => q.id === id);
 const session = servedPortal();
-
-// Deterministic pseudo-random numbers (mulberry32).
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const between = (rnd, lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
 
 // Choices for the questions answered by clicks: a visitor who is asked many questions.
 const CHOICES = {
@@ -56,18 +44,6 @@ function typedAnswer(rnd, q) {
   return { text: forms[between(rnd, 0, forms.length - 1)], stored };
 }
 
-// The page's main thread busy for `ms`, starting as soon as the current task ends (as a slow frame would be).
-async function busyMainThread(page, ms) {
-  await page.evaluate((length) => {
-    setTimeout(() => { const end = performance.now() + length; while (performance.now() < end) { /* busy */ } }, 0);
-  }, ms);
-}
-
-// Each of the app's next `count` frames takes an extra `ms` (installed before the app starts; see open()).
-async function slowFrames(page, count, ms) {
-  await page.evaluate(([n, length]) => { window.__slowFrames = n; window.__slowFrameMs = length; }, [count, ms]);
-}
-
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));  // a person's pause: input, not waiting
 
 async function open(options = {}) {
@@ -79,18 +55,6 @@ async function open(options = {}) {
     document.addEventListener('focusin', (event) => { if (event.target.id === 'text-input') window.__focusins += 1; });
   });
   return opened;
-}
-
-function slowFrameHook() {
-  const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    if (window.__slowFrames > 0) {
-      window.__slowFrames -= 1;
-      const end = performance.now() + window.__slowFrameMs;
-      while (performance.now() < end) { /* a slow frame */ }
-    }
-    callback(time);
-  });
 }
 
 async function waitFor(page, predicate, arg, what) {

@@ -8,47 +8,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, openPortal, expectNoProblems, state, locate, scrollTo, servedPortal } from './harness.mjs';
+import {
+  DIST, openPortal, expectNoProblems, state, locate, scrollTo, servedPortal, random, between, busyMainThread, slowFrames,
+  slowFrameHook,
+} from './harness.mjs';
 
 const AS_OF = '2026-11-26';
 const data = JSON.parse(readFileSync(path.join(DIST, 'policies.json'), 'utf8'));
 const question = (id) => data.questions.find((q) => q.id === id);
 const session = servedPortal();
 
-function random(seed) {  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const between = (rnd, lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));  // a person's hold: input, not waiting
 
-// Each of the app's next `count` frames takes an extra `ms` (installed before the app starts).
-function slowFrameHook() {
-  const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    if (window.__slowFrames > 0) {
-      window.__slowFrames -= 1;
-      const end = performance.now() + window.__slowFrameMs;
-      while (performance.now() < end) { /* a slow frame */ }
-    }
-    callback(time);
-  });
-}
-
+// Around a press: nothing, the main thread busy for a while, or the next few frames slow.
 async function disturb(page, rnd) {
   const kind = between(rnd, 0, 2);
-  if (kind === 1) {
-    await page.evaluate((ms) => setTimeout(() => { const end = performance.now() + ms; while (performance.now() < end) { /* busy */ } }, 0),
-      between(rnd, 50, 250));
-  } else if (kind === 2) {
-    await page.evaluate(([n, ms]) => { window.__slowFrames = n; window.__slowFrameMs = ms; }, [between(rnd, 1, 4), between(rnd, 50, 200)]);
-  }
+  if (kind === 1) await busyMainThread(page, between(rnd, 50, 250));
+  if (kind === 2) await slowFrames(page, between(rnd, 1, 4), between(rnd, 50, 200));
 }
 
 // Until the app has nothing left to do: the loop paused itself, so every event sent has been handled.

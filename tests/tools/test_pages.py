@@ -63,7 +63,8 @@ class Pages(unittest.TestCase):
                 for marker in ('id="loading"', 'id="failure"', "<noscript>", 'href="policies.html"', 'id="canvas"'):
                     self.assertIn(marker, page)
                 scripts = re.findall(r'<script defer src="([^"]+)"></script>', page)
-                self.assertEqual(scripts[-2:], ["text-input.js", "portal-loader.js"])
+                # The loader runs last: it uses the text input and the accessibility mirror, which must be defined by then.
+                self.assertEqual(scripts[-3:], ["text-input.js", "a11y-mirror.js", "portal-loader.js"])
         self.assertIn('data-app="booth"', self.pages["kiosk.html"])
         self.assertNotIn("data-app", self.pages["index.html"])
         self.assertIn('<script defer src="kiosk.js"></script>', self.pages["kiosk.html"])

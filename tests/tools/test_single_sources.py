@@ -93,9 +93,12 @@ class SingleSources(unittest.TestCase):
                     self.assertEqual(value.upper(), theme[by_variable[variable]], f"{path} --{variable}")
                     checked += 1
             self.assertGreaterEqual(checked, 6, path)
-        for path in ("shell/index.html", "shell/kiosk.html"):
+        theme_colours = 0
+        for path in ("shell/page.html", "scripts/make_pages.py"):  # both pages are made from these two
             for value in re.findall(r'name="theme-color" content="(#[0-9A-Fa-f]{6})"', read(path)):
                 self.assertEqual(value.upper(), theme["accent"], path)
+                theme_colours += 1
+        self.assertGreaterEqual(theme_colours, 1, "the pages' theme-color")
         for path in ("web/manifest.webmanifest", "web/kiosk.webmanifest"):
             text = read(path)
             theme_colour = re.search(r'"theme_color":\s*"(#[0-9A-Fa-f]{6})"', text)

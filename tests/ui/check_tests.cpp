@@ -40,18 +40,6 @@ void type_into_answer(HeadlessPortal& portal, const std::string& text) {
     portal.type(text);
 }
 
-// Answers the fixture's first five questions the way a visitor would.
-void answer_five(HeadlessPortal& portal) {
-    portal.click("tab:check");
-    portal.click("answer:master");            // education
-    portal.click("answer:false");             // owns_home
-    portal.click("answer:digital");           // maker_types (multi: toggle, then next)
-    portal.click("next");
-    portal.click("answer:shangyu");           // work_location
-    type_into_answer(portal, "28");           // age
-    portal.click("next");
-}
-
 }  // namespace
 
 TEST_CASE("the check asks the engine's next question, one at a time") {

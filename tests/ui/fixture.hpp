@@ -43,4 +43,17 @@ inline void scroll_to(HeadlessPortal& portal, const std::string& id, float x = 2
     }
 }
 
+// Answers the fixture's first five questions the way a visitor would.
+inline void answer_five(HeadlessPortal& portal) {
+    portal.click("tab:check");
+    portal.click("answer:master");   // education
+    portal.click("answer:false");    // owns_home
+    portal.click("answer:digital");  // maker_types (multi: toggle, then next)
+    portal.click("next");
+    portal.click("answer:shangyu");  // work_location
+    portal.click("answer:input");    // age
+    portal.type("28");
+    portal.click("next");
+}
+
 }  // namespace portal::test

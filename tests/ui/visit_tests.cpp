@@ -140,15 +140,7 @@ TEST_CASE("the question pane keeps its width when its scrollbar appears") {
     portal.frames(4);  // the page's own scrollbar, left from the long explore list, goes in the frames after the switch
     const ImVec4 skip_before = portal.rect("skip");
     const ImVec4 question_before = portal.rect("question");
-    // Answers fill the summary under the card until the pane must scroll.
-    portal.click("answer:master");
-    portal.click("answer:false");
-    portal.click("answer:digital");
-    portal.click("next");
-    portal.click("answer:shangyu");
-    portal.click("answer:input");
-    portal.type("28");
-    portal.click("next");
+    answer_five(portal);  // the answers fill the summary under the card until the pane must scroll
     REQUIRE(portal.visible("skip"));
     const ImVec4 skip_after = portal.rect("skip");
     CHECK(skip_after.x + skip_after.z == doctest::Approx(skip_before.x + skip_before.z));
@@ -158,4 +150,25 @@ TEST_CASE("the question pane keeps its width when its scrollbar appears") {
     portal.wheel(-3.0f);
     const bool moved = !portal.visible("skip") || portal.rect("skip").y < skip_after.y - 1.0f;
     CHECK(moved);
+}
+
+TEST_CASE("the explore page does not move sideways when a search empties the list and its scrollbar goes") {
+    HeadlessPortal portal(fixture_options(1366.0f, 768.0f));  // the whole list scrolls; "nothing found" does not
+    portal.frames(3);
+    const ImVec4 field_before = portal.rect("search");
+    const std::string first = portal.state()["visible"][0].get<std::string>();
+    const ImVec4 card = portal.rect("policy:" + first);
+    // The list does scroll: the wheel over a card moves it.
+    portal.move_mouse(card.x + 20.0f, card.y + 20.0f);
+    portal.wheel(-2.0f);
+    CHECK((!portal.visible("policy:" + first) || portal.rect("policy:" + first).y < card.y - 1.0f));
+    portal.wheel(4.0f);  // back to the top, where the search box is
+    portal.frames(2);
+    portal.click("search");
+    portal.type("zzzz");
+    portal.frames(4);  // the scrollbar goes in the frames after the list shrank
+    REQUIRE(portal.state()["visible"].empty());
+    const ImVec4 field_after = portal.rect("search");
+    CHECK(field_after.x == doctest::Approx(field_before.x));
+    CHECK(field_after.z == doctest::Approx(field_before.z));
 }

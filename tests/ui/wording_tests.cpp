@@ -40,18 +40,6 @@ std::vector<std::string> summary_bundle_lines(const std::string& summary, const 
     return lines;
 }
 
-void answer_five(HeadlessPortal& portal) {
-    portal.click("tab:check");
-    portal.click("answer:master");
-    portal.click("answer:false");
-    portal.click("answer:digital");
-    portal.click("next");
-    portal.click("answer:shangyu");
-    portal.click("answer:input");
-    portal.type("28");
-    portal.click("next");
-}
-
 }  // namespace
 
 TEST_CASE("the best combination reads the same in the app and in the downloaded summary") {
