@@ -7,9 +7,19 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include "ui/imgui_private.hpp"  // the test-engine hook declarations
+
 #define SDL_MAIN_HANDLED
 #include <SDL.h>
 #include <GLES3/gl3.h>
+
+// The portal's Dear ImGui is built with IMGUI_ENABLE_TEST_ENGINE: every item it adds is reported to hooks, which
+// the portal's accessibility mirror defines (src/ui/a11y.cpp). This app links the same library, so it answers them
+// with nothing: the baseline keeps the hook calls' cost and adds no mirror.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*) {}
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
 
 namespace {
 
