@@ -11,7 +11,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
   DIST, openPortal, expectNoProblems, state, locate, settle, screenshot, scrollTo,
-  servedPortal,
+  servedPortal, serveDist,
 } from './harness.mjs';
 
 const AS_OF = '2026-11-26';
@@ -27,10 +27,6 @@ function openKiosk(query = '', viewport = FULL_HD) {
 }
 
 // Requests for the page's own files since `from` (the harness's server records every path).
-function requested(from) {
-  return session.server.requests.slice(from).map((p) => p.replace(/^\//, ''));
-}
-
 // A finger tap at the centre of a located widget, scrolling its pane to it first (a visitor would drag; the
 // wheel moves the same scroll), over the question pane's side of the screen.
 async function tap(page, id) {
@@ -147,9 +143,11 @@ test('a visit by taps alone: tiles, the whole questionnaire, and the results tak
   assert.ok(modules > 0);
 
   // "The phone": the decoded link in a fresh page shows the same results, with the visitor's own app.
-  const before = session.server.requests.length;
-  const phone = await openPortal(session.browser, url, { viewport: { width: 390, height: 800 } });
-  const fetched = requested(before);
+  // The same link on a server of its own, so that only the phone's requests are in its log (the booth's service
+  // worker may still be caching its files on the shared one).
+  const own = await serveDist();
+  const phone = await openPortal(session.browser, url.replace(session.server.url, own.url), { viewport: { width: 390, height: 800 } });
+  const fetched = own.requests.map((p) => p.replace(/^\//, ''));
   assert.ok(fetched.includes('app.wasm') && !fetched.some((f) => f.startsWith('booth') || f.startsWith('kiosk')),
     `the phone downloads the visitor's app only: ${fetched.join(', ')}`);
   assert.equal((await state(phone.page)).kiosk, false);
@@ -157,6 +155,7 @@ test('a visit by taps alone: tiles, the whole questionnaire, and the results tak
   assert.deepEqual(remote.statuses, snapshot.statuses, 'the link opens the same results');
   assert.deepEqual(remote.profile, snapshot.profile);
   await phone.context.close();
+  await own.close();
   expectNoProblems(assert, problems);
   await context.close();
 });
@@ -251,9 +250,9 @@ test('staff hold the booth name for three seconds: the self-test runs in the bro
 });
 
 test('old booth links (index.html?kiosk&…) open the booth page with the same settings, before the visitor app loads', { timeout: 120000 }, async () => {
-  const before = session.server.requests.length;
+  const own = await serveDist();  // only this page's requests in its log
   const base = 'https://booth.example/portal/';
-  const { context, page, problems } = await openPortal(session.browser, session.server.url, {
+  const { context, page, problems } = await openPortal(session.browser, own.url, {
     viewport: FULL_HD, hasTouch: true, query: `?kiosk&idle=7&share_base=${encodeURIComponent(base)}&as_of=${AS_OF}`,
   });
   const address = new URL(page.url());
@@ -263,25 +262,32 @@ test('old booth links (index.html?kiosk&…) open the booth page with the same s
   assert.equal(snapshot.kiosk, true);
   assert.equal(snapshot.idle.idle_seconds, 7);
   assert.ok(snapshot.share_url.startsWith(base), snapshot.share_url);
-  const fetched = requested(before);
+  const fetched = own.requests.map((p) => p.replace(/^\//, ''));
   assert.ok(fetched.includes('booth.wasm'), fetched.join(', '));
   assert.ok(!fetched.includes('app.wasm') && !fetched.includes('app.js'),
     `the visitor's app was never downloaded: ${fetched.join(', ')}`);
   expectNoProblems(assert, problems);
   await context.close();
+  await own.close();
 });
 
 test('the visitor page downloads none of the booth', async () => {
-  const before = session.server.requests.length;
-  const { context, page, problems } = await openPortal(session.browser, session.server.url, { query: `?as_of=${AS_OF}` });
-  const snapshot = await state(page);
-  assert.equal(snapshot.kiosk, false);
-  assert.equal(await locate(page, 'kiosk:start-over'), null);
-  const fetched = requested(before);
-  assert.ok(fetched.includes('app.wasm'));
-  assert.deepEqual(fetched.filter((f) => /^(booth|kiosk)|jsonlogic/.test(f)), [], fetched.join(', '));
-  expectNoProblems(assert, problems);
-  await context.close();
+  // A server of its own: a booth page of an earlier test, or its service worker still caching, cannot add
+  // requests to this log.
+  const own = await serveDist();
+  try {
+    const { context, page, problems } = await openPortal(session.browser, own.url, { query: `?as_of=${AS_OF}` });
+    const snapshot = await state(page);
+    assert.equal(snapshot.kiosk, false);
+    assert.equal(await locate(page, 'kiosk:start-over'), null);
+    const fetched = own.requests.map((p) => p.replace(/^\//, ''));
+    assert.ok(fetched.includes('app.wasm'));
+    assert.deepEqual(fetched.filter((f) => /^(booth|kiosk)|jsonlogic/.test(f)), [], fetched.join(', '));
+    expectNoProblems(assert, problems);
+    await context.close();
+  } finally {
+    await own.close();
+  }
 });
 
 // Every booth target at least 48 CSS px and body text large enough to read from a metre (about 24 CSS px on a
