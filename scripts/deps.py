@@ -25,9 +25,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("PORTAL_CACHE", Path.home() / ".cache" / "shangyu-portal"))
 
-# Debian packages. Build: compilers and headers; fonts: the CJK face and the subsetter; terser minifies the scripts.
+# Debian packages. Build: compilers, ccache (compiled objects kept between clones) and headers; fonts: the CJK face and the subsetter; terser minifies the scripts.
 BUILD_PACKAGES = [
-    "cmake", "g++", "emscripten", "nlohmann-json3-dev", "doctest-dev", "libsdl2-dev",
+    "cmake", "g++", "ccache", "emscripten", "nlohmann-json3-dev", "doctest-dev", "libsdl2-dev",
     "fonts-noto-cjk", "python3-fonttools", "python3-brotli", "brotli", "terser", "gzip", "xz-utils", "ca-certificates",
 ]
 TEST_PACKAGES = ["chromium", "clang-14", "libclang-rt-14-dev"]
