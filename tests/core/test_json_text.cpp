@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/json_text.hpp"
+#include "test_paths.hpp"
 
 using namespace portal::core;
 

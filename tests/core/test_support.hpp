@@ -9,20 +9,11 @@
 #include "core/diagnostics.hpp"
 #include "core/json_text.hpp"
 #include "core/load.hpp"
+#include "test_paths.hpp"
 
 namespace portal::test {
 
 using json = nlohmann::json;
-
-// A time limit for a speed check. Builds with AddressSanitizer run several times slower (Debug, shadow memory):
-// they check memory safety, not speed, so their limits are stretched instead of failing under load.
-inline double time_budget(double seconds) {
-#if defined(__SANITIZE_ADDRESS__)
-    return seconds * 20;
-#else
-    return seconds;
-#endif
-}
 
 inline std::string data_path(const std::string& name) { return std::string(PORTAL_TEST_DATA_DIR) + "/" + name; }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/app_state.hpp"
+#include "test_paths.hpp"
 #include "app/list_order.hpp"
 
 using namespace portal;

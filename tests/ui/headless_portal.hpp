@@ -6,6 +6,7 @@
 #include "ui/kiosk_booth.hpp"
 #include "ui/portal_ui.hpp"
 #include "ui/text_layout.hpp"
+#include "test_paths.hpp"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>

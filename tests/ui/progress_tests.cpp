@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/app_state.hpp"
+#include "test_paths.hpp"
 
 using namespace portal;
 
