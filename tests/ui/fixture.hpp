@@ -43,13 +43,18 @@ inline void scroll_to(HeadlessPortal& portal, const std::string& id, float x = 2
     }
 }
 
-// Answers the fixture's first five questions the way a visitor would.
-inline void answer_five(HeadlessPortal& portal) {
+// Opens the check and answers the fixture's first three questions the way a visitor would; work_location is next.
+inline void answer_three(HeadlessPortal& portal) {
     portal.click("tab:check");
     portal.click("answer:master");   // education
     portal.click("answer:false");    // owns_home
     portal.click("answer:digital");  // maker_types (multi: toggle, then next)
     portal.click("next");
+}
+
+// Answers the fixture's first five questions the way a visitor would.
+inline void answer_five(HeadlessPortal& portal) {
+    answer_three(portal);
     portal.click("answer:shangyu");  // work_location
     portal.click("answer:input");    // age
     portal.type("28");

@@ -115,11 +115,7 @@ TEST_CASE("a policy page's title is clearly larger than its body text") {
 
 TEST_CASE("results: actions above the list, examples folded with the programmes to ask about") {
     HeadlessPortal portal(fixture_options());
-    portal.click("tab:check");
-    portal.click("answer:master");
-    portal.click("answer:false");
-    portal.click("answer:digital");
-    portal.click("next");
+    answer_three(portal);
     for (const char* id : {"share-answers", "download:html", "download:text", "remember", "reset"}) {
         CAPTURE(id);
         REQUIRE(portal.visible(id));
