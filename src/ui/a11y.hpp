@@ -5,8 +5,9 @@
 // whole build: ImGuiTestEngineHook_ItemAdd with the item's id and rectangle, ImGuiTestEngineHook_ItemInfo with
 // its label and status: checkable, checked, openable, inputable). The portal's own widgets draw their labels
 // by hand over InvisibleButton("##id"), so they add what ImGui cannot know through the same collector
-// (describe_last_item), and the text functions (paragraph, draw_clamped, badges, headings) add the text they
-// draw with its rectangle (text). The locator's ids, given right after each named widget, become the nodes'
+// (describe_last_item), and the text functions (paragraph, text_line, draw_clamped, badges, headings, the booth's
+// centred text) add the text they draw with its rectangle (text): ImGui's own text items have no id, so its hooks
+// never see them. The locator's ids, given right after each named widget, become the nodes'
 // stable keys. No view describes itself twice: a widget that is drawn is mirrored, one that is not is not.
 //
 // Roles: from the item's status (inputable: textbox; checkable: checkbox; openable: button with expanded), from
