@@ -2,10 +2,14 @@
 // keyboard can reach it. The app collects what ImGui submitted each frame (src/ui/a11y.hpp) and sends it here
 // only when something changed (portalA11y.update); an idle page sends nothing, so the mirror costs nothing.
 //
-// Each node is a real element (button, a, input, h2, p; role=tab in a tablist, role=checkbox), kept by key and
+// Each node is a real element (button, a, input, h1-h3, p; role=tab in a tablist, role=checkbox), kept by key and
 // updated in place, invisible and not hit by the mouse but placed over its widget (so a screen reader's focus box
 // and a touch-exploring finger land on the right spot). Landmarks: header (before the tabs), nav (the tabs),
-// main (the rest); policy cards and result rows are list items.
+// main (the rest), in which each section heading (h2) opens a region named by it; policy cards and result rows
+// are list items. The outline: h1 the view (a policy's title on its page, else the name of the tab showing), h2
+// its sections, h3 their parts. What the app draws over the page (the booth's countdown and QR panels) is a
+// dialog; an urgent one (the countdown) is said at once through an assertive live region. A refused answer's
+// field is aria-invalid, its reason the aria-errormessage and description.
 //
 // Acting. The page's focus and ImGui's keyboard focus follow each other: focusing a node gives its widget ImGui's
 // focus and its focus ring (portal_a11y_focus); ImGui moving its focus (an arrow key, the app focusing the next
@@ -28,7 +32,7 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
   const root = make('div', { id: 'a11y' });
   const skip = make('a', { className: 'a11y-skip', href: '#a11y-main' });
   const header = make('header');
-  const title = make('h1');
+  const viewTitle = make('h1', { className: 'a11y-view' });  // the view's name when it draws no title of its own
   const nav = make('nav');
   const tablist = make('div');
   tablist.setAttribute('role', 'tablist');
@@ -36,9 +40,11 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
   const status = make('div', { className: 'a11y-status' });
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
-  header.append(title);
+  const alert = make('div', { className: 'a11y-status' });
+  alert.setAttribute('role', 'alert');
+  alert.setAttribute('aria-live', 'assertive');
   nav.append(tablist);
-  root.append(skip, header, nav, main, status);
+  root.append(skip, header, nav, main, status, alert);
   canvas.after(root);
   // The canvas stays focusable for the mouse and ImGui's own keyboard navigation, but Tab goes through the mirror.
   canvas.tabIndex = -1;
@@ -74,21 +80,23 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     return !li.previousElementSibling && el === stops().find((stop) => li.contains(stop));
   };
 
-  function elementFor(role) {
+  function elementFor(role, level) {
     switch (role) {
       case 'textbox': case 'searchbox': return make('input', { type: role === 'searchbox' ? 'search' : 'text', autocomplete: 'off' });
       case 'link': return make('a', { tabIndex: 0 });
-      case 'heading': return make('h2');
+      case 'heading': return make('h' + Math.min(3, Math.max(1, level || 2)));
       case 'text': return make('p');
       default: return make('button', { type: 'button' });
     }
   }
 
-  const STATES = { disabled: 1, checkable: 2, checked: 4, pressable: 8, pressed: 16, expandable: 32, expanded: 64, selected: 128 };
+  const STATES = { disabled: 1, checkable: 2, checked: 4, pressable: 8, pressed: 16, expandable: 32, expanded: 64, selected: 128, invalid: 256, urgent: 512 };
+  // An element's id, for the relations between nodes (a field described by its error, a region by its heading).
+  const idOf = (k) => 'a11y-n-' + k.replace(/\s/g, '_');
 
   // Applies one node's data to its element: role, name, value, states, place.
   function apply(entry, data) {
-    const [k, role, name, x, y, w, h, states, extra] = data;
+    const [k, role, name, x, y, w, h, states, extra, error] = data;
     const el = entry.el;
     const old = entry.data || [];
     if (old[2] !== name || old[1] !== role) {
@@ -97,7 +105,6 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     }
     if (role === 'link' && !el.hasAttribute('role')) el.setAttribute('role', 'link');
     if (role === 'tab' || role === 'checkbox') el.setAttribute('role', role);
-    if (role === 'heading' && old[8] !== extra) el.setAttribute('aria-level', String(Math.min(6, Math.max(1, extra || 2))));
     if ((role === 'textbox' || role === 'searchbox') && el.value !== extra && document.activeElement !== el) el.value = extra || '';
     if (old[7] !== states) {
       const has = (s) => (states & STATES[s]) !== 0;
@@ -106,13 +113,18 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
       toggleAttr(el, 'aria-pressed', has('pressable') && role === 'button' ? String(has('pressed')) : null);
       toggleAttr(el, 'aria-expanded', has('expandable') ? String(has('expanded')) : null);
       toggleAttr(el, 'aria-selected', role === 'tab' ? String(has('selected')) : null);
+      toggleAttr(el, 'aria-invalid', has('invalid') ? 'true' : null);
+    }
+    if (old[9] !== error) {
+      toggleAttr(el, 'aria-errormessage', error ? idOf(error) : null);
+      toggleAttr(el, 'aria-describedby', error ? idOf(error) : null);
     }
     if (old[3] !== x || old[4] !== y || old[5] !== w || old[6] !== h) {
       const s = el.style;
       s.left = x + 'px'; s.top = y + 'px'; s.width = Math.max(1, w) + 'px'; s.height = Math.max(1, h) + 'px';
       el.classList.toggle('a11y-away', w === 0);
     }
-    el.dataset.key = k;
+    if (el.dataset.key !== k) { el.dataset.key = k; el.id = idOf(k); }
     entry.data = data;
   }
   function toggleAttr(el, attr, value) {
@@ -136,19 +148,25 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     const hadFocus = root.contains(focused);
     if (data.lang !== lang) localise(data.lang);
     const seen = new Set();
-    const headerKids = [title], tabs = [], mainKids = [];
-    let region = 'header', list = null, item = null;
+    const headerKids = [], tabs = [], mainKids = [], opened = new Map();
+    let region = 'header', list = null, item = null, titled = false, tabName = '';
     for (const node of data.nodes) {
       const k = node[0], role = node[1];
       seen.add(k);
       let entry = nodes.get(k);
-      if (!entry || entry.data[1] !== role) {
+      if (!entry || entry.data[1] !== role || (role === 'heading' && entry.data[8] !== node[8])) {
         if (entry) entry.el.remove();
-        entry = { el: elementFor(role), data: null };
+        entry = { el: elementFor(role, node[8]), data: null };
         nodes.set(k, entry);
       }
       apply(entry, node);
-      if (role === 'tab') { region = 'main'; tabs.push(entry.el); continue; }
+      if (node[10]) { dialogFor(opened, node[10], node[7] & STATES.urgent).kids.push(entry.el); continue; }
+      if (role === 'heading' && node[8] === 1) titled = true;
+      if (role === 'tab') {
+        region = 'main'; tabs.push(entry.el);
+        if (node[7] & STATES.selected) tabName = node[2];
+        continue;
+      }
       if (region === 'header') { headerKids.push(entry.el); continue; }
       // Cards and result rows: a list, one item per card with the card's own buttons.
       if (LIST_ITEM.test(k)) {
@@ -168,8 +186,10 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     }
     order(header, headerKids);
     order(tablist, tabs);
-    order(main, mainKids);
+    viewTitle.textContent = tabName;
+    order(main, sectioned(!titled && tabName ? [viewTitle, ...mainKids] : mainKids));
     nav.hidden = tabs.length === 0;
+    openDialogs(opened);
 
     if (hadFocus && !root.contains(document.activeElement) && focused.isConnected) focused.focus({ preventScroll: true });
     // ImGui moved its focus (arrows, the app focusing what comes next): the page's focus follows, if it was here.
@@ -205,6 +225,62 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     (back ? back.el : first || main).focus({ preventScroll: true });
   }
 
+  // Each h2 of the main content opens a region named by it, up to the next h2 or h1.
+  const sections = new Map();  // heading key -> section element
+  function sectioned(kids) {
+    const out = [], used = new Set();
+    let section = null;
+    for (const el of kids) {
+      if (el.tagName === 'H2') {
+        const k = el.dataset.key;
+        section = sections.get(k);
+        if (!section) { section = make('section'); section.setAttribute('aria-labelledby', idOf(k)); sections.set(k, section); }
+        section._kids = [el];
+        used.add(k);
+        out.push(section);
+      } else if (el.tagName === 'H1') {
+        section = null;
+        out.push(el);
+      } else if (section) section._kids.push(el);
+      else out.push(el);
+    }
+    for (const [k, el] of sections) if (used.has(k)) order(el, el._kids); else sections.delete(k);
+    return out;
+  }
+
+  // Dialogs by name: what the app draws over the page. One that was not open in the last update is announced
+  // (assertively when urgent: the booth's countdown) by what it shows, and takes the page's focus if the mirror had it.
+  const dialogs = new Map();  // name -> element
+  function dialogFor(opened, name, urgent) {
+    let d = opened.get(name);
+    if (!d) { d = { kids: [], urgent: !!urgent }; opened.set(name, d); }
+    return d;
+  }
+  function openDialogs(opened) {
+    for (const [name, d] of opened) {
+      let el = dialogs.get(name);
+      const fresh = !el;
+      if (!el) {
+        el = make('div', { tabIndex: -1 });
+        el.setAttribute('aria-modal', 'true');
+        el.setAttribute('aria-label', name);
+        dialogs.set(name, el);
+      }
+      el.setAttribute('role', d.urgent ? 'alertdialog' : 'dialog');
+      order(el, d.kids);
+      if (el.parentNode !== root) root.insertBefore(el, status);
+      if (fresh) {
+        if (d.urgent) sayNow(d.kids.filter((kid) => kid.tagName === 'P' || /^H\d$/.test(kid.tagName))
+          .map((kid) => kid.textContent).join(' '));
+        if (root.contains(document.activeElement) || mirrorUsed) {
+          const control = el.querySelector('button, a[role=link], input');
+          (control || el).focus({ preventScroll: true });
+        }
+      }
+    }
+    for (const [name, el] of dialogs) if (!opened.has(name)) { el.remove(); dialogs.delete(name); }
+  }
+
   const lists = new Map();
   function listElement(id) {
     let el = lists.get(id);
@@ -220,19 +296,19 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     lang = next;
     const words = WORDS[lang] || WORDS.zh;
     root.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    const heading = document.querySelector('#loading h1');
-    title.textContent = heading ? heading.getAttribute('data-' + lang) : document.title;
     header.setAttribute('aria-label', words.header);
     nav.setAttribute('aria-label', words.nav);
     main.setAttribute('aria-label', words.main);
     skip.textContent = words.skip;
   }
 
-  // The live region: cleared first, so the same sentence twice is said twice.
-  function say(text) {
-    status.textContent = '';
-    setTimeout(() => { status.textContent = text; }, 50);
+  // The live regions: cleared first, so the same sentence twice is said twice.
+  function sayIn(region, text) {
+    region.textContent = '';
+    setTimeout(() => { region.textContent = text; }, 50);
   }
+  const say = (text) => sayIn(status, text);
+  const sayNow = (text) => sayIn(alert, text);
 
   // A click at the widget's centre through the canvas's own mouse events, as a visitor's click would be.
   function click(entry) {
@@ -376,6 +452,7 @@ window.createPortalA11y = function createPortalA11y(module, canvas, textInput) {
     // The booth wiped a visit: nothing the last visitor heard or typed stays in the page.
     wipe() {
       status.textContent = '';
+      alert.textContent = '';
       for (const input of root.querySelectorAll('input')) input.value = '';
       lastActed = null;
       editing = null;

@@ -50,6 +50,9 @@ std::string hex_key(char kind, unsigned value) {
     return buffer;
 }
 
+// The locator id of a policy's title on its own page.
+constexpr std::string_view kPageTitleKey = "detail:title";
+
 unsigned text_hash(std::string_view text) {
     unsigned hash = 2166136261u;
     for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
@@ -69,6 +72,12 @@ void Collector::install() {
 void Collector::begin_frame() {
     drawing_.clear();
     index_.clear();
+    dialogs_.clear();
+}
+
+void Collector::dialog(std::string_view name, bool urgent) {
+    const ImGuiWindow* window = GImGui->CurrentWindow;
+    if (window != nullptr) dialogs_[window->ID] = Dialog{std::string(name), urgent};
 }
 
 Collector::Entry* Collector::item_entry(ImGuiID id) {
@@ -198,8 +207,33 @@ void Collector::end_frame(std::string_view selected_tab) {
         } else if (node.key.empty()) {
             const unsigned hash = text_hash(node.name);
             node.key = hex_key('t', hash) + "-" + std::to_string(seen_texts[hash]++);
+        } else if (node.key == kPageTitleKey) {
+            node.role = Role::heading;  // a policy's own page: its title heads the outline
+            node.level = 1;
+        }
+        if (const auto found = dialogs_.find(node.window); found != dialogs_.end()) {
+            node.dialog = found->second.name;
+            node.urgent = found->second.urgent;
         }
         shown_.push_back(std::move(node));
+    }
+    link_errors();
+}
+
+// A refused answer's reason ("<prefix>:problem", drawn under the field) makes its field ("<prefix>:input")
+// invalid, described by that reason, as aria-invalid and aria-errormessage say it.
+void Collector::link_errors() {
+    constexpr std::string_view problem = ":problem";
+    for (const Node& reason : shown_) {
+        if (reason.id != 0 || reason.key.size() <= problem.size() ||
+            reason.key.compare(reason.key.size() - problem.size(), problem.size(), problem) != 0)
+            continue;
+        const std::string field = reason.key.substr(0, reason.key.size() - problem.size()) + ":input";
+        for (Node& node : shown_) {
+            if (node.key != field) continue;
+            node.invalid = true;
+            node.error_key = reason.key;
+        }
     }
 }
 
@@ -215,6 +249,10 @@ void describe_last_item(std::string_view label, Role role, Toggle toggle, std::s
 
 void text(std::string_view text, const ImVec2& min, const ImVec2& max, int heading_level) {
     if (Collector* collector = current()) collector->text(text, min, max, heading_level);
+}
+
+void dialog(std::string_view name, bool urgent) {
+    if (Collector* collector = current()) collector->dialog(name, urgent);
 }
 
 const char* role_name(Role role) {

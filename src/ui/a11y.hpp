@@ -5,8 +5,9 @@
 // whole build: ImGuiTestEngineHook_ItemAdd with the item's id and rectangle, ImGuiTestEngineHook_ItemInfo with
 // its label and status: checkable, checked, openable, inputable). The portal's own widgets draw their labels
 // by hand over InvisibleButton("##id"), so they add what ImGui cannot know through the same collector
-// (describe_last_item), and the text functions (paragraph, draw_clamped, badges, headings) add the text they
-// draw with its rectangle (text). The locator's ids, given right after each named widget, become the nodes'
+// (describe_last_item), and the text functions (paragraph, text_line, draw_clamped, badges, headings, the booth's
+// centred text) add the text they draw with its rectangle (text): ImGui's own text items have no id, so its hooks
+// never see them. The locator's ids, given right after each named widget, become the nodes'
 // stable keys. No view describes itself twice: a widget that is drawn is mirrored, one that is not is not.
 //
 // Roles: from the item's status (inputable: textbox; checkable: checkbox; openable: button with expanded), from
@@ -40,7 +41,11 @@ struct Node {
     float x = 0, y = 0, w = 0, h = 0;  // the visible part, layout pixels (w = h = 0: scrolled out of view)
     bool disabled = false, checked = false, checkable = false, pressed = false, pressable = false,
          expandable = false, expanded = false, selected = false, focused = false;
-    int level = 0;             // headings: 1..3
+    int level = 0;             // headings: 1 the view, 2 a section, 3 a part of a section
+    bool invalid = false;      // a field whose answer was refused
+    std::string error_key;     // the key of the text saying why (invalid fields)
+    std::string dialog;        // the name of the dialog the node is in ("" when on the page)
+    bool urgent = false;       // the dialog asks for an answer now (said assertively when it opens)
     ImGuiID id = 0;            // 0 for text
     ImGuiID window = 0;
     ImVec2 full_min, full_max; // the whole item rectangle (scrolled out of view included), screen coordinates
@@ -64,6 +69,8 @@ public:
     void describe(std::string_view label, Role role, Toggle toggle, std::string_view value);
     void text(std::string_view text, const ImVec2& min, const ImVec2& max, int heading_level);
     void key_last_item(std::string_view key);
+    // The current window stands over the page as a dialog named `name`; `urgent`: it must be answered now.
+    void dialog(std::string_view name, bool urgent);
 
 private:
     struct Entry {
@@ -76,6 +83,12 @@ private:
     };
     Entry* item_entry(ImGuiID id);
     void name_from_content();
+    void link_errors();
+    struct Dialog {
+        std::string name;
+        bool urgent = false;
+    };
+    std::unordered_map<ImGuiID, Dialog> dialogs_;
 
     std::vector<Entry> drawing_;
     std::unordered_map<ImGuiID, std::size_t> index_;
@@ -90,6 +103,9 @@ Collector* current();
 void describe_last_item(std::string_view label, Role role = Role::button, Toggle toggle = Toggle::none,
                         std::string_view value = {});
 void text(std::string_view text, const ImVec2& min, const ImVec2& max, int heading_level = 0);
+
+// The window being drawn is a dialog over the page (see Collector::dialog).
+void dialog(std::string_view name, bool urgent = false);
 
 const char* role_name(Role role);
 

@@ -146,7 +146,7 @@ void answer_input(ViewContext& ctx, int q) {
     if (!unit.empty()) {
         ImGui::SameLine(0, 10.0f);
         align_text_to_buttons();
-        ImGui::TextUnformatted(unit.c_str());
+        text_line(unit);
     }
     if (question.type == core::QuestionType::date) draw_date_read(ctx, q);
     if (entered) commit(ctx);
@@ -409,7 +409,7 @@ void draw_group(ViewContext& ctx, const Phrase& title, const Phrase& empty, cons
                 core::Status status, const char* id) {
     vertical_space(6.0f);
     ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextColored(status_style(status).text, "%s", fill(ctx.t(title), static_cast<int>(rows.size())).c_str());
+    text_line(fill(ctx.t(title), static_cast<int>(rows.size())), colour(status_style(status).text), 3);
     ImGui::PopFont();
     ctx.locator.mark(id);
     if (rows.empty()) {
@@ -493,7 +493,7 @@ void draw_best_bundle(ViewContext& ctx, const std::vector<int>& qualify) {
     const core::Bundle& bundle = ctx.state.evaluation.best_bundle;
     begin_panel(18.0f);
     ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(ctx.t(str::best_title));
+    text_line(ctx.t(str::best_title), 0, 3);
     ImGui::PopFont();
     if (bundle.policies.empty() || bundle.total <= 0) {
         paragraph(ctx.t(wording::empty_bundle_phrase(ctx.state.evaluation)), muted());
@@ -563,7 +563,7 @@ void draw_action_bar(ViewContext& ctx) {
 void draw_results(ViewContext& ctx) {
     const core::ResultLayers layers = core::result_layers(ctx.state.evaluation);
     ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(ctx.t(str::results_title));
+    text_line(ctx.t(str::results_title), 0, 2);
     ImGui::PopFont();
     paragraph(fill(ctx.t(str::results_meta), ctx.state.as_of.to_string().c_str(), ctx.set().version.c_str()), muted());
     ctx.locator.mark("results-meta");

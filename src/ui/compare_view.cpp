@@ -148,7 +148,7 @@ void draw_table(ViewContext& ctx) {
 
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    ImGui::TextColored(palette().text_muted, "%s", ctx.t(str::row_policy));
+    text_line(ctx.t(str::row_policy), colour(palette().text_muted));
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
         ImGui::PushID(chosen[i]);
@@ -160,7 +160,7 @@ void draw_table(ViewContext& ctx) {
         if (attribute.needs_answers && !app::has_answers(ctx.state)) continue;
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        ImGui::TextColored(palette().text_muted, "%s", ctx.t(*attribute.name));
+        text_line(ctx.t(*attribute.name), colour(palette().text_muted));
         for (std::size_t i = 0; i < chosen.size(); ++i) {
             ImGui::TableSetColumnIndex(static_cast<int>(i) + 1);
             ImGui::PushID(chosen[i]);
@@ -184,7 +184,7 @@ void draw_stacked(ViewContext& ctx) {
     }
     for (const Attribute& attribute : kAttributes) {
         if (attribute.needs_answers && !app::has_answers(ctx.state)) continue;
-        section_heading(ctx.fonts.heading, ctx.t(*attribute.name));
+        section_heading(ctx.fonts.heading, ctx.t(*attribute.name), 3);
         for (int policy : chosen) {
             ImGui::PushID(policy);
             paragraph(policy_title(ctx, policy), colour(palette().accent));
@@ -224,7 +224,7 @@ void draw_compare(ViewContext& ctx) {
         return;
     }
     ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(ctx.t(str::compare_title));
+    text_line(ctx.t(str::compare_title), 0, 2);
     ImGui::PopFont();
     vertical_space(2.0f);
     if (column.width() < 150.0f + 220.0f * static_cast<float>(ctx.state.compare.size())) draw_stacked(ctx);

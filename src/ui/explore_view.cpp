@@ -44,7 +44,7 @@ float sort_width(const ViewContext& ctx) {
 void draw_sort(ViewContext& ctx) {
     ImGui::BeginGroup();
     align_text_to_buttons();
-    ImGui::TextColored(palette().text_muted, "%s", ctx.t(str::sort_label));
+    text_line(ctx.t(str::sort_label), colour(palette().text_muted));
     for (const SortChoice& s : kSorts) {
         ImGui::SameLine(0, s.order == app::SortOrder::relevance ? 8.0f : 4.0f);
         const bool active = ctx.state.sort == s.order;
@@ -105,9 +105,7 @@ void draw_search_and_sort(ViewContext& ctx) {
 // ---- filters ------------------------------------------------------------------------------------------------------
 
 void facet_label(const char* label) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
-    ImGui::TextUnformatted(label);
-    ImGui::PopStyleColor();
+    text_line(label, colour(palette().text_muted));
 }
 
 void draw_category_chips(ViewContext& ctx) {
@@ -187,7 +185,7 @@ void draw_order_note(ViewContext& ctx) {
     ImGui::SameLine(0, gap);
     if (ImGui::CalcTextSize(note).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
     align_text_to_buttons();
-    ImGui::TextColored(palette().text_muted, "%s", note);
+    text_line(note, colour(palette().text_muted));
     ctx.locator.mark("order-note");
 }
 
@@ -196,7 +194,7 @@ void draw_result_bar(ViewContext& ctx) {
     const int count = static_cast<int>(ctx.state.list.visible.size());
     const std::string summary = count == 1 ? ctx.t(str::result_count_one) : fill(ctx.t(str::result_count), count);
     align_text_to_buttons();
-    ImGui::TextColored(palette().text_muted, "%s", summary.c_str());
+    text_line(summary, colour(palette().text_muted));
     ctx.locator.mark("result-count");
     if (!ctx.state.filters.empty() && count > 0) {
         ImGui::SameLine(0, 12.0f);

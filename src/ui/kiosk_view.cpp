@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/kiosk.hpp"
+#include "ui/a11y.hpp"
 #include "ui/format.hpp"
 #include "ui/kiosk_strings.hpp"
 #include "ui/layout.hpp"
@@ -45,8 +46,9 @@ bool begin_overlay(const char* name, const ImVec4& background) {
 // Text centred on `centre_x` at `y`, with an explicit font; returns the height used.
 float centred_text(ImDrawList* dl, ImFont* font, float size, float centre_x, float y, std::string_view text, ImU32 c) {
     const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
-    dl->AddText(font, size, ImVec2(std::floor(centre_x - extent.x * 0.5f), std::floor(y)), c, text.data(),
-                text.data() + text.size());
+    const ImVec2 at(std::floor(centre_x - extent.x * 0.5f), std::floor(y));
+    dl->AddText(font, size, at, c, text.data(), text.data() + text.size());
+    a11y::text(text, at, ImVec2(at.x + extent.x, at.y + extent.y));
     return extent.y;
 }
 
@@ -182,6 +184,7 @@ void draw_countdown(ViewContext& ctx, double seconds_left) {
         ImGui::End();
         return;
     }
+    a11y::dialog(ctx.t(kstr::still_there), true);  // the visit ends unless the visitor answers: said at once
     const ImVec2 min = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     const ImVec2 centre(min.x + size.x * 0.5f, min.y + size.y * 0.5f);
     const ImVec2 half(300.0f, 200.0f);
@@ -290,6 +293,7 @@ void qr_card(ViewContext& ctx, const char* window, const Phrase& title, const Ph
         ImGui::End();
         return;
     }
+    a11y::dialog(ctx.t(title));
     const ImVec2 min = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     // Modules of at least 4 CSS pixels (a phone at 50 cm reads them); the zoom already enlarges layout pixels.
     const float zoom = std::max(1.0f, ImGui::GetIO().DisplayFramebufferScale.x);
@@ -392,7 +396,7 @@ void draw_selftest(ViewContext& ctx, const char* build_date) {
     ImGui::SetCursorPos(ImVec2(0, 24.0f));
     Column column(860.0f);
     ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(ctx.t(kstr::selftest_title));
+    text_line(ctx.t(kstr::selftest_title), 0, 2);
     ImGui::PopFont();
     ctx.locator.mark("selftest");
     paragraph(fill(ctx.t(kstr::selftest_meta), ctx.set().version.c_str(), build_date, ctx.state.as_of.to_string().c_str()),
@@ -490,7 +494,7 @@ bool draw_category_tiles(ViewContext& ctx) {
     const Palette& p = palette();
     Column column(kGridWidth);
     ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(ctx.t(kstr::tiles_title));
+    text_line(ctx.t(kstr::tiles_title), 0, 2);
     ImGui::PopFont();
     paragraph(ctx.t(kstr::tiles_hint), colour(p.text_muted));
     vertical_space(6.0f);

@@ -36,7 +36,11 @@ struct PortalUi::Impl {
     a11y::Collector mirror;        // what ImGui submitted in the last frame, for the page's accessibility mirror
     a11y::Announcer announcer;
     std::string announcement;      // said with the next mirror update
-    std::string a11y_sent;         // the nodes the page was last given
+    std::vector<a11y::Node> a11y_sent;  // the nodes the page was last given, and what came with them
+    std::string a11y_sent_focus;
+    core::Lang a11y_sent_lang = core::Lang::zh;
+    app::View a11y_sent_view = app::View::explore;
+    float a11y_sent_zoom = 0.0f;        // 0: nothing sent yet
 };
 
 PortalUi::PortalUi() : impl_(std::make_unique<Impl>()) {}
@@ -317,35 +321,61 @@ std::string PortalUi::locate_json(std::string_view id) const {
 
 namespace {
 
-// One node as a compact array: [key, role, name, x, y, w, h, states, level or value]. Rectangles in CSS pixels of
-// the canvas, rounded, so a node moves in the page only when it moves on screen. States: 1 disabled, 2 checkable,
-// 4 checked, 8 pressable, 16 pressed, 32 expandable, 64 expanded, 128 selected.
+// One node as a compact array: [key, role, name, x, y, w, h, states, level or value, error key, dialog]. Rectangles
+// in CSS pixels of the canvas, rounded, so a node moves in the page only when it moves on screen. States: 1
+// disabled, 2 checkable, 4 checked, 8 pressable, 16 pressed, 32 expandable, 64 expanded, 128 selected, 256
+// invalid, 512 in an urgent dialog. The last two are left out when empty.
+int node_states(const a11y::Node& node) {
+    return (node.disabled ? 1 : 0) | (node.checkable ? 2 : 0) | (node.checked ? 4 : 0) | (node.pressable ? 8 : 0) |
+           (node.pressed ? 16 : 0) | (node.expandable ? 32 : 0) | (node.expanded ? 64 : 0) | (node.selected ? 128 : 0) |
+           (node.invalid ? 256 : 0) | (node.urgent ? 512 : 0);
+}
+
+long css_px(float layout, float zoom) { return std::lround(static_cast<double>(layout * zoom)); }
+
 nlohmann::json node_json(const a11y::Node& node, float zoom) {
-    const int states = (node.disabled ? 1 : 0) | (node.checkable ? 2 : 0) | (node.checked ? 4 : 0) |
-                       (node.pressable ? 8 : 0) | (node.pressed ? 16 : 0) | (node.expandable ? 32 : 0) |
-                       (node.expanded ? 64 : 0) | (node.selected ? 128 : 0);
-    const auto px = [zoom](float v) { return std::lround(static_cast<double>(v * zoom)); };
     nlohmann::json extra = node.role == a11y::Role::heading ? nlohmann::json(node.level) : nlohmann::json(node.value);
-    return nlohmann::json::array({node.key, a11y::role_name(node.role), node.name, px(node.x), px(node.y), px(node.w),
-                                  px(node.h), states, std::move(extra)});
+    nlohmann::json out = nlohmann::json::array({node.key, a11y::role_name(node.role), node.name, css_px(node.x, zoom),
+                                                css_px(node.y, zoom), css_px(node.w, zoom), css_px(node.h, zoom),
+                                                node_states(node), std::move(extra)});
+    if (!node.error_key.empty() || !node.dialog.empty()) out.push_back(node.error_key);
+    if (!node.dialog.empty()) out.push_back(node.dialog);
+    return out;
+}
+
+// Whether the page would be given the same for both nodes (what node_json writes, compared before writing it).
+bool same_for_page(const a11y::Node& a, const a11y::Node& b, float zoom) {
+    return a.key == b.key && a.role == b.role && a.name == b.name && node_states(a) == node_states(b) &&
+           (a.role == a11y::Role::heading ? a.level == b.level : a.value == b.value) && a.error_key == b.error_key &&
+           a.dialog == b.dialog && css_px(a.x, zoom) == css_px(b.x, zoom) && css_px(a.y, zoom) == css_px(b.y, zoom) &&
+           css_px(a.w, zoom) == css_px(b.w, zoom) && css_px(a.h, zoom) == css_px(b.h, zoom);
 }
 
 }  // namespace
 
+// Compared node by node first: a frame that changed nothing for the page (most frames that draw) writes no JSON.
 std::string PortalUi::take_a11y_update() {
+    Impl& impl = *impl_;
+    const std::vector<a11y::Node>& shown = impl.mirror.nodes();
+    const std::string& focus = impl.mirror.focused_key();
+    const bool same = impl.a11y_sent_zoom == zoom_ && impl.a11y_sent_lang == state_.lang &&
+                      impl.a11y_sent_view == state_.view && impl.a11y_sent_focus == focus &&
+                      std::equal(shown.begin(), shown.end(), impl.a11y_sent.begin(), impl.a11y_sent.end(),
+                                 [this](const a11y::Node& a, const a11y::Node& b) { return same_for_page(a, b, zoom_); });
+    if (same && impl.announcement.empty()) return {};
+    impl.a11y_sent = shown;
+    impl.a11y_sent_focus = focus;
+    impl.a11y_sent_lang = state_.lang;
+    impl.a11y_sent_view = state_.view;
+    impl.a11y_sent_zoom = zoom_;
     nlohmann::json nodes = nlohmann::json::array();
-    for (const a11y::Node& node : impl_->mirror.nodes()) nodes.push_back(node_json(node, zoom_));
-    const std::string& focus = impl_->mirror.focused_key();
+    for (const a11y::Node& node : shown) nodes.push_back(node_json(node, zoom_));
     nlohmann::json update = {{"lang", state_.lang == core::Lang::zh ? "zh" : "en"},
                              {"view", app::view_name(state_.view)},
                              {"focus", focus.empty() ? nlohmann::json(nullptr) : nlohmann::json(focus)},
                              {"nodes", std::move(nodes)}};
-    std::string text = update.dump();
-    if (text == impl_->a11y_sent && impl_->announcement.empty()) return {};
-    impl_->a11y_sent = text;
-    if (impl_->announcement.empty()) return text;
-    update["say"] = std::move(impl_->announcement);
-    impl_->announcement.clear();
+    if (!impl.announcement.empty()) update["say"] = std::move(impl.announcement);
+    impl.announcement.clear();
     return update.dump();
 }
 

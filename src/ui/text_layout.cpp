@@ -134,6 +134,15 @@ void paragraph(std::string_view text, ImU32 colour) {
     if (colour != 0) ImGui::PopStyleColor();
 }
 
+void text_line(std::string_view text, ImU32 colour, int heading_level) {
+    if (text.empty()) return;
+    note_drawn_text(text);
+    if (colour != 0) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    if (colour != 0) ImGui::PopStyleColor();
+    a11y::text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), heading_level);
+}
+
 float draw_clamped(ImDrawList* draw_list, const ImVec2& pos, float width, std::string_view text, ImU32 colour,
                    int max_lines) {
     ImFont* font = ImGui::GetFont();

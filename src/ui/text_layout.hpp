@@ -27,6 +27,11 @@ std::vector<TextLine> break_lines(const ImFont* font, float size, std::string_vi
 // current column (see layout.hpp). `colour` 0 means the style's text colour.
 void paragraph(std::string_view text, ImU32 colour = 0);
 
+// One line of text as an ImGui text item (what views use instead of ImGui::TextUnformatted, so the accessibility
+// mirror reads it too). `heading_level` 1..3 makes it a heading of the outline: 1 the view, 2 a section, 3 a part
+// of a section. `colour` 0 means the style's text colour.
+void text_line(std::string_view text, ImU32 colour = 0, int heading_level = 0);
+
 // Draws at most `max_lines` lines at `pos` with the current font, ending the last with "…" when the text is
 // longer. Returns the height used. For fixed-size cards, where layout items are not wanted.
 float draw_clamped(ImDrawList* draw_list, const ImVec2& pos, float width, std::string_view text, ImU32 colour,

@@ -213,13 +213,10 @@ void badge(std::string_view label, const BadgeStyle& style) {
     if (ImGui::IsItemVisible()) draw_badge(ImGui::GetWindowDrawList(), pos, label, style);
 }
 
-void section_heading(ImFont* font, std::string_view title) {
+void section_heading(ImFont* font, std::string_view title, int level) {
     vertical_space(8.0f);
     ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().text);
-    ImGui::TextUnformatted(title.data(), title.data() + title.size());
-    a11y::text(title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 2);
-    ImGui::PopStyleColor();
+    text_line(title, colour(palette().text), level);
     ImGui::PopFont();
 }
 

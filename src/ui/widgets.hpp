@@ -64,8 +64,8 @@ float badge_width(std::string_view label);
 float badge_height();
 void draw_badge(ImDrawList* draw_list, const ImVec2& pos, std::string_view label, const BadgeStyle& style);
 
-// A heading in the heading font with space above it.
-void section_heading(ImFont* font, std::string_view title);
+// A heading in the heading font with space above it, at an outline level (2 a section, 3 a part of one).
+void section_heading(ImFont* font, std::string_view title, int level = 2);
 
 // A rounded white panel behind content drawn between begin_panel() and end_panel() (channels put the fill
 // under the content whatever its height).

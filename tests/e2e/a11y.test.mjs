@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DIST, openPortal, expectNoProblems, state, settle, screenshot, servedPortal, writeArtifact } from './harness.mjs';
+import { DIST, openPortal, expectNoProblems, state, locate, settle, screenshot, servedPortal, writeArtifact } from './harness.mjs';
 
 const AS_OF = '2026-11-26';
 const data = JSON.parse(readFileSync(path.join(DIST, 'policies.json'), 'utf8'));
@@ -56,9 +56,22 @@ async function axTree(page) {
   const { nodes } = await cdp.send('Accessibility.getFullAXTree');
   await cdp.detach();
   return nodes.filter((n) => !n.ignored).map((n) => ({
-    role: n.role?.value, name: n.name?.value || '',
+    role: n.role?.value, name: n.name?.value || '', description: n.description?.value || '',
     props: Object.fromEntries((n.properties || []).map((p) => [p.name, p.value?.value])),
   }));
+}
+
+// A heading of the outline: its level and a part of its name.
+function expectHeading(tree, level, name, view) {
+  const headings = tree.filter((n) => n.role === 'heading').map((n) => `h${n.props.level} ${n.name}`);
+  assert.ok(tree.some((n) => n.role === 'heading' && n.props.level === level && n.name.includes(name)),
+    `${view}: an h${level} named "${name}" (headings: ${headings.join(' | ')})`);
+}
+
+// A region landmark named by its heading.
+function expectRegion(tree, name, view) {
+  assert.ok(tree.some((n) => n.role === 'region' && n.name.includes(name)),
+    `${view}: a region named "${name}" (regions: ${tree.filter((n) => n.role === 'region').map((n) => n.name).join(' | ')})`);
 }
 
 function expectRoles(tree, expected, view) {
@@ -67,6 +80,8 @@ function expectRoles(tree, expected, view) {
     assert.ok(found, `${view}: the accessibility tree has a ${role}${name ? ` named "${name}"` : ''}`);
   }
 }
+
+let refused = null;  // the number question answered out of range once
 
 // Answers the question being asked through the mirror: a button by its name, or the field by its role.
 async function answer(page, id) {
@@ -79,6 +94,23 @@ async function answer(page, id) {
     if (await field.evaluate((el) => el === document.activeElement)) await page.keyboard.press('Enter');
     else await field.focus();
     await until(page, () => window.portal.state().keyboard.editing, null, `${id}: the field takes the keyboard`);
+    if (q.type === 'number' && refused === null) {
+      // A number out of range is refused: the field is invalid, and says why.
+      refused = id;
+      await page.keyboard.type(String(q.max * 10 + 1));
+      await page.keyboard.press('Enter');
+      await until(page, () => window.portal.state().draft?.problem === 'above_max', null, `${id}: the answer is refused`);
+      await until(page, () => document.querySelector('#a11y input[aria-invalid=true]'), null, `${id}: the field is invalid`);
+      const invalid = (await axTree(page)).find((n) => n.role === 'textbox' && n.props.invalid === 'true');
+      assert.ok(invalid, `${id}: the accessibility tree has an invalid textbox`);
+      const why = await page.evaluate(() => {
+        const el = document.querySelector('#a11y input[aria-invalid=true]');
+        return document.getElementById(el.getAttribute('aria-errormessage'))?.textContent;
+      });
+      assert.match(why || '', /不能大于/, `${id}: the field's error message is the reason shown`);
+      assert.ok(invalid.description?.includes('不能大于'), `${id}: the reason is the field's description (${JSON.stringify(invalid)})`);
+      await until(page, () => window.portal.state().keyboard.editing, null, `${id}: the refused field takes the keyboard again`);
+    }
     await page.keyboard.type(TYPED[q.type]);
     await page.keyboard.press('Enter');
   } else if (chosen === undefined) {
@@ -104,6 +136,10 @@ test('explore and a detail page: landmarks, tabs, searchbox, list of cards; axe 
   expectRoles(explore, [['banner'], ['navigation', '主导航'], ['main'], ['tablist'], ['tab', '浏览政策'], ['tab', '资格自测'],
     ['searchbox', '搜索政策'], ['list'], ['listitem'], ['link'], ['checkbox'], ['button', 'English']], 'explore');
   assert.ok(explore.some((n) => n.role === 'tab' && n.name.includes('浏览政策') && n.props.selected === true), 'the explore tab is selected');
+  // The outline starts at the view; text ImGui draws as plain lines (the sort label, the count) is read too.
+  expectHeading(explore, 1, '浏览政策', 'explore');
+  assert.equal(explore.filter((n) => n.role === 'heading' && n.props.level === 1).length, 1, 'explore: one h1');
+  assert.ok(explore.some((n) => n.role === 'StaticText' && /共 \d+ 项政策/.test(n.name)), 'explore: the count drawn as a line is read');
   assert.deepEqual(await axeProblems(page, 'explore'), [], 'explore: serious or critical axe violations');
 
   // Searching through the searchbox says how many policies are left.
@@ -127,7 +163,11 @@ test('explore and a detail page: landmarks, tabs, searchbox, list of cards; axe 
   await until(page, (t) => document.querySelector('#a11y [role=status]').textContent.includes(t), title, 'the opened view is announced');
   const detail = await axTree(page);
   expectRoles(detail, [['heading'], ['button', '返回'], ['main']], 'detail');
-  assert.ok(detail.some((n) => n.name.includes(title)), 'detail: the policy title is in the tree');
+  expectHeading(detail, 1, title, 'detail');
+  assert.equal(detail.filter((n) => n.role === 'heading' && n.props.level === 1).length, 1, 'detail: one h1, the title');
+  const sections = detail.filter((n) => n.role === 'heading' && n.props.level === 2);
+  assert.ok(sections.length >= 1, 'detail: its sections are h2');
+  for (const section of sections) expectRegion(detail, section.name, 'detail');
   assert.deepEqual(await axeProblems(page, 'detail'), [], 'detail: serious or critical axe violations');
   await page.keyboard.press('Escape');
   await until(page, () => window.portal.state().view === 'explore', null, 'Escape returns to the list');
@@ -175,6 +215,13 @@ test('the whole eligibility check by role and keyboard alone, then the results a
   await screenshot(page, 'a11y-keyboard-results');
   const results = await axTree(page);
   expectRoles(results, [['link'], ['list'], ['checkbox']], 'results');
+  assert.ok(refused, 'a number question was answered out of range once');
+  // The outline of the results: the view, the results (a region), the best combination and the groups in it.
+  expectHeading(results, 1, '资格自测', 'results');
+  expectHeading(results, 2, '结果', 'results');
+  expectRegion(results, '结果', 'results');
+  expectHeading(results, 3, '最佳', 'results');
+  expectHeading(results, 3, '符合', 'results');
   assert.deepEqual(await axeProblems(page, 'results'), [], 'results: serious or critical axe violations');
 
   // Compare two policies, reached by the tab.
@@ -185,7 +232,9 @@ test('the whole eligibility check by role and keyboard alone, then the results a
   await until(page, () => window.portal.state().compare.length === 2, null, 'two policies chosen');
   await page.getByRole('tab', { name: '对比' }).press('Enter');
   await until(page, () => window.portal.state().view === 'compare', null, 'the compare tab opens');
-  expectRoles(await axTree(page), [['tab', '对比'], ['main']], 'compare');
+  const compare = await axTree(page);
+  expectRoles(compare, [['tab', '对比'], ['main']], 'compare');
+  expectHeading(compare, 2, '对比', 'compare');
   assert.deepEqual(await axeProblems(page, 'compare'), [], 'compare: serious or critical axe violations');
   expectNoProblems(assert, problems);
   await context.close();
@@ -228,3 +277,55 @@ test('focus follows both ways, a DOM click acts like a visitor, Tab leaves the c
   expectNoProblems(assert, problems);
   await context.close();
 });
+
+// What a person zoomed in or on a narrow phone gets: every located widget's label fits it, every control the
+// mirror places on screen lies inside the window and is at least 24 x 24 CSS pixels (WCAG 2.2, 2.5.8). A control
+// cut by the edge of its scrolling pane is judged by what remains only when it is not at that edge.
+async function layoutProblems(page) {
+  const { located } = await state(page);
+  const problems = [];
+  for (const id of located) {
+    const rect = await locate(page, id);
+    if (rect && rect.label !== undefined && rect.label > rect.w + 0.5) problems.push(`${id}: label ${rect.label} > ${rect.w}`);
+  }
+  const controls = await page.evaluate(() => [...document.querySelectorAll('#a11y [data-key]')]
+    .filter((el) => el.matches('button, a[role=link], input') && !el.classList.contains('a11y-away'))
+    .map((el) => ({ key: el.dataset.key, x: parseFloat(el.style.left), y: parseFloat(el.style.top),
+      w: parseFloat(el.style.width), h: parseFloat(el.style.height) })));
+  const { innerWidth: width, innerHeight: height } = await page.evaluate(() => ({ innerWidth, innerHeight }));
+  for (const c of controls) {
+    if (c.x < -0.5 || c.x + c.w > width + 0.5) problems.push(`${c.key}: outside the window (${c.x}..${c.x + c.w} of ${width})`);
+    const atEdge = c.y + c.h >= height - 40;  // may be cut by the bottom of its pane
+    if (c.w < 24 || (c.h < 24 && !atEdge)) problems.push(`${c.key}: ${c.w} x ${c.h} CSS px`);
+  }
+  return { problems, controls: controls.length };
+}
+
+for (const { name, viewport, deviceScaleFactor } of [
+  { name: '320 CSS px wide', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 },
+  { name: '200 % zoom', viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 },
+]) {
+  test(`at ${name}: nothing is cut off and every control is at least 24 x 24 CSS px`, async () => {
+    const { context, page, problems } = await openPortal(session.browser, session.server.url,
+      { query: `?as_of=${AS_OF}&lang=zh`, viewport, deviceScaleFactor });
+    await until(page, () => document.querySelectorAll('#a11y li').length > 0, null, 'the mirror lists the cards');
+    const views = [];
+    views.push(['explore', await layoutProblems(page)]);
+    const first = (await state(page)).visible[0];
+    await page.locator(`#a11y [data-key="policy:${first}"]`).press('Enter');
+    await until(page, () => window.portal.state().view === 'detail', null, 'the details open');
+    views.push(['detail', await layoutProblems(page)]);
+    await page.keyboard.press('Escape');
+    await until(page, () => window.portal.state().view === 'explore', null, 'back to the list');
+    await page.getByRole('tab', { name: /自测/ }).press('Enter');
+    await until(page, () => window.portal.state().view === 'check', null, 'the check opens');
+    views.push(['check', await layoutProblems(page)]);
+    await screenshot(page, `a11y-${name.replace(/\W+/g, '-')}`);
+    for (const [view, found] of views) {
+      assert.ok(found.controls > 3, `${name}, ${view}: controls were measured (${found.controls})`);
+      assert.deepEqual(found.problems, [], `${name}, ${view}`);
+    }
+    expectNoProblems(assert, problems);
+    await context.close();
+  });
+}

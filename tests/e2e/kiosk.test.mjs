@@ -206,6 +206,17 @@ test('idle: a countdown, then everything of the visit is gone', { timeout: 12000
 
   await page.waitForFunction(() => window.portal.state().idle.countdown === true, null, { timeout: 60000, polling: 100 });
   assert.ok(await locate(page, 'countdown'), 'the countdown is on screen');
+  // A screen reader hears it at once: an alert dialog over the page, its text said through the assertive region.
+  await page.waitForFunction(() => /Still there\?/.test(document.querySelector('#a11y [role=alert][aria-live=assertive]')?.textContent || ''),
+    null, { timeout: 10000, polling: 20 });
+  const alerted = await page.evaluate(() => ({
+    said: document.querySelector('#a11y [role=alert]').textContent,
+    dialog: document.querySelector('#a11y [role=alertdialog]')?.getAttribute('aria-label'),
+    modal: document.querySelector('#a11y [role=alertdialog]')?.getAttribute('aria-modal'),
+  }));
+  assert.match(alerted.said, /privacy[\s\S]*\d+\s+s\./, `the countdown's own words are said (${alerted.said})`);
+  assert.equal(alerted.dialog, 'Still there?', 'the countdown is an alert dialog named by its question');
+  assert.equal(alerted.modal, 'true');
   await screenshot(page, 'kiosk-countdown');
   await page.waitForFunction(() => window.portal.state().idle.phase === 'attract', null, { timeout: 60000, polling: 100 });
   const after = await state(page);

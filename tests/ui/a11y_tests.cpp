@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace portal::test;
 
 namespace {
@@ -101,4 +103,71 @@ TEST_CASE("the check: answer options say which is chosen, and an answer is annou
     int eligible = 0;
     for (const auto& [id, status] : portal.state()["statuses"].items()) eligible += status == "eligible" ? 1 : 0;
     CHECK(sentence.rfind(std::to_string(eligible) + " 项符合", 0) == 0);
+}
+
+TEST_CASE("lines drawn as plain text are mirrored, and the outline has levels: h1 the page, h2 sections") {
+    HeadlessPortal portal(fixture_options());
+    const auto& nodes = portal::ui::a11y::current()->nodes();
+    const auto has_text = [&](const std::string& text) {
+        return std::any_of(nodes.begin(), nodes.end(), [&](const Node& n) {
+            return n.role == portal::ui::a11y::Role::text && n.name == text;
+        });
+    };
+    CHECK(has_text("排序"));  // the sort label, one ImGui text line
+    portal.click("policy:housing-voucher");
+    portal.frame();
+    REQUIRE(node("detail:title") != nullptr);
+    CHECK(role("detail:title") == "heading");
+    CHECK(node("detail:title")->level == 1);
+    int sections = 0;
+    for (const Node& n : portal::ui::a11y::current()->nodes()) {
+        if (n.role != portal::ui::a11y::Role::heading) continue;
+        CHECK((n.level == 1) == (n.key == "detail:title"));
+        sections += n.level == 2 ? 1 : 0;
+    }
+    CHECK(sections > 0);
+}
+
+TEST_CASE("a refused answer makes its field invalid, described by the reason; a good one clears it") {
+    HeadlessPortal portal(fixture_options());
+    portal.click("tab:check");
+    portal.click("answer:master");   // the first four questions as answer_five() gives them
+    portal.click("answer:false");
+    portal.click("answer:digital");
+    portal.click("next");
+    portal.click("answer:shangyu");
+    REQUIRE(portal.state()["next_question"] == "age");  // 16 to 70
+    REQUIRE(node("answer:input") != nullptr);
+    CHECK_FALSE(node("answer:input")->invalid);
+    portal.click("answer:input");
+    portal.type("99");
+    portal.click("next");
+    REQUIRE(portal.state()["draft"]["problem"] == "above_max");
+    REQUIRE(node("answer:input") != nullptr);
+    CHECK(node("answer:input")->invalid);
+    CHECK(node("answer:input")->error_key == "answer:problem");
+    CHECK(name("answer:problem").find("不能大于 70") != std::string::npos);
+    const auto update = nlohmann::json::parse(portal.ui().take_a11y_update());
+    bool sent = false;
+    for (const auto& each : update["nodes"])
+        if (each[0] == "answer:input") sent = (each[7].get<int>() & 256) != 0 && each[9] == "answer:problem";
+    CHECK(sent);
+    portal.frames(3);  // the field takes the keyboard back, the refused text selected
+    portal.type("28");
+    portal.click("next");
+    CHECK(portal.state()["profile"]["age"] == 28);
+    CHECK(node("answer:problem") == nullptr);
+}
+
+TEST_CASE("nodes are compared before any JSON is written: a moved widget is sent, an unmoved frame is not") {
+    HeadlessPortal portal(fixture_options());
+    CHECK_FALSE(portal.ui().take_a11y_update().empty());
+    portal.frame();
+    CHECK(portal.ui().take_a11y_update().empty());
+    portal.move_mouse(300.0f, 500.0f);
+    portal.wheel(-1.0f);  // the list scrolls: its cards move
+    const std::string moved = portal.ui().take_a11y_update();
+    CHECK_FALSE(moved.empty());
+    portal.frame();
+    CHECK(portal.ui().take_a11y_update().empty());
 }
