@@ -1,8 +1,9 @@
 // The engine benchmark as a plain timing loop, for builds where Google Benchmark is not available (wasm under
 // node) and to compare native and wasm with the very same loop:
 //
-//     bench_steps [--min-time SECONDS] [--json] [--profiles PROFILES.json] POLICIES.json...
+//     bench_steps [--min-time SECONDS] [--json] [--only STEP] [--profiles PROFILES.json] POLICIES.json...
 //
+// --only runs one step (e.g. "load+validate"), for comparing two builds of one step quickly.
 // For every file and every step of workload.hpp it prints the median and fastest time, how many runs that took,
 // and the step's peak heap above what was live before it; then, per file, the heap the loaded set and the search
 // index keep and the process's peak (RSS natively, linear memory in wasm). --json prints one JSON object per
@@ -23,6 +24,7 @@ struct Options {
     double min_seconds = 1.0;
     bool json = false;
     std::string profiles = "build/bench/profiles.json";
+    std::string only;
     std::vector<std::string> files;
 };
 
@@ -41,6 +43,8 @@ Options parse_options(int argc, char** argv) {
             options.min_seconds = std::atof(argv[++i]);
         } else if (arg == "--profiles" && i + 1 < argc) {
             options.profiles = argv[++i];
+        } else if (arg == "--only" && i + 1 < argc) {
+            options.only = argv[++i];
         } else if (arg == "--json") {
             options.json = true;
         } else {
@@ -134,7 +138,7 @@ void print_memory(const Options& options, const bench::Dataset& data) {
 int main(int argc, char** argv) {
     const Options options = parse_options(argc, argv);
     if (options.files.empty()) {
-        std::fprintf(stderr, "usage: bench_steps [--min-time S] [--json] [--profiles PROFILES.json] POLICIES.json...\n");
+        std::fprintf(stderr, "usage: bench_steps [--min-time S] [--json] [--only STEP] [--profiles PROFILES.json] POLICIES.json...\n");
         return 2;
     }
     const bench::Profiles profiles = bench::load_profiles_or_exit(options.profiles);
@@ -142,6 +146,7 @@ int main(int argc, char** argv) {
     for (const std::string& file : options.files) {
         const bench::Dataset data = bench::prepare_dataset_or_exit(file, profiles);
         for (const bench::Step& step : bench::steps()) {
+            if (!options.only.empty() && step.name != options.only) continue;
             print_row(options, data.set.policies.size(), step.name, measure(step, data, profiles, options.min_seconds));
         }
         print_memory(options, data);

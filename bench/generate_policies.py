@@ -2,6 +2,7 @@
 """Deterministic synthetic policy files for the benchmarks (format policy-portal/1, see docs/POLICY-FORMAT.md).
 
     python3 bench/generate_policies.py [--sizes 100,1000,10000,100000] [--seed 7] [--out build/bench] [--validate]
+                                       [--bundled-sizes 10000]
 
 Writes OUT/policies-N.json for every N, and OUT/profiles.json (the benchmark profiles: empty, partial, full, and
 a batch of complete random profiles for the head-to-head). The same seed always gives byte-identical files.
@@ -12,6 +13,9 @@ rank, days_since/years_since/months_since, in (choice lists and multi membership
 eligible_when "all" / "any" / a rule over criteria; validity windows (some expired); benefits with fixed and rule
 amounts; sparse exclusions in small groups (the way rival programmes exclude each other); Chinese and English
 texts built from a policy vocabulary. Files are written minified (that is how dist ships data).
+
+--bundled-sizes writes OUT/shangyu-N.json as well: the bundled assets/policies/shangyu.json with its policies
+repeated to N (ids of the k-th copy suffixed -k), for loading real-length texts at scale.
 
 --validate runs `policyctl validate` (build/native or build/bench-native) on every file and fails on errors.
 """
@@ -534,12 +538,38 @@ def validate(paths: list[Path]) -> bool:
     return ok
 
 
+def clone_bundled(bundled: dict, n: int) -> dict:
+    """The bundled file with its policies repeated until there are n: real texts, rules, examples and exclusions.
+
+    Copy k of a policy (k >= 1) gets the id suffix -k, and its excludes point at the same copy of their targets,
+    so every copy is valid on its own and exclusion groups keep their real shape (in the last, partial copy an
+    exclusion of a policy that was not copied is dropped)."""
+    source = bundled["policies"]
+    policies = []
+    for i in range(n):
+        copy, original = divmod(i, len(source))
+        policy = json.loads(json.dumps(source[original]))
+        if copy:
+            suffix = f"-{copy}"
+            policy["id"] += suffix
+            if "excludes" in policy:
+                policy["excludes"] = [target + suffix for target in policy["excludes"]]
+        policies.append(policy)
+    ids = {policy["id"] for policy in policies}
+    for policy in policies[-len(source):]:  # the last, partial copy: its rivals may not have been copied
+        if "excludes" in policy:
+            policy["excludes"] = [target for target in policy["excludes"] if target in ids]
+    return {**bundled, "policies": policies}
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated policy counts")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=REPO / "build" / "bench")
     parser.add_argument("--validate", action="store_true", help="run policyctl validate on every file")
+    parser.add_argument("--bundled-sizes", default="",
+                        help="also write OUT/shangyu-N.json: the bundled policies cloned to N (comma-separated)")
     args = parser.parse_args(argv)
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -547,6 +577,12 @@ def main(argv: list[str]) -> int:
     for n in (int(s) for s in args.sizes.split(",") if s):
         path = args.out / f"policies-{n}.json"
         write_json(path, generate(n, args.seed))
+        written.append(path)
+        print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    bundled = json.loads((REPO / "assets" / "policies" / "shangyu.json").read_text(encoding="utf-8"))
+    for n in (int(s) for s in args.bundled_sizes.split(",") if s):
+        path = args.out / f"shangyu-{n}.json"
+        write_json(path, clone_bundled(bundled, n))
         written.append(path)
         print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     profiles = args.out / "profiles.json"

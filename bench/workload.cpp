@@ -150,6 +150,8 @@ core::Bundle best_bundle_of(const core::PolicySet& set, const core::Evaluation& 
 const std::vector<Step>& steps() {
     static const std::vector<Step> all = {
         {"load+validate", [](const Dataset& d, const Profiles&) { consume(load_and_validate(d.text, d.file).policies.size()); }},
+        // The JSON parse alone (document built and freed): load+validate minus this is reading the document.
+        {"load: parse only", [](const Dataset& d, const Profiles&) { consume(core::parse_json_text(d.text, d.file).value.size()); }},
         {"search index", [](const Dataset& d, const Profiles&) {
              const core::SearchIndex index = build_search_index(d.set);
              consume(search_keystroke(index, "\x01").size());  // a query nothing contains: keeps the index used

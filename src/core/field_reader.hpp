@@ -137,7 +137,31 @@ public:
     Text text(const std::string& key, bool is_required = false) const {
         const json* value = is_required ? required(key) : get(key);
         if (value == nullptr) return {};
+        Text text;
+        if (read_plain_text(*value, text)) return text;
         return read_text(*value, at(key));
+    }
+
+    // A text object with nothing to report ({"zh": "...", "en": "..."}, zh not empty, en optional, no
+    // bidirectional controls), read without building the JSON pointers that diagnostics would need: most of a
+    // file's fields are such texts. Anything else returns false and is read by read_text, which reports it.
+    static bool read_plain_text(const json& value, Text& text) {
+        if (!value.is_object()) return false;
+        const auto& members = value.get_ref<const json::object_t&>();
+        bool has_zh = false;
+        for (const auto& [key, member] : members) {
+            if (!member.is_string()) return false;
+            const std::string& content = member.get_ref<const std::string&>();
+            if (has_bidi_control(content)) return false;
+            if (key == "zh" && !content.empty()) {
+                has_zh = true;
+            } else if (key != "en") {
+                return false;
+            }
+        }
+        if (!has_zh) return false;
+        for (const auto& [key, member] : members) (key == "zh" ? text.zh : text.en) = member.get_ref<const std::string&>();
+        return true;
     }
 
     Text read_text(const json& value, const std::string& pointer) const {
@@ -150,11 +174,11 @@ public:
         if (auto zh = fields.string("zh", true)) {
             if (zh->empty()) sink_.error(fields.at("zh"), "the Chinese text must not be empty");
             if (has_bidi_control(*zh)) sink_.warning(fields.at("zh"), kBidiWarning);
-            text.zh = *zh;
+            text.zh = std::move(*zh);
         }
         if (auto en = fields.string("en")) {
             if (has_bidi_control(*en)) sink_.warning(fields.at("en"), kBidiWarning);
-            text.en = *en;
+            text.en = std::move(*en);
         }
         return text;
     }
@@ -167,7 +191,7 @@ public:
             sink_.error(at(key), problem);
             return "";
         }
-        return *value;
+        return std::move(*value);
     }
 
 private:

@@ -20,7 +20,9 @@ using namespace reader;
 
 class Loader {
 public:
-    Loader(const json& document, const std::string& file) : document_(document), file_(file) {}
+    // `owned`, when given, is `document` itself, which the caller lets the loader free as it goes.
+    Loader(const json& document, const std::string& file, json* owned = nullptr)
+        : document_(document), file_(file), owned_(owned) {}
 
     LoadResult run() {
         Sink sink{file_, result_.diagnostics};
@@ -32,8 +34,9 @@ public:
         read_audiences(set, sink);
         read_questions(set, sink);
         set.reindex();
+        json* release = owned_ != nullptr ? &(*owned_)["policies"] : nullptr;
         read_policies(document_, file_, References{source_ids_, category_ids_, audience_ids_, has_audience_list_}, rules_,
-                      set, result_);
+                      set, result_, release);
         set.reindex();
         result_.set = std::move(set);
         return std::move(result_);
@@ -42,6 +45,7 @@ public:
 private:
     const json& document_;
     const std::string& file_;
+    json* owned_;
     LoadResult result_;
     IdList source_ids_, category_ids_, audience_ids_, question_ids_;
     std::unordered_map<std::string, int> raw_question_index_;  // id -> position in the file, for messages
@@ -343,7 +347,9 @@ LoadResult load_policy_set(std::string_view text, const std::string& file) {
         failed.diagnostics = std::move(parsed.diagnostics);
         return failed;
     }
-    LoadResult result = load_policy_json(parsed.value, file);
+    // The parsed document is ours: each policy's JSON is freed once read, which lowers the load's peak memory
+    // by the set's size (the document and the set are never both whole).
+    LoadResult result = Loader(parsed.value, file, &parsed.value).run();
     if (result.fatal()) {
         parsed.diagnostics.insert(parsed.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
         result.diagnostics = std::move(parsed.diagnostics);

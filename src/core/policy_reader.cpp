@@ -53,10 +53,11 @@ public:
           category_ids_(references.categories), audience_ids_(references.audiences),
           has_audience_list_(references.has_audience_list), rules_(rules) {}
 
-    void read_policies(PolicySet& set) {
+    void read_policies(PolicySet& set, json* release) {
         const json& list = document_["policies"];
         const std::unordered_set<std::string> all_ids = policy_ids_in_file(list);
         IdList policy_ids;
+        set.policies.reserve(list.size());
         for (std::size_t i = 0; i < list.size(); ++i) {
             std::vector<Diagnostic> diagnostics;
             Sink sink{file_, diagnostics};
@@ -79,6 +80,9 @@ public:
                 skipped.diagnostics = std::move(diagnostics);
                 result_.skipped.push_back(std::move(skipped));
             }
+            // Nothing keeps a reference into a policy's JSON once it is read (compiled rules and examples copy
+            // what they need), so its memory can go back before the next policy is read.
+            if (release != nullptr) (*release)[i] = json();
         }
     }
 
@@ -228,6 +232,7 @@ private:
         const json* list = fields.array("criteria");
         if (list == nullptr) return;
         std::set<std::string> seen;
+        policy.criteria.reserve(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) {
             const std::string pointer = pointer_append(fields.at("criteria"), i);
             if (!(*list)[i].is_object()) {
@@ -438,8 +443,8 @@ private:
 }  // namespace
 
 void read_policies(const json& document, const std::string& file, const References& references, RuleBinder& rules,
-                   PolicySet& set, LoadResult& result) {
-    PolicyReader(document, file, references, rules, result).read_policies(set);
+                   PolicySet& set, LoadResult& result, json* release) {
+    PolicyReader(document, file, references, rules, result).read_policies(set, release);
 }
 
 }  // namespace portal::core::reader

@@ -20,9 +20,10 @@ struct References {
 };
 
 // Reads document["policies"] into `set` (which already holds the questions), adding every diagnostic to `result`
-// and the unusable policies to result.skipped.
+// and the unusable policies to result.skipped. `release`, when given, is the same array owned by the caller: each
+// policy's JSON is freed as soon as it has been read, so the document and the set never both hold every policy.
 void read_policies(const json& document, const std::string& file, const References& references, RuleBinder& rules,
-                   PolicySet& set, LoadResult& result);
+                   PolicySet& set, LoadResult& result, json* release = nullptr);
 
 // Accepted lint warnings: [{"code": "<lint code>", "why": TEXT}]; "why" may also be a plain string.
 std::vector<LintAccept> read_lint_accept(const Fields& fields, const Sink& sink);
