@@ -262,6 +262,36 @@ std::optional<int> pick_next_question(const PolicySet& set, const std::vector<Po
     return most_voted(votes, states);
 }
 
+// Everything evaluate() derives from the policies' outcomes: question states, best bundle, next question.
+void derive_from_results(const PolicySet& set, const Answers& answers, Evaluation& evaluation) {
+    AskState asked = ask_state(set, answers);
+    evaluation.questions = std::move(asked.states);
+    evaluation.ask_if = std::move(asked.ask_if);
+    evaluation.best_bundle = best_bundle(set, evaluation.results);
+    evaluation.next_question = pick_next_question(set, evaluation.results, evaluation.questions, answers.input);
+}
+
+const json* answer_in(const Profile& profile, const std::string& id) {
+    if (!profile.is_object()) return nullptr;
+    const auto found = profile.find(id);
+    return found == profile.end() ? nullptr : &*found;
+}
+
+// Questions whose answer differs between the two profiles. Compared as written (1 and 1.0 count as a change),
+// so nothing a rule could tell apart is ever taken as unchanged.
+std::vector<int> changed_questions(const PolicySet& set, const Profile& before, const Profile& after) {
+    std::vector<int> changed;
+    for (std::size_t q = 0; q < set.questions.size(); ++q) {
+        const json* old_answer = answer_in(before, set.questions[q].id);
+        const json* new_answer = answer_in(after, set.questions[q].id);
+        if (old_answer == nullptr && new_answer == nullptr) continue;
+        if (old_answer == nullptr || new_answer == nullptr || old_answer->dump() != new_answer->dump()) {
+            changed.push_back(static_cast<int>(q));
+        }
+    }
+    return changed;
+}
+
 }  // namespace
 
 std::string_view to_string(CriterionStatus status) {
@@ -323,12 +353,76 @@ Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as
     for (std::size_t p = 0; p < set.policies.size(); ++p) {
         evaluation.results.push_back(evaluate_one(set, static_cast<int>(p), answers.input, as_of, reads));
     }
-    AskState asked = ask_state(set, answers);
-    evaluation.questions = std::move(asked.states);
-    evaluation.ask_if = std::move(asked.ask_if);
-    evaluation.best_bundle = best_bundle(set, evaluation.results);
-    evaluation.next_question = pick_next_question(set, evaluation.results, evaluation.questions, answers.input);
+    derive_from_results(set, answers, evaluation);
     return evaluation;
+}
+
+AnswerReaders::AnswerReaders(const PolicySet& set)
+    : by_question_(set.questions.size()), policy_count_(set.policies.size()) {
+    const int question_count = static_cast<int>(set.questions.size());
+    std::vector<int> reads;
+    const auto add_rule = [&](const CompiledRule& rule, bool& unbound) {
+        for (std::size_t v = 0; v < rule.variables().size(); ++v) {
+            const int slot = rule.variable_slot(static_cast<std::uint32_t>(v));
+            if (slot < 0 || slot >= question_count) unbound = true;
+            else reads.push_back(slot);
+        }
+    };
+    for (std::size_t p = 0; p < set.policies.size(); ++p) {
+        const Policy& policy = set.policies[p];
+        reads.clear();
+        bool unbound = false;
+        for (const Criterion& criterion : policy.criteria) add_rule(criterion.rule, unbound);
+        for (const Benefit& benefit : policy.benefits) {
+            if (benefit.amount_rule) add_rule(*benefit.amount_rule, unbound);
+        }
+        if (unbound) {
+            every_answer_.push_back(static_cast<int>(p));
+            continue;
+        }
+        sort_unique(reads);
+        for (int question : reads) by_question_[static_cast<std::size_t>(question)].push_back(static_cast<int>(p));
+    }
+}
+
+bool AnswerReaders::built_for(const PolicySet& set) const {
+    return policy_count_ == set.policies.size() && by_question_.size() == set.questions.size();
+}
+
+std::vector<int> AnswerReaders::policies_reading(const std::vector<int>& questions) const {
+    std::vector<int> policies = every_answer_;
+    for (int question : questions) {
+        if (question < 0 || static_cast<std::size_t>(question) >= by_question_.size()) continue;
+        const std::vector<int>& readers = by_question_[static_cast<std::size_t>(question)];
+        policies.insert(policies.end(), readers.begin(), readers.end());
+    }
+    sort_unique(policies);
+    return policies;
+}
+
+void reevaluate(const PolicySet& set, const AnswerReaders& readers, Evaluation& evaluation, const Profile& profile,
+                const Date& as_of, ReevaluationWork* work) {
+    ReevaluationWork done;
+    const bool comparable = evaluation.as_of == as_of && evaluation.results.size() == set.policies.size() &&
+                            evaluation.questions.size() == set.questions.size() && readers.built_for(set);
+    if (!comparable) {
+        evaluation = evaluate(set, profile, as_of);
+        done.full = true;
+        done.questions_changed = static_cast<int>(set.questions.size());
+        done.policies_evaluated = static_cast<int>(set.policies.size());
+    } else {
+        const std::vector<int> changed = changed_questions(set, evaluation.profile, profile);
+        done.questions_changed = static_cast<int>(changed.size());
+        evaluation.profile = profile;
+        const Answers answers(set, evaluation.profile, as_of);
+        std::vector<VarRead> reads;
+        for (int policy : readers.policies_reading(changed)) {
+            evaluation.results[static_cast<std::size_t>(policy)] = evaluate_one(set, policy, answers.input, as_of, reads);
+            ++done.policies_evaluated;
+        }
+        derive_from_results(set, answers, evaluation);
+    }
+    if (work != nullptr) *work = done;
 }
 
 std::vector<int> closest_misses(const Evaluation& evaluation) {
