@@ -103,9 +103,23 @@ public:
     std::vector<int> policies_reading(const std::vector<int>& questions) const;
     bool built_for(const PolicySet& set) const;
 
+    // A part of a policy that reads answers: one criterion (its index), the amount rules, or all of it.
+    static constexpr int kWhole = -2;
+    static constexpr int kAmounts = -1;
+    struct Part {
+        int policy = 0;
+        int part = kWhole;
+        bool operator<(const Part& other) const {
+            return policy != other.policy ? policy < other.policy : part < other.part;
+        }
+        bool operator==(const Part& other) const { return policy == other.policy && part == other.part; }
+    };
+    // The parts an answer to any of `questions` can change, by policy in file order (a policy's kWhole first).
+    std::vector<Part> parts_reading(const std::vector<int>& questions) const;
+
 private:
-    std::vector<std::vector<int>> by_question_;  // policy indices, file order
-    std::vector<int> every_answer_;              // policies with a rule reading an unbound name
+    std::vector<std::vector<Part>> by_question_;  // parts reading each question, by policy in file order
+    std::vector<int> every_answer_;               // policies with a rule reading an unbound name
     std::size_t policy_count_ = 0;
 };
 
@@ -113,7 +127,8 @@ private:
 struct ReevaluationWork {
     bool full = false;              // everything was evaluated again (first call, another date or another set)
     int questions_changed = 0;
-    int policies_evaluated = 0;
+    int policies_evaluated = 0;     // policies whose outcome was brought up to date
+    int criteria_evaluated = 0;     // criteria evaluated again among them
 };
 
 // Brings `evaluation` up to date for `profile` on its own date, exactly as evaluate(set, profile, as_of) would:

@@ -158,6 +158,7 @@ TEST_SUITE("reevaluate") {
         CHECK_FALSE(work.full);
         CHECK(work.questions_changed == 1);
         CHECK(work.policies_evaluated == 3);
+        CHECK(work.criteria_evaluated == 3);
 
         profile["age"] = 30;  // the same answer again: nothing to evaluate
         reevaluate(set, readers, evaluation, profile, kToday, &work);
@@ -173,6 +174,22 @@ TEST_SUITE("reevaluate") {
         profile.erase("age");
         reevaluate(set, readers, evaluation, profile, kToday, &work);
         CHECK(work.policies_evaluated == 3);
+        check_same(evaluation, evaluate(set, profile, kToday));
+    }
+
+    TEST_CASE("within a policy, only the criteria that read the answer are evaluated again") {
+        const PolicySet set = load_valid(document_with(json::array(
+            {policy_json("a", json::array({criterion("edu", condition(0, 3)), criterion("age", condition(1, 10)),
+                                           criterion("both", {{"and", {condition(0, 2), condition(2, 0)}}})})),
+             policy_json("b", json::array({criterion("age", condition(1, 5))}))})));
+        const AnswerReaders readers(set);
+        Evaluation evaluation;
+        reevaluate(set, readers, evaluation, json::object(), kToday);
+        ReevaluationWork work;
+        const json profile = {{"education", "phd"}};
+        reevaluate(set, readers, evaluation, profile, kToday, &work);
+        CHECK(work.policies_evaluated == 1);
+        CHECK(work.criteria_evaluated == 2);  // "edu" and "both", not "age"
         check_same(evaluation, evaluate(set, profile, kToday));
     }
 
