@@ -10,12 +10,14 @@
 //  - cards built: how many policy cards were drawn in the last frame (locate() finds only drawn widgets), at the
 //                 top of the list and after scrolling into its middle: a virtualised list builds one screenful;
 //  - scroll:      frame times while the mouse wheel scrolls the list;
+//  - answers:     real clicks on yes/no and choice answers in the check view; the frame that applies each answer
+//                 (re-evaluation, best bundle, next question) and the frame that draws the new results;
 //  - keystrokes:  real key presses (and IME commits) into the search box; for each, the frames drawn until the
 //                 new result list is on screen (its first card drawn in the first card's place) and the
 //                 main-thread time of those frames.
 // Frames are stepped by hand: an init script holds back requestAnimationFrame callbacks while measuring, so each
 // frame can be timed alone and the state checked between frames (outside the timed part).
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launchBrowser, DIST } from '../tests/e2e/harness.mjs';
@@ -46,6 +48,11 @@ async function distWithPolicies(dist, policies) {
   await cp(dist, copy, { recursive: true });
   await cp(policies, path.join(copy, 'policies.json'));
   return copy;
+}
+
+async function questionsOf(file) {
+  const document = JSON.parse(await readFile(file, 'utf8'));
+  return new Map((document.questions || []).map((q) => [q.id, q]));
 }
 
 // ---- in the page ------------------------------------------------------------------------------------------------
@@ -264,7 +271,74 @@ async function typeIntoSearch(page, context) {
   return results;
 }
 
-async function measure(browser, dist, label) {
+// Answers in the check view, clicked like a visitor: for each, the frames stepped until the answer is in the
+// state (the frame whose intents apply it and bring statuses, counts, best bundle and next question up to date)
+// and the frame after it (the first to draw the new results). Questions answered with one click (yes/no and
+// single choices) are answered, the rest skipped, untimed. `questions`: the data's questions by id.
+const ANSWERS = 8;
+
+async function stepUntil(page, predicate, arg, maxFrames = 12) {
+  return page.evaluate(([source, value, max]) => {
+    const done = new Function('state', 'value', `return (${source})(state, value);`);
+    const frames = [];
+    for (let i = 0; i < max; i += 1) {
+      if (window.__benchFrames.queue.length === 0) break;
+      const before = window.portal.state().frames;
+      const frame = window.__benchFrames.step();
+      const snapshot = window.portal.state();
+      if (snapshot.frames === before) continue;
+      frames.push(frame);
+      if (done(snapshot, value)) return { frames, reached: true };
+    }
+    return { frames, reached: false };
+  }, [predicate.toString(), arg, maxFrames]);
+}
+
+async function clickHeld(page, id) {
+  const rect = await page.evaluate((name) => window.portal.locate(name), id);
+  if (!rect) return false;
+  await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await page.waitForFunction(() => window.__benchFrames.queue.length > 0, null, { timeout: 1000, polling: 10 }).catch(() => {});
+  return true;
+}
+
+async function answerQuestions(page, questions) {
+  const tab = await page.evaluate(() => window.portal.locate('tab:check'));
+  await page.mouse.click(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  await page.waitForFunction(() => window.portal.state().view === 'check', null, { timeout: 10000, polling: 20 });
+  await page.waitForTimeout(300);
+  const results = [];
+  for (let round = 0; results.length < ANSWERS && round < 4 * ANSWERS; round += 1) {
+    const snapshot = await page.evaluate(() => window.portal.state());
+    const id = snapshot.next_question;
+    if (!id) break;
+    const question = questions.get(id);
+    const oneClick = question && (question.type === 'boolean' || (question.type === 'choice' && question.options?.length));
+    const button = !oneClick ? 'skip'
+      : question.type === 'boolean' ? `answer:${results.length % 2 === 0}`
+        : `answer:${question.options[results.length % question.options.length].value}`;
+    if (!oneClick) {
+      await clickHeld(page, 'skip');
+      await page.waitForFunction((q) => window.portal.state().next_question !== q, id, { timeout: 10000, polling: 20 }).catch(() => {});
+      continue;
+    }
+    await page.evaluate(() => { window.__benchFrames.hold = true; });
+    if (!(await clickHeld(page, button))) {
+      await page.evaluate(() => window.__benchFrames.release());
+      break;
+    }
+    const applied = await stepUntil(page, (state, q) => state.profile[q] !== undefined, id);
+    const drawn = await stepUntil(page, () => true, null, 3);
+    await page.evaluate(() => window.__benchFrames.release());
+    await page.waitForTimeout(150);
+    const after = await page.evaluate(() => window.portal.state());
+    results.push({ question: id, type: question.type, applied: applied.reached, eligible: Object.values(after.statuses).filter((s) => s === 'eligible').length,
+      answerFrame: applied.frames[applied.frames.length - 1], otherFrames: applied.frames.slice(0, -1), drawFrame: drawn.frames[0] });
+  }
+  return results;
+}
+
+async function measure(browser, dist, label, questions) {
   const server = await serveDist(dist);
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   await context.addInitScript(instrumentPage);
@@ -289,6 +363,9 @@ async function measure(browser, dist, label) {
     result.keystrokes = await typeIntoSearch(page, context);
     const keyFrames = result.keystrokes.flatMap((k) => k.frames);
     result.keystrokeFrames = frameStats(keyFrames);
+    result.answers = await answerQuestions(page, questions);
+    result.answerFrames = frameStats(result.answers.filter((a) => a.applied).map((a) => a.answerFrame));
+    result.answerDrawFrames = frameStats(result.answers.filter((a) => a.drawFrame).map((a) => a.drawFrame));
     result.glByParameter = await page.evaluate(() => window.__benchGl.byParameter);
     if (errors.length > 0) throw new Error(`${label}: page errors: ${errors.join('; ')}`);
     return result;
@@ -314,6 +391,12 @@ function printResult(r) {
       `${k.framesToScreen > 0 ? k.framesToScreen + ' frame(s)' : 'NOT SEEN'}: ` +
       k.frames.map((f) => `${ms(f.ms)} (${ms(f.glMs)})`).join(' + '));
   }
+  console.log(`  answer frames (the frame that applies the answer): ${frameLine(r.answerFrames)}`);
+  console.log(`  the frame after it (draws the new results):        ${frameLine(r.answerDrawFrames)}`);
+  for (const a of r.answers) {
+    console.log(`    ${a.question.padEnd(24)} ${a.type.padEnd(8)} ${a.applied ? 'applied' : 'NOT APPLIED'}, ${a.eligible} eligible: ` +
+      `${a.otherFrames.map((f) => ms(f.ms)).concat(a.answerFrame ? [`[${ms(a.answerFrame.ms)}]`] : []).join(' + ')}, then ${a.drawFrame ? ms(a.drawFrame.ms) : '-'} ms`);
+  }
   const slow = Object.entries(r.glByParameter).sort((a, b) => b[1].ms - a[1].ms).slice(0, 3)
     .map(([name, e]) => `0x${Number(name).toString(16)} ${ms(e.ms)} ms / ${e.calls} calls`);
   console.log(`  slowest getParameter names: ${slow.join('; ')}`);
@@ -324,9 +407,9 @@ async function main() {
   const browser = await launchBrowser();
   const results = [];
   try {
-    results.push(await measure(browser, args.dist, 'bundled data'));
+    results.push(await measure(browser, args.dist, 'bundled data', await questionsOf(path.join(args.dist, 'policies.json'))));
     for (const file of args.policies) {
-      results.push(await measure(browser, await distWithPolicies(args.dist, file), path.basename(file)));
+      results.push(await measure(browser, await distWithPolicies(args.dist, file), path.basename(file), await questionsOf(file)));
     }
   } finally {
     await browser.close();

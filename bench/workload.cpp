@@ -73,6 +73,28 @@ void typing_keystroke(portal::app::AppState& state) {
     consume(state.list.visible.size());
 }
 
+// One answer at a time, given and taken back in turn: the question the app asks next, answered the way the full
+// profile answers it, then cleared again. Each run is what the app does between the click and the frame that
+// shows the new statuses, counts, best bundle and next question. `from_scratch` makes the app forget its last
+// evaluation first, so every policy is evaluated again (what every answer cost before re-evaluation was
+// incremental): the two rows compare both in the same run.
+void answer_step(portal::app::AppState& state, const Profiles& profiles, bool from_scratch) {
+    static std::optional<int> given;
+    if (from_scratch) state.evaluated_catalog.reset();
+    if (given) {
+        portal::app::clear_answer(state, *given);
+        given.reset();
+    } else if (const std::optional<int> question = portal::app::current_question(state)) {
+        const std::string& id = state.catalog->set.questions[static_cast<std::size_t>(*question)].id;
+        if (!profiles.full.contains(id)) die("profiles.json's full profile does not answer " + id);
+        portal::app::answer(state, *question, profiles.full[id]);
+        given = question;
+    } else {
+        die("the partial profile leaves no question to ask");
+    }
+    consume(state.evaluation.results.size());
+}
+
 }  // namespace
 #endif
 
@@ -124,6 +146,7 @@ Dataset prepare_dataset_or_exit(const std::string& path, const Profiles& profile
     }
 #ifdef PORTAL_BENCH_WITH_APP
     data.app = start_app(data.text, profiles);
+    portal::app::replace_answers(*data.app, profiles.partial);  // the answer steps answer on from there
 #endif
     data.full_evaluation = core::evaluate(data.set, profiles.full, profiles.as_of);
     data.answered = answer_next_question(data.set, profiles);
@@ -168,6 +191,8 @@ const std::vector<Step>& steps() {
         {"app: start", [](const Dataset& d, const Profiles& p) { consume(start_app(d.text, p)->list.visible.size()); }},
         {"app: keystroke", [](const Dataset& d, const Profiles&) { explore_keystroke(*d.app); }},
         {"app: typing", [](const Dataset& d, const Profiles&) { typing_keystroke(*d.app); }},
+        {"app: answer (every policy evaluated)", [](const Dataset& d, const Profiles& p) { answer_step(*d.app, p, true); }},
+        {"app: answer", [](const Dataset& d, const Profiles& p) { answer_step(*d.app, p, false); }},
 #endif
     };
     return all;

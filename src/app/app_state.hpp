@@ -84,6 +84,10 @@ struct AppState {
     std::optional<int> revisiting;       // a question brought back by back or edit, asked until answered
     AnswerDraft draft;
     core::Evaluation evaluation;         // derived: the answers evaluated on as_of
+    // The catalog `evaluation` was made from (another one is evaluated from scratch), and what bringing it up
+    // to date after the last change of the answers cost.
+    std::weak_ptr<const Catalog> evaluated_catalog;
+    core::ReevaluationWork last_reevaluation;
 
     // Links the visitor asked to open: the platform opens pending_open_url in a new tab and clears it.
     std::string pending_open_url;

@@ -58,6 +58,7 @@ LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_n
     index_policy_audiences(*catalog);
     catalog->headlines.reset(catalog->set, as_of);
     catalog->standing = standings(catalog->set, as_of);
+    catalog->answer_readers = core::AnswerReaders(catalog->set);
     return LoadedCatalog{std::move(catalog), {}};
 }
 

@@ -11,6 +11,7 @@
 #include "app/list_order.hpp"
 #include "app/policy_value.hpp"
 #include "core/load.hpp"
+#include "core/matcher.hpp"
 #include "core/model.hpp"
 #include "core/search.hpp"
 
@@ -22,6 +23,7 @@ struct Catalog {
     core::SearchIndex index;
     HeadlineValues headlines;                   // parallel to set.policies
     std::vector<Standing> standing;             // parallel to set.policies, on the date the catalog was loaded for
+    core::AnswerReaders answer_readers;         // which policies each answer can change (re-evaluation after an answer)
 
     // The audiences the filters offer: the file's list first, then any id a policy uses that the list lacks
     // (named by its id), so every policy can be found by each of its audiences.

@@ -77,7 +77,13 @@ void after_answers_changed(AppState& state) {
 
 void refresh_evaluation(AppState& state) {
     if (!state.catalog) return;
-    state.evaluation = core::evaluate(set_of(state), state.profile, state.as_of);
+    if (state.evaluated_catalog.lock() != state.catalog) {
+        state.evaluation = core::Evaluation{};
+        state.evaluated_catalog = state.catalog;
+    }
+    // Only the policies that read a changed answer are evaluated again; the result is the full evaluation's.
+    core::reevaluate(set_of(state), state.catalog->answer_readers, state.evaluation, state.profile, state.as_of,
+                     &state.last_reevaluation);
     if (state.draft.question < 0) {
         const std::optional<int> next = current_question(state);
         if (next) seed_draft(state, *next);

@@ -90,6 +90,8 @@ EvalResult CompiledRule::evaluate(const EvalInput& input) const {
 
 const std::vector<std::string>& CompiledRule::variables() const { return program_->cold().variables; }
 
+bool CompiledRule::reads_computed_names() const { return program_->cold().computed_names; }
+
 int CompiledRule::variable_slot(std::uint32_t index) const {
     const std::vector<int>& slots = program_->cold().variable_slots;
     return index < slots.size() ? slots[index] : -1;

@@ -148,6 +148,9 @@ public:
     const std::vector<std::string>& variables() const;
     // The slot bound to variables()[index] at compile time, or -1.
     int variable_slot(std::uint32_t index) const;
+    // True when a missing / missing_some key is computed when the rule runs: the rule may then read answers
+    // that variables() does not list.
+    bool reads_computed_names() const;
 
     // True when the rule is plain data (no operation), e.g. a number amount.
     bool is_literal() const;

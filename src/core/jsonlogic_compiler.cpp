@@ -256,7 +256,11 @@ private:
             keys = args[0];
         }
         const auto add = [&](const json& key) {
-            if (key.is_string()) register_variable(key.get<std::string>());
+            if (key.is_string()) {
+                register_variable(key.get<std::string>());
+            } else {
+                program_.computed_names = true;  // a rule giving the key, or no name: not known before the rule runs
+            }
         };
         if (keys != nullptr) {
             if (keys->is_array()) {

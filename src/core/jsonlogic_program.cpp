@@ -109,6 +109,7 @@ std::shared_ptr<const Program> Program::pack(ProgramParts&& parts, const std::sh
     cold->vars = std::move(parts.vars);
     cold->variables = std::move(parts.variables);
     cold->variable_slots = std::move(parts.variable_slots);
+    cold->computed_names = parts.computed_names;
 
     char* block = static_cast<char*>(arena ? arena->allocate(size) : ::operator new(size));
     Program* program = new (block) Program();

@@ -103,6 +103,7 @@ struct ProgramParts {
     std::string chars;
     std::vector<std::string> variables;
     std::vector<int> variable_slots;
+    bool computed_names = false;  // a missing / missing_some key is computed when the rule runs
     std::uint32_t root = 0;
 
     // Rules read a handful of variables: a linear search beats a hash map here, in time and in memory.
@@ -128,6 +129,7 @@ struct ProgramCold {
     std::vector<VarRef> vars;
     std::vector<std::string> variables;
     std::vector<int> variable_slots;
+    bool computed_names = false;
 };
 
 // A compiled rule in one block (of its own, or in a RuleArena next to the rules compiled before it). Evaluating a

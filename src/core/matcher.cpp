@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include "core/jsonlogic.hpp"
 
@@ -56,8 +57,12 @@ void sort_unique(std::vector<int>& values) {
     values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
-CriterionOutcome evaluate_criterion(const Criterion& criterion, const EvalInput& input, std::vector<VarRead>& reads) {
-    CriterionOutcome outcome;
+// Into `outcome`, reusing its vectors: re-evaluating after an answer then allocates nothing once warm.
+void evaluate_criterion(const Criterion& criterion, const EvalInput& input, std::vector<VarRead>& reads,
+                        CriterionOutcome& outcome) {
+    outcome.reads.clear();
+    outcome.missing.clear();
+    outcome.error.clear();
     reads.clear();
     outcome.status = status_of(criterion.rule.test(input, &reads, &outcome.error));
     for (const VarRead& read : reads) {
@@ -68,7 +73,6 @@ CriterionOutcome evaluate_criterion(const Criterion& criterion, const EvalInput&
     }
     sort_unique(outcome.reads);
     sort_unique(outcome.missing);
-    return outcome;
 }
 
 // "all" is and, "any" is or, both three-valued; a rule reads the criteria's outcomes.
@@ -131,6 +135,9 @@ BenefitOutcome resolve_benefit(const Benefit& benefit, const EvalInput& input) {
 
 // Ceilings (up_to) count in benefit_up_to only; one unknown amount leaves both sums unknown.
 void evaluate_benefits(const Policy& policy, const EvalInput& input, PolicyOutcome& outcome) {
+    outcome.benefits.clear();
+    outcome.benefit_total.reset();
+    outcome.benefit_up_to.reset();
     double total = 0;
     double up_to = 0;
     bool known = true;
@@ -151,17 +158,13 @@ void evaluate_benefits(const Policy& policy, const EvalInput& input, PolicyOutco
     }
 }
 
-PolicyOutcome evaluate_one(const PolicySet& set, int index, const EvalInput& input, const Date& as_of,
-                           std::vector<VarRead>& reads) {
-    const Policy& policy = set.policies[static_cast<std::size_t>(index)];
-    PolicyOutcome outcome;
-    outcome.policy = index;
-    outcome.criteria.reserve(policy.criteria.size());
-    for (const Criterion& criterion : policy.criteria) outcome.criteria.push_back(evaluate_criterion(criterion, input, reads));
+// Status, reason, failed criteria and missing questions from the criteria's outcomes and the dates.
+void settle(const Policy& policy, const Date& as_of, PolicyOutcome& outcome) {
+    outcome.failed.clear();
     for (std::size_t c = 0; c < outcome.criteria.size(); ++c) {
         if (outcome.criteria[c].status == CriterionStatus::fail) outcome.failed.push_back(static_cast<int>(c));
     }
-
+    outcome.reason = IneligibleReason::none;
     if (policy.valid.from && as_of < *policy.valid.from) {
         outcome.status = Status::ineligible;
         outcome.reason = IneligibleReason::not_yet_valid;
@@ -175,6 +178,7 @@ PolicyOutcome evaluate_one(const PolicySet& set, int index, const EvalInput& inp
         if (outcome.status == Status::ineligible) outcome.reason = IneligibleReason::criteria;
     }
 
+    outcome.missing.clear();
     if (outcome.status == Status::unknown) {
         for (const CriterionOutcome& criterion : outcome.criteria) {
             if (criterion.status == CriterionStatus::unknown) {
@@ -183,6 +187,16 @@ PolicyOutcome evaluate_one(const PolicySet& set, int index, const EvalInput& inp
         }
         sort_unique(outcome.missing);
     }
+}
+
+PolicyOutcome evaluate_one(const PolicySet& set, int index, const EvalInput& input, const Date& as_of,
+                           std::vector<VarRead>& reads) {
+    const Policy& policy = set.policies[static_cast<std::size_t>(index)];
+    PolicyOutcome outcome;
+    outcome.policy = index;
+    outcome.criteria.resize(policy.criteria.size());
+    for (std::size_t c = 0; c < policy.criteria.size(); ++c) evaluate_criterion(policy.criteria[c], input, reads, outcome.criteria[c]);
+    settle(policy, as_of, outcome);
     evaluate_benefits(policy, input, outcome);
     outcome.certainty = certainty_of(set, index, as_of);
     return outcome;
@@ -262,6 +276,36 @@ std::optional<int> pick_next_question(const PolicySet& set, const std::vector<Po
     return most_voted(votes, states);
 }
 
+// Everything evaluate() derives from the policies' outcomes: question states, best bundle, next question.
+void derive_from_results(const PolicySet& set, const Answers& answers, Evaluation& evaluation) {
+    AskState asked = ask_state(set, answers);
+    evaluation.questions = std::move(asked.states);
+    evaluation.ask_if = std::move(asked.ask_if);
+    evaluation.best_bundle = best_bundle(set, evaluation.results);
+    evaluation.next_question = pick_next_question(set, evaluation.results, evaluation.questions, answers.input);
+}
+
+const json* answer_in(const Profile& profile, const std::string& id) {
+    if (!profile.is_object()) return nullptr;
+    const auto found = profile.find(id);
+    return found == profile.end() ? nullptr : &*found;
+}
+
+// Questions whose answer differs between the two profiles. Compared as written (1 and 1.0 count as a change),
+// so nothing a rule could tell apart is ever taken as unchanged.
+std::vector<int> changed_questions(const PolicySet& set, const Profile& before, const Profile& after) {
+    std::vector<int> changed;
+    for (std::size_t q = 0; q < set.questions.size(); ++q) {
+        const json* old_answer = answer_in(before, set.questions[q].id);
+        const json* new_answer = answer_in(after, set.questions[q].id);
+        if (old_answer == nullptr && new_answer == nullptr) continue;
+        if (old_answer == nullptr || new_answer == nullptr || old_answer->dump() != new_answer->dump()) {
+            changed.push_back(static_cast<int>(q));
+        }
+    }
+    return changed;
+}
+
 }  // namespace
 
 std::string_view to_string(CriterionStatus status) {
@@ -323,12 +367,124 @@ Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as
     for (std::size_t p = 0; p < set.policies.size(); ++p) {
         evaluation.results.push_back(evaluate_one(set, static_cast<int>(p), answers.input, as_of, reads));
     }
-    AskState asked = ask_state(set, answers);
-    evaluation.questions = std::move(asked.states);
-    evaluation.ask_if = std::move(asked.ask_if);
-    evaluation.best_bundle = best_bundle(set, evaluation.results);
-    evaluation.next_question = pick_next_question(set, evaluation.results, evaluation.questions, answers.input);
+    derive_from_results(set, answers, evaluation);
     return evaluation;
+}
+
+AnswerReaders::AnswerReaders(const PolicySet& set)
+    : by_question_(set.questions.size()), policy_count_(set.policies.size()) {
+    const int question_count = static_cast<int>(set.questions.size());
+    std::vector<std::pair<int, int>> reads;  // the policy's (question, part) pairs
+    const auto add_rule = [&](const CompiledRule& rule, int part, bool& unbound) {
+        if (rule.reads_computed_names()) unbound = true;
+        for (std::size_t v = 0; v < rule.variables().size(); ++v) {
+            const int slot = rule.variable_slot(static_cast<std::uint32_t>(v));
+            if (slot < 0 || slot >= question_count) unbound = true;
+            else reads.emplace_back(slot, part);
+        }
+    };
+    for (std::size_t p = 0; p < set.policies.size(); ++p) {
+        const Policy& policy = set.policies[p];
+        reads.clear();
+        bool unbound = false;
+        for (std::size_t c = 0; c < policy.criteria.size(); ++c) add_rule(policy.criteria[c].rule, static_cast<int>(c), unbound);
+        for (const Benefit& benefit : policy.benefits) {
+            if (benefit.amount_rule) add_rule(*benefit.amount_rule, kAmounts, unbound);
+        }
+        if (unbound) {
+            every_answer_.push_back(static_cast<int>(p));
+            continue;
+        }
+        std::sort(reads.begin(), reads.end());
+        reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+        for (const auto& [question, part] : reads) {
+            by_question_[static_cast<std::size_t>(question)].push_back(Part{static_cast<int>(p), part});
+        }
+    }
+}
+
+bool AnswerReaders::built_for(const PolicySet& set) const {
+    return policy_count_ == set.policies.size() && by_question_.size() == set.questions.size();
+}
+
+std::vector<AnswerReaders::Part> AnswerReaders::parts_reading(const std::vector<int>& questions) const {
+    std::vector<Part> parts;
+    for (int question : questions) {
+        if (question < 0 || static_cast<std::size_t>(question) >= by_question_.size()) continue;
+        const std::vector<Part>& readers = by_question_[static_cast<std::size_t>(question)];
+        parts.insert(parts.end(), readers.begin(), readers.end());
+    }
+    for (int policy : every_answer_) parts.push_back(Part{policy, kWhole});  // they may read any key of the profile
+    std::sort(parts.begin(), parts.end());
+    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+    return parts;
+}
+
+std::vector<int> AnswerReaders::policies_reading(const std::vector<int>& questions) const {
+    std::vector<int> policies = every_answer_;
+    for (const Part& part : parts_reading(questions)) policies.push_back(part.policy);
+    sort_unique(policies);
+    return policies;
+}
+
+namespace {
+
+// Brings one policy's outcome up to date when only `parts` of it (criterion indices, AnswerReaders::kAmounts for
+// the amount rules, kWhole for everything) read a changed answer; the rest of it stays as it was.
+template <typename PartIt>
+void update_policy(const PolicySet& set, int index, PartIt first, PartIt last, const EvalInput& input, const Date& as_of,
+                   std::vector<VarRead>& reads, PolicyOutcome& outcome, ReevaluationWork& done) {
+    const Policy& policy = set.policies[static_cast<std::size_t>(index)];
+    ++done.policies_evaluated;
+    if (first->part == AnswerReaders::kWhole) {
+        outcome = evaluate_one(set, index, input, as_of, reads);
+        done.criteria_evaluated += static_cast<int>(policy.criteria.size());
+        return;
+    }
+    bool amounts = false;
+    for (PartIt part = first; part != last; ++part) {
+        if (part->part == AnswerReaders::kAmounts) {
+            amounts = true;
+            continue;
+        }
+        evaluate_criterion(policy.criteria[static_cast<std::size_t>(part->part)], input, reads,
+                           outcome.criteria[static_cast<std::size_t>(part->part)]);
+        ++done.criteria_evaluated;
+    }
+    settle(policy, as_of, outcome);
+    if (amounts) evaluate_benefits(policy, input, outcome);
+}
+
+}  // namespace
+
+void reevaluate(const PolicySet& set, const AnswerReaders& readers, Evaluation& evaluation, const Profile& profile,
+                const Date& as_of, ReevaluationWork* work) {
+    ReevaluationWork done;
+    const bool comparable = evaluation.as_of == as_of && evaluation.results.size() == set.policies.size() &&
+                            evaluation.questions.size() == set.questions.size() && readers.built_for(set);
+    if (!comparable) {
+        evaluation = evaluate(set, profile, as_of);
+        done.full = true;
+        done.questions_changed = static_cast<int>(set.questions.size());
+        done.policies_evaluated = static_cast<int>(set.policies.size());
+        for (const Policy& policy : set.policies) done.criteria_evaluated += static_cast<int>(policy.criteria.size());
+    } else {
+        const std::vector<int> changed = changed_questions(set, evaluation.profile, profile);
+        done.questions_changed = static_cast<int>(changed.size());
+        evaluation.profile = profile;
+        const Answers answers(set, evaluation.profile, as_of);
+        std::vector<VarRead> reads;
+        const std::vector<AnswerReaders::Part> parts = readers.parts_reading(changed);
+        for (auto first = parts.begin(); first != parts.end();) {
+            auto last = first;
+            while (last != parts.end() && last->policy == first->policy) ++last;
+            update_policy(set, first->policy, first, last, answers.input, as_of, reads,
+                          evaluation.results[static_cast<std::size_t>(first->policy)], done);
+            first = last;
+        }
+        derive_from_results(set, answers, evaluation);
+    }
+    if (work != nullptr) *work = done;
 }
 
 std::vector<int> closest_misses(const Evaluation& evaluation) {

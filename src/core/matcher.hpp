@@ -90,6 +90,54 @@ Certainty certainty_of(const PolicySet& set, int policy, const Date& as_of);
 // Everything at once. The profile should pass check_profile(); answers of the wrong type are read as they are.
 Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as_of);
 
+// Which policies an answer can change: for every question, the policies whose criteria or benefit amounts read it.
+// The compiled rules record the names they read, bound to question slots by the loader; a rule that reads a name
+// no question binds (a set built in code can hold one, a policy file cannot) makes its policy read every answer.
+// Validity windows and certainty depend on the date only.
+class AnswerReaders {
+public:
+    AnswerReaders() = default;
+    explicit AnswerReaders(const PolicySet& set);
+
+    // The policies, in file order, whose outcome an answer to any of `questions` can change.
+    std::vector<int> policies_reading(const std::vector<int>& questions) const;
+    bool built_for(const PolicySet& set) const;
+
+    // A part of a policy that reads answers: one criterion (its index), the amount rules, or all of it.
+    static constexpr int kWhole = -2;
+    static constexpr int kAmounts = -1;
+    struct Part {
+        int policy = 0;
+        int part = kWhole;
+        bool operator<(const Part& other) const {
+            return policy != other.policy ? policy < other.policy : part < other.part;
+        }
+        bool operator==(const Part& other) const { return policy == other.policy && part == other.part; }
+    };
+    // The parts an answer to any of `questions` can change, by policy in file order (a policy's kWhole first).
+    std::vector<Part> parts_reading(const std::vector<int>& questions) const;
+
+private:
+    std::vector<std::vector<Part>> by_question_;  // parts reading each question, by policy in file order
+    std::vector<int> every_answer_;               // policies with a rule reading an unbound name
+    std::size_t policy_count_ = 0;
+};
+
+// What reevaluate() did, so tests can check that an answer costs only what it can change.
+struct ReevaluationWork {
+    bool full = false;              // everything was evaluated again (first call, another date or another set)
+    int questions_changed = 0;
+    int policies_evaluated = 0;     // policies whose outcome was brought up to date
+    int criteria_evaluated = 0;     // criteria evaluated again among them
+};
+
+// Brings `evaluation` up to date for `profile` on its own date, exactly as evaluate(set, profile, as_of) would:
+// only the policies that read a changed answer are evaluated again; the question states, the best bundle and
+// the next question are then derived from the results as evaluate() derives them. Falls back to a full
+// evaluation when `evaluation` is for another date or another number of policies.
+void reevaluate(const PolicySet& set, const AnswerReaders& readers, Evaluation& evaluation, const Profile& profile,
+                const Date& as_of, ReevaluationWork* work = nullptr);
+
 // One policy only (examples, detail views).
 PolicyOutcome evaluate_policy(const PolicySet& set, int policy, const Profile& profile, const Date& as_of);
 

@@ -62,6 +62,21 @@ TEST_CASE("the check asks the engine's next question, one at a time") {
     CHECK(portal.visible("answer:false"));
 }
 
+TEST_CASE("an answer re-evaluates only the policies that read it") {
+    HeadlessPortal portal(fixture_options());
+    portal.click("tab:check");
+    portal.click("answer:master");
+    const auto& state = portal.ui().state();
+    const portal::core::PolicySet& set = state.catalog->set;
+    const std::vector<int> readers = state.catalog->answer_readers.policies_reading({set.question_index("education")});
+    CHECK_FALSE(state.last_reevaluation.full);
+    CHECK(state.last_reevaluation.questions_changed == 1);
+    CHECK(state.last_reevaluation.policies_evaluated == static_cast<int>(readers.size()));
+    CHECK(readers.size() < set.policies.size());
+    CHECK(portal.state()["statuses"] == engine_statuses(portal));
+    CHECK(portal.state()["next_question"] == engine_next_question(portal));
+}
+
 TEST_CASE("every answer widget works by click and typing, and statuses follow the engine") {
     HeadlessPortal portal(fixture_options());
     answer_five(portal);
