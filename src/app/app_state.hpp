@@ -13,6 +13,7 @@
 
 #include "app/catalog.hpp"
 #include "app/kiosk_state.hpp"
+#include "app/preview.hpp"
 #include "core/date.hpp"
 #include "core/matcher.hpp"
 #include "core/profile.hpp"
@@ -112,6 +113,12 @@ struct AppState {
         std::string content;
     };
     std::optional<Download> pending_download;
+
+    // A data author's local file shown instead of the bundled data (app/preview.hpp): never stored, never in a
+    // link. A file that could not be used leaves the data as it was and says why in preview_error.
+    std::optional<Preview> preview;
+    std::string preview_error;
+    bool pick_preview_file = false;  // the visitor asked to choose a file; the platform opens its picker
 
     // The recruitment-fair kiosk (?kiosk): off on the ordinary site (app/kiosk.hpp).
     KioskState kiosk;

@@ -37,19 +37,22 @@ void index_policy_audiences(Catalog& catalog) {
     }
 }
 
-std::string fatal_message(const core::LoadResult& result) {
+}  // namespace
+
+std::string first_error(const core::LoadResult& result) {
     for (const core::Diagnostic& d : result.diagnostics) {
         if (d.severity == core::Severity::error) return core::to_string(d);
     }
     return "the policy file could not be read";
 }
 
-}  // namespace
-
 LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_name, const core::Date& as_of) {
     core::LoadResult result = core::load_policy_set(json_text, file_name);
-    if (result.fatal()) return LoadedCatalog{nullptr, fatal_message(result)};
+    if (result.fatal()) return LoadedCatalog{nullptr, first_error(result)};
+    return LoadedCatalog{make_catalog(std::move(result), as_of), {}};
+}
 
+std::shared_ptr<const Catalog> make_catalog(core::LoadResult&& result, const core::Date& as_of) {
     auto catalog = std::make_shared<Catalog>();
     catalog->set = std::move(*result.set);
     catalog->skipped = std::move(result.skipped);
@@ -59,7 +62,7 @@ LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_n
     catalog->headlines.reset(catalog->set, as_of);
     catalog->standing = standings(catalog->set, as_of);
     catalog->answer_readers = core::AnswerReaders(catalog->set);
-    return LoadedCatalog{std::move(catalog), {}};
+    return catalog;
 }
 
 }  // namespace portal::app

@@ -48,4 +48,9 @@ struct LoadedCatalog {
 // `as_of` is the evaluation date (headline amounts may depend on it through their rules).
 LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_name, const core::Date& as_of);
 
+// The catalog of a result that is not fatal (load_catalog and the author's preview share it).
+std::shared_ptr<const Catalog> make_catalog(core::LoadResult&& result, const core::Date& as_of);
+// The first error of a result, as policyctl prints it ("file:3:7: error: …").
+std::string first_error(const core::LoadResult& result);
+
 }  // namespace portal::app

@@ -14,7 +14,12 @@ PageEffects PageSync::take(AppState& state) {
         effects.download = std::move(state.pending_download);
         state.pending_download.reset();
     }
+    effects.pick_preview_file = state.pick_preview_file;
+    state.pick_preview_file = false;
     if (!state.catalog) return effects;
+    // A preview leaves the address, the history and the storage as they were: a link or a remembered answer
+    // written now would pass the author's file off as the bundled data (app/preview.hpp).
+    if (state.preview) return effects;
 
     const core::ShareState now = share_state_of(state, false);
     const std::string fragment = private_page_ ? std::string() : core::encode_fragment(now);

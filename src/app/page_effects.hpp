@@ -20,9 +20,11 @@ struct PageEffects {
     bool push_history = false;                     // with `address`: a new history entry (else replace)
     std::optional<std::string> device_memory;      // store this text ("" = remove what is stored)
     std::optional<std::string> session_memory;     // the tab's copy of the answers ("" = remove it)
+    bool pick_preview_file = false;                // open the file picker for a data author's preview
 
     bool empty() const {
-        return open_url.empty() && copy_link.empty() && !download && !address && !device_memory && !session_memory;
+        return open_url.empty() && copy_link.empty() && !download && !address && !device_memory && !session_memory &&
+               !pick_preview_file;
     }
 };
 

@@ -138,6 +138,13 @@ bool is_new_screen(const core::ShareState& before, const core::ShareState& after
 }
 
 void request_share(AppState& state, bool with_answers) {
+    // A link always opens the bundled data: one copied during a preview would show other policies than the
+    // author sees, so none is made (the notice says why).
+    if (state.preview) {
+        state.pending_share.clear();
+        state.share_feedback = AppState::ShareFeedback::failed;
+        return;
+    }
     state.pending_share = share_url(state, with_answers);
     state.share_with_answers = with_answers;
     state.share_feedback = AppState::ShareFeedback::none;

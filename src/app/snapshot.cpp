@@ -77,6 +77,16 @@ void add_catalog_fields(nlohmann::json& out, const AppState& state, const Catalo
     out["skipped_policies"] = skipped_policies(catalog);
 }
 
+nlohmann::json preview_json(const AppState& state) {
+    if (!state.preview) return nullptr;
+    nlohmann::json problems = nlohmann::json::array();
+    for (const PreviewProblem& p : state.preview->problems) {
+        problems.push_back({{"severity", p.error ? "error" : "warning"}, {"pointer", p.pointer}, {"line", p.line},
+                            {"column", p.column}, {"code", p.code}, {"message", p.message}});
+    }
+    return {{"file", state.preview->file}, {"problems", problems}, {"linted", state.preview->linted}};
+}
+
 }  // namespace
 
 nlohmann::json snapshot(const AppState& state) {
@@ -92,6 +102,8 @@ nlohmann::json snapshot(const AppState& state) {
     out["as_of"] = state.as_of.to_string();
     out["link_problems"] = state.link_problems;
     out["remember_on_device"] = state.remember_on_device;
+    out["preview"] = preview_json(state);
+    out["preview_error"] = state.preview_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(state.preview_error);
     out["open_url"] = state.last_open_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(state.last_open_url);
     if (state.catalog) {
         add_catalog_fields(out, state, *state.catalog);

@@ -122,6 +122,16 @@ EMSCRIPTEN_KEEPALIVE void portal_share_finished(int copied) {
     portal_wake();
 }
 
+// A data author's local policy file, picked or dropped (platform/web_page.cpp): its bytes and name, read in
+// the page and handed over here; nothing is sent anywhere or kept. Returns 1 when the app was running.
+EMSCRIPTEN_KEEPALIVE int portal_preview_file(const char* bytes, int length, const char* name, int name_length) {
+    if (!g_started) return 0;
+    runner().ui().open_preview(std::string_view(bytes, static_cast<size_t>(length)),
+                               std::string(name, static_cast<size_t>(name_length)));
+    portal_wake();
+    return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE void portal_gl_context_lost() { runner().gl_context_lost(); }
 
 EMSCRIPTEN_KEEPALIVE void portal_gl_context_restored() {

@@ -81,9 +81,66 @@ EM_JS(void, js_store_session_memory, (const char* payload), {
     }
 });
 
+// A data author's local file: read here as bytes and handed to the app, never sent anywhere or stored. The
+// reader is installed once; the picker (the app asks for it after a click, still within the click's user
+// activation) and a drop on the page both use it.
+EM_JS(void, js_install_preview_reader, (), {
+    if (Module['portalPreviewFile']) return;
+    Module['portalPreviewFile'] = (file) => {
+        if (!file) return;
+        file.arrayBuffer().then((buffer) => {
+            const bytes = new Uint8Array(buffer);
+            const name = new TextEncoder().encode(file.name || 'policies.json');
+            const data = Module['_malloc'](Math.max(bytes.length, 1));
+            const label = Module['_malloc'](Math.max(name.length, 1));
+            HEAPU8.set(bytes, data);
+            HEAPU8.set(name, label);
+            Module['_portal_preview_file'](data, bytes.length, label, name.length);
+            Module['_free'](data);
+            Module['_free'](label);
+        }, (err) => { console.warn('portal: the file could not be read: ' + err); });
+    };
+});
+
+EM_JS(void, js_pick_preview_file, (), {
+    let input = document.getElementById('preview-file');
+    if (!input) {
+        input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'preview-file';
+        input.accept = '.json,application/json';
+        input.hidden = true;
+        input.addEventListener('change', () => {
+            Module['portalPreviewFile'](input.files && input.files[0]);
+            input.value = '';
+        });
+        document.body.appendChild(input);
+    }
+    input.click();
+});
+
+EM_JS(void, js_accept_dropped_files, (), {
+    const carriesFiles = (event) => event.dataTransfer && Array.from(event.dataTransfer.types || []).includes('Files');
+    window.addEventListener('dragover', (event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+    });
+    window.addEventListener('drop', (event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        Module['portalPreviewFile'](event.dataTransfer.files[0]);
+    });
+});
+
 // clang-format on
 
 namespace portal::platform {
+
+void accept_dropped_policy_files() {
+    js_install_preview_reader();
+    js_accept_dropped_files();
+}
 
 void perform_page_effects(const app::PageEffects& effects) {
     if (!effects.open_url.empty()) js_open_in_new_tab(effects.open_url.c_str());
@@ -96,6 +153,10 @@ void perform_page_effects(const app::PageEffects& effects) {
     if (effects.address) js_set_address(effects.address->c_str(), effects.push_history ? 1 : 0);
     if (effects.device_memory) js_store_device_memory(effects.device_memory->c_str());
     if (effects.session_memory) js_store_session_memory(effects.session_memory->c_str());
+    if (effects.pick_preview_file) {
+        js_install_preview_reader();
+        js_pick_preview_file();
+    }
 }
 
 }  // namespace portal::platform

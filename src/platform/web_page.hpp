@@ -8,4 +8,7 @@ namespace portal::platform {
 
 void perform_page_effects(const app::PageEffects& effects);
 
+// The visitor's site: a policy file dropped anywhere on the page goes to the author's preview (app/preview.hpp).
+void accept_dropped_policy_files();
+
 }  // namespace portal::platform

@@ -231,8 +231,6 @@ void draw_source(ViewContext& ctx, const core::Policy& p) {
     }
 }
 
-constexpr float kDetailTitleScale = 1.3f;  // 21 px heading -> about 27 px, 1.7x the body text
-
 }  // namespace
 
 void draw_detail(ViewContext& ctx) {
@@ -245,12 +243,14 @@ void draw_detail(ViewContext& ctx) {
     draw_top_bar(ctx, policy);
     vertical_space(4.0f);
     draw_badges(ctx, policy, outcome);
-    // The page's own title stands well above the section headings and the body (21 px is only a heading): the
-    // heading face enlarged, rather than a third font size in the atlas for one line per page.
-    ImGui::PushFont(ctx.fonts.heading);
-    ImGui::SetWindowFontScale(kDetailTitleScale);
+    // The page's own title stands well above the section headings and the body (21 px is only a heading): its
+    // own size in the atlas (kTitleScale x the heading, about 27 px), rasterised at that size so it stays sharp.
+    // The booth has no title size: there the heading face is enlarged instead.
+    const bool own_size = ctx.fonts.title != ctx.fonts.heading;
+    ImGui::PushFont(ctx.fonts.title);
+    if (!own_size) ImGui::SetWindowFontScale(kTitleScale);
     paragraph(text(ctx.lang(), p.title));
-    ImGui::SetWindowFontScale(1.0f);
+    if (!own_size) ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
     ctx.locator.mark("detail:title");
     if (!p.summary.empty()) paragraph(text(ctx.lang(), p.summary));

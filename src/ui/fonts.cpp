@@ -19,19 +19,34 @@ const ImWchar* glyph_ranges() {
     }
     return ranges.Data;
 }
-// The display size's few glyphs; rebuilt only when the text changes (the atlas keeps pointing at them).
-const ImWchar* display_ranges(const char* text) {
-    static std::string built_for;
-    static ImVector<ImWchar> ranges;
-    if (ranges.empty() || built_for != text) {
-        ImFontGlyphRangesBuilder builder;
-        builder.AddText(text);
-        builder.AddText("0123456789 ");
-        ranges.clear();
-        builder.BuildRanges(&ranges);
-        built_for = text;
+// A large size's few glyphs. The atlas keeps pointing at `ranges` until its next build, so each size keeps its
+// own storage, rebuilt only when its text changes.
+struct FewGlyphs {
+    std::string built_for;
+    ImVector<ImWchar> ranges;
+
+    const ImWchar* ranges_for(const char* text, const char* also) {
+        if (ranges.empty() || built_for != text) {
+            ImFontGlyphRangesBuilder builder;
+            builder.AddText(text);
+            builder.AddText(also);
+            builder.AddChar(0xFFFD);
+            ranges.clear();
+            builder.BuildRanges(&ranges);
+            built_for = text;
+        }
+        return ranges.Data;
     }
-    return ranges.Data;
+};
+
+const ImWchar* display_ranges(const char* text) {
+    static FewGlyphs glyphs;
+    return glyphs.ranges_for(text, "0123456789 ");
+}
+
+const ImWchar* title_ranges(const char* text) {
+    static FewGlyphs glyphs;
+    return glyphs.ranges_for(text, " ");
 }
 }  // namespace
 
@@ -47,7 +62,7 @@ bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file
     start_afresh();
     out = Fonts{};
     if (font_file.size() < 4) {
-        out.body = out.heading = out.display = atlas.AddFontDefault();
+        out.body = out.heading = out.display = out.title = atlas.AddFontDefault();
         return false;
     }
     auto add = [&](float size_px, const ImWchar* ranges) {
@@ -63,9 +78,10 @@ bool build_fonts(ImFontAtlas& atlas, const std::vector<unsigned char>& font_file
     out.heading = add(sizes.heading, glyph_ranges());
     out.display = sizes.display > 0 && sizes.display_text != nullptr ? add(sizes.display, display_ranges(sizes.display_text))
                                                                      : out.heading;
-    if (out.body == nullptr || out.heading == nullptr || out.display == nullptr || !atlas.Build()) {
+    out.title = sizes.title > 0 && sizes.title_text != nullptr ? add(sizes.title, title_ranges(sizes.title_text)) : out.heading;
+    if (out.body == nullptr || out.heading == nullptr || out.display == nullptr || out.title == nullptr || !atlas.Build()) {
         start_afresh();
-        out.body = out.heading = out.display = atlas.AddFontDefault();
+        out.body = out.heading = out.display = out.title = atlas.AddFontDefault();
         return false;
     }
     glyphs.finish_build(atlas);

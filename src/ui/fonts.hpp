@@ -7,11 +7,13 @@
 
 namespace portal::ui {
 
-// Two sizes only: each size holds every glyph, and at 2x density one size of ~1,000 CJK glyphs is already
-// about 4 MiB of texture, so more sizes would cost phones memory for little gain.
+// Two full sizes only: each holds every glyph, and at 2x density one size of ~1,000 CJK glyphs is already
+// about 4 MiB of texture, so more sizes would cost phones memory for little gain. The larger sizes hold only
+// the characters they can show (the policies' titles, the booth's attract title).
 struct Fonts {
     ImFont* body = nullptr;     // running text, controls, badges
     ImFont* heading = nullptr;  // page title, card titles, section headings
+    ImFont* title = nullptr;    // a policy page's own title: the titles' characters only (heading when none)
     ImFont* display = nullptr;  // kiosk only: the attract screen's title and the countdown's number (few glyphs)
 };
 
@@ -23,7 +25,14 @@ struct FontSizes {
     // without a third full-size copy of every glyph. 0 = none (`display` then points at the heading font).
     float display = 0.0f;
     const char* display_text = nullptr;
+    // A policy page's title, rasterised at its own size so it stays sharp (an enlarged heading would blur),
+    // holding only `title_text`'s characters (the loaded policies' titles). 0 = none (`title` = heading).
+    float title = 0.0f;
+    const char* title_text = nullptr;
 };
+
+// The title size relative to the heading: clearly above the section headings and the body text.
+inline constexpr float kTitleScale = 1.3f;
 
 // Rebuilds `atlas` from the font bytes with exactly the glyphs the app can display (generated at build time).
 // `density` is device pixels per CSS pixel: glyphs are rasterised at that resolution so text is sharp on HiDPI

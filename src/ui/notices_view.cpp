@@ -59,10 +59,14 @@ void draw_copy_failed(ViewContext& ctx, float width) {
     const Palette& p = palette();
     Column column(width);
     begin_panel(14.0f);
-    paragraph(ctx.t(str::copy_failed), colour(p.text));
-    std::string link = app::share_url(ctx.state, ctx.state.share_with_answers);
-    text_field("##link-text", "", link, -1.0f, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
-    ctx.locator.mark("link-text");
+    if (ctx.state.preview) {
+        paragraph(ctx.t(str::preview_no_link), colour(p.text));
+    } else {
+        paragraph(ctx.t(str::copy_failed), colour(p.text));
+        std::string link = app::share_url(ctx.state, ctx.state.share_with_answers);
+        text_field("##link-text", "", link, -1.0f, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+        ctx.locator.mark("link-text");
+    }
     if (button(ctx.t(str::dismiss), "notice:copy", ButtonKind::secondary)) {
         ctx.intents.push([](app::AppState& s) { s.share_feedback = app::AppState::ShareFeedback::none; });
     }

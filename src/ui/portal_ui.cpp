@@ -18,6 +18,7 @@
 #include "ui/header_view.hpp"
 #include "ui/layout.hpp"
 #include "ui/notices_view.hpp"
+#include "ui/preview_view.hpp"
 #include "ui/text_layout.hpp"
 #include "ui/theme.hpp"
 #include "ui/touch_scroll.hpp"
@@ -41,6 +42,8 @@ struct PortalUi::Impl {
     core::Lang a11y_sent_lang = core::Lang::zh;
     app::View a11y_sent_view = app::View::explore;
     float a11y_sent_zoom = 0.0f;        // 0: nothing sent yet
+    std::string title_text;        // every character the title size must hold (follow_catalog())
+    const app::Catalog* titles_of = nullptr;
 };
 
 PortalUi::PortalUi() : impl_(std::make_unique<Impl>()) {}
@@ -52,6 +55,7 @@ void PortalUi::start(StartupData data) {
     impl_->booth = std::move(data.booth);
     if (impl_->booth) impl_->booth->configure(state_);
     apply_theme(ImGui::GetStyle(), 1.0f);
+    follow_catalog();
     fonts_dirty_ = true;
 }
 
@@ -67,7 +71,28 @@ OnDemandGlyphs::Rows PortalUi::rasterise_glyphs(const ImDrawData& draw_data) {
     return glyphs_.rasterise_used(draw_data, *ImGui::GetIO().Fonts);
 }
 
-FontSizes PortalUi::font_sizes() const { return impl_->booth ? impl_->booth->font_sizes() : FontSizes{}; }
+FontSizes PortalUi::font_sizes() const {
+    // The booth keeps its own sizes (its display size is the large one); the site gets the title size.
+    if (impl_->booth) return impl_->booth->font_sizes();
+    FontSizes sizes;
+    sizes.title = std::round(sizes.heading * kTitleScale);
+    sizes.title_text = impl_->title_text.c_str();
+    return sizes;
+}
+
+// The title size holds the loaded policies' titles only; new data (an author's preview) brings new characters.
+void PortalUi::follow_catalog() {
+    if (state_.catalog.get() == impl_->titles_of) return;
+    impl_->titles_of = state_.catalog.get();
+    impl_->title_text.clear();
+    if (state_.catalog) {
+        for (const core::Policy& policy : state_.catalog->set.policies) {
+            impl_->title_text += policy.title.zh;
+            impl_->title_text += policy.title.en;
+        }
+    }
+    fonts_dirty_ = true;
+}
 
 ImVec4 PortalUi::background_colour() const { return palette().page; }
 
@@ -90,6 +115,12 @@ void PortalUi::follow_address(std::string_view fragment) {
 
 void PortalUi::share_finished(bool copied) { app::share_finished(state_, copied); }
 
+void PortalUi::open_preview(std::string_view text, const std::string& file_name) {
+    if (impl_->booth) return;
+    app::open_preview(state_, text, file_name);
+    follow_catalog();
+}
+
 namespace {
 
 void draw_footer(ViewContext& ctx) {
@@ -98,6 +129,7 @@ void draw_footer(ViewContext& ctx) {
     const std::string line = set.as_of ? fill(ctx.t(str::footer), set.version.c_str(), set.as_of->to_string().c_str())
                                        : fill(ctx.t(str::footer_no_date), set.version.c_str());
     paragraph(line, colour(palette().text_muted));
+    draw_preview_entry(ctx);
 }
 
 // ---- content ------------------------------------------------------------------------------------------------------------
@@ -114,6 +146,8 @@ float view_width(app::View view) {
 }
 
 void draw_view(ViewContext& ctx) {
+    draw_preview_banner(ctx, view_width(ctx.state.view));
+    draw_preview_error(ctx, view_width(ctx.state.view));
     draw_link_notice(ctx, view_width(ctx.state.view));
     draw_copy_failed(ctx, view_width(ctx.state.view));
     switch (ctx.state.view) {
@@ -191,6 +225,7 @@ void PortalUi::draw() {
     impl_->intents.apply(state_);
     if (std::string say = impl_->announcer.update(state_, impl_->mirror); !say.empty()) impl_->announcement = std::move(say);
     if (state_.kiosk.reset_requested) wipe_visit();
+    follow_catalog();
 }
 
 void PortalUi::draw_portal(ViewContext& ctx, float height) {

@@ -89,6 +89,10 @@ public:
     // The address's fragment changed without the app (back / forward, an edited address): show that screen.
     void follow_address(std::string_view fragment);
 
+    // A data author's local policy file arrived (picked or dropped on the page): shown as a preview in place
+    // of the bundled data (app/preview.hpp). Ignored on the booth.
+    void open_preview(std::string_view text, const std::string& file_name);
+
     // The clipboard took the link asked for in PageEffects::copy_link, or refused it.
     void share_finished(bool copied);
 
@@ -107,6 +111,7 @@ private:
     void draw_portal(ViewContext& ctx, float height);
     void wipe_visit();
     FontSizes font_sizes() const;
+    void follow_catalog();
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

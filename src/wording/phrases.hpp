@@ -251,6 +251,18 @@ inline constexpr Phrase skipped_notice{"数据中有 {} 项政策格式有误，
 inline constexpr Phrase skipped_entry{"第 {} 项（{}）：{}", "Entry {} ({}): {}"};
 inline constexpr Phrase dismiss{"知道了", "Dismiss"};
 
+// ---- a data author's preview of a local policy file ------------------------------------------------------------
+inline constexpr Phrase preview_open{"预览本地政策文件（供数据编写者）", "Preview a local policy file (for data authors)"};
+inline constexpr Phrase preview_banner{"预览：本地文件 {}。这不是正式公布的数据；文件只在本页打开，不上传，也不保存。",
+                                       "Preview: local file {}. This is not the published data; the file is only opened in this page, never uploaded or stored."};
+inline constexpr Phrase preview_close{"回到正式数据", "Back to the published data"};
+inline constexpr Phrase preview_clean{"校验（validate）和检查（lint）均未发现问题。", "validate and lint found nothing."};
+inline constexpr Phrase preview_problems{"校验（validate）和检查（lint）发现 {} 个问题：", "validate and lint found {} problems:"};
+inline constexpr Phrase preview_more{"……另有 {} 个问题未列出", "… and {} more"};
+inline constexpr Phrase preview_not_linted{"文件有错误：改正后才会运行检查（lint）。", "The file has errors: lint runs once they are fixed."};
+inline constexpr Phrase preview_failed{"无法预览这个文件，仍显示正式数据：", "This file could not be previewed; the published data is still shown:"};
+inline constexpr Phrase preview_no_link{"预览时不生成链接：链接总是打开正式数据。", "No link is made during a preview: a link always opens the published data."};
+
 // ---- sharing, keeping a copy, remembering ----------------------------------------------------------------------
 inline constexpr Phrase copy_link{"复制链接", "Copy link"};
 inline constexpr Phrase clear_search{"清除搜索文字", "Clear the search"};
