@@ -371,35 +371,42 @@ Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as
     return evaluation;
 }
 
+// Each part of each policy has an id, in (policy, part) order: the policy's first id is kWhole, the next kAmounts,
+// then its criteria. Lists of ids are then merged by the plain int sort the matcher already uses, which keeps the
+// visitor's wasm from carrying sorts of its own for pairs and parts.
 AnswerReaders::AnswerReaders(const PolicySet& set)
     : by_question_(set.questions.size()), policy_count_(set.policies.size()) {
     const int question_count = static_cast<int>(set.questions.size());
-    std::vector<std::pair<int, int>> reads;  // the policy's (question, part) pairs
-    const auto add_rule = [&](const CompiledRule& rule, int part, bool& unbound) {
-        if (rule.reads_computed_names()) unbound = true;
+    const auto reads_unbound = [&](const CompiledRule& rule) {
+        if (rule.reads_computed_names()) return true;
         for (std::size_t v = 0; v < rule.variables().size(); ++v) {
             const int slot = rule.variable_slot(static_cast<std::uint32_t>(v));
-            if (slot < 0 || slot >= question_count) unbound = true;
-            else reads.emplace_back(slot, part);
+            if (slot < 0 || slot >= question_count) return true;
+        }
+        return false;
+    };
+    const auto add_rule = [&](const CompiledRule& rule, int id) {
+        for (std::size_t v = 0; v < rule.variables().size(); ++v) {
+            std::vector<int>& readers = by_question_[static_cast<std::size_t>(rule.variable_slot(static_cast<std::uint32_t>(v)))];
+            if (readers.empty() || readers.back() != id) readers.push_back(id);  // amount rules share one id
         }
     };
-    for (std::size_t p = 0; p < set.policies.size(); ++p) {
-        const Policy& policy = set.policies[p];
-        reads.clear();
+    part_base_.reserve(set.policies.size() + 1);
+    part_base_.push_back(0);
+    for (const Policy& policy : set.policies) {
+        const int base = part_base_.back();
         bool unbound = false;
-        for (std::size_t c = 0; c < policy.criteria.size(); ++c) add_rule(policy.criteria[c].rule, static_cast<int>(c), unbound);
-        for (const Benefit& benefit : policy.benefits) {
-            if (benefit.amount_rule) add_rule(*benefit.amount_rule, kAmounts, unbound);
-        }
+        for (const Criterion& criterion : policy.criteria) unbound = unbound || reads_unbound(criterion.rule);
+        for (const Benefit& benefit : policy.benefits) unbound = unbound || (benefit.amount_rule && reads_unbound(*benefit.amount_rule));
         if (unbound) {
-            every_answer_.push_back(static_cast<int>(p));
-            continue;
+            every_answer_.push_back(base);  // the policy's kWhole id
+        } else {
+            for (std::size_t c = 0; c < policy.criteria.size(); ++c) add_rule(policy.criteria[c].rule, base + 2 + static_cast<int>(c));
+            for (const Benefit& benefit : policy.benefits) {
+                if (benefit.amount_rule) add_rule(*benefit.amount_rule, base + 2 + kAmounts);
+            }
         }
-        std::sort(reads.begin(), reads.end());
-        reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
-        for (const auto& [question, part] : reads) {
-            by_question_[static_cast<std::size_t>(question)].push_back(Part{static_cast<int>(p), part});
-        }
+        part_base_.push_back(base + 2 + static_cast<int>(policy.criteria.size()));
     }
 }
 
@@ -408,22 +415,28 @@ bool AnswerReaders::built_for(const PolicySet& set) const {
 }
 
 std::vector<AnswerReaders::Part> AnswerReaders::parts_reading(const std::vector<int>& questions) const {
-    std::vector<Part> parts;
+    std::vector<int> ids = every_answer_;  // they may read any key of the profile
     for (int question : questions) {
         if (question < 0 || static_cast<std::size_t>(question) >= by_question_.size()) continue;
-        const std::vector<Part>& readers = by_question_[static_cast<std::size_t>(question)];
-        parts.insert(parts.end(), readers.begin(), readers.end());
+        const std::vector<int>& readers = by_question_[static_cast<std::size_t>(question)];
+        ids.insert(ids.end(), readers.begin(), readers.end());
     }
-    for (int policy : every_answer_) parts.push_back(Part{policy, kWhole});  // they may read any key of the profile
-    std::sort(parts.begin(), parts.end());
-    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+    sort_unique(ids);
+    std::vector<Part> parts;
+    parts.reserve(ids.size());
+    for (int id : ids) {
+        const auto next = std::upper_bound(part_base_.begin(), part_base_.end(), id);
+        const int policy = static_cast<int>(next - part_base_.begin()) - 1;
+        parts.push_back(Part{policy, id - part_base_[static_cast<std::size_t>(policy)] + kWhole});
+    }
     return parts;
 }
 
 std::vector<int> AnswerReaders::policies_reading(const std::vector<int>& questions) const {
-    std::vector<int> policies = every_answer_;
-    for (const Part& part : parts_reading(questions)) policies.push_back(part.policy);
-    sort_unique(policies);
+    std::vector<int> policies;
+    for (const Part& part : parts_reading(questions)) {
+        if (policies.empty() || policies.back() != part.policy) policies.push_back(part.policy);
+    }
     return policies;
 }
 

@@ -118,8 +118,9 @@ public:
     std::vector<Part> parts_reading(const std::vector<int>& questions) const;
 
 private:
-    std::vector<std::vector<Part>> by_question_;  // parts reading each question, by policy in file order
-    std::vector<int> every_answer_;               // policies with a rule reading an unbound name
+    std::vector<std::vector<int>> by_question_;  // ids of the parts reading each question (see the constructor)
+    std::vector<int> every_answer_;              // kWhole ids of policies with a rule reading an unbound name
+    std::vector<int> part_base_;                 // each policy's first part id, then the number of ids
     std::size_t policy_count_ = 0;
 };
 
