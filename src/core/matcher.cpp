@@ -375,7 +375,7 @@ Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as
 // then its criteria. Lists of ids are then merged by the plain int sort the matcher already uses, which keeps the
 // visitor's wasm from carrying sorts of its own for pairs and parts.
 AnswerReaders::AnswerReaders(const PolicySet& set)
-    : by_question_(set.questions.size()), policy_count_(set.policies.size()) {
+    : by_question_(set.questions.size()) {
     const int question_count = static_cast<int>(set.questions.size());
     const auto reads_unbound = [&](const CompiledRule& rule) {
         if (rule.reads_computed_names()) return true;
@@ -411,7 +411,8 @@ AnswerReaders::AnswerReaders(const PolicySet& set)
 }
 
 bool AnswerReaders::built_for(const PolicySet& set) const {
-    return policy_count_ == set.policies.size() && by_question_.size() == set.questions.size();
+    const std::size_t policies = part_base_.empty() ? 0 : part_base_.size() - 1;
+    return policies == set.policies.size() && by_question_.size() == set.questions.size();
 }
 
 std::vector<AnswerReaders::Part> AnswerReaders::parts_reading(const std::vector<int>& questions) const {

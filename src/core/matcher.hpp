@@ -109,10 +109,6 @@ public:
     struct Part {
         int policy = 0;
         int part = kWhole;
-        bool operator<(const Part& other) const {
-            return policy != other.policy ? policy < other.policy : part < other.part;
-        }
-        bool operator==(const Part& other) const { return policy == other.policy && part == other.part; }
     };
     // The parts an answer to any of `questions` can change, by policy in file order (a policy's kWhole first).
     std::vector<Part> parts_reading(const std::vector<int>& questions) const;
@@ -121,7 +117,6 @@ private:
     std::vector<std::vector<int>> by_question_;  // ids of the parts reading each question (see the constructor)
     std::vector<int> every_answer_;              // kWhole ids of policies with a rule reading an unbound name
     std::vector<int> part_base_;                 // each policy's first part id, then the number of ids
-    std::size_t policy_count_ = 0;
 };
 
 // What reevaluate() did, so tests can check that an answer costs only what it can change.
