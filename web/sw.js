@@ -14,19 +14,43 @@ const CACHE = PREFIX + BUILD;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    await cache.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })));
+    // A predecessor may sweep caches while this worker installs (see sweepOnNavigation); if it took this
+    // worker's cache, fill it again, so the worker never takes over without a complete offline copy.
+    do {
+      const cache = await caches.open(CACHE);
+      await cache.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })));
+    } while (!(await caches.has(CACHE)));
     await self.skipWaiting();
   })());
 });
 
 // Only this worker's own old caches: the other page's cache names carry another prefix (and a build fingerprint
 // never starts with "kiosk-"), so the booth's and the site's caches live side by side.
+function stale(name) {
+  return name.startsWith(PREFIX) && /^[0-9a-f]+$/.test(name.slice(PREFIX.length)) && name !== CACHE;
+}
+
 async function dropStaleCaches() {
   const names = await caches.keys();
-  await Promise.all(names.filter((name) => name.startsWith(PREFIX) && /^[0-9a-f]+$/.test(name.slice(PREFIX.length)) &&
-    name !== CACHE)
-    .map((name) => caches.delete(name)));
+  await Promise.all(names.filter(stale).map((name) => caches.delete(name)));
+}
+
+// A worker that was still finishing its predecessor's requests can leave that worker's cache behind, so page loads
+// sweep again and a stale copy never outlives the next visit. Only the registration's settled worker sweeps: while
+// a successor installs or waits, its cache is one of the "other" caches, and an old worker serving a navigation
+// would delete it half-filled. (Browsers without self.serviceWorker never count as settled: activation still sweeps.)
+function settled() {
+  const registration = self.registration;
+  return registration.active === self.serviceWorker && !registration.installing && !registration.waiting;
+}
+
+async function sweepOnNavigation() {
+  if (!settled()) return;
+  const names = await caches.keys();
+  for (const name of names.filter(stale)) {
+    if (!settled()) return;   // a successor started installing while this sweep ran
+    await caches.delete(name);
+  }
 }
 
 self.addEventListener('activate', (event) => {
@@ -39,9 +63,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // A worker that was still finishing its predecessor's requests can leave that worker's cache behind; every page
-  // load by the current worker sweeps again, so a stale copy never outlives the next visit.
-  if (request.mode === 'navigate') event.waitUntil(dropStaleCaches());
+  if (request.mode === 'navigate') event.waitUntil(sweepOnNavigation());
   event.respondWith((async () => {
     // caches.match with a cache name never creates the cache (caches.open would): a worker still finishing a
     // fetch after its successor deleted its cache must not bring that cache back.

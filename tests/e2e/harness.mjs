@@ -22,7 +22,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-// A static server on 127.0.0.1 with a free port. Returns {url, close, requests} where requests lists every path
+// A static server on 127.0.0.1 with a free port. Returns {url, close, requests, hold} where requests lists every path
 // asked for (tests check, for instance, that nothing leaves for another origin).
 // The usual set-up of a test file: one served bundle and one browser, started before its first test and closed
 // after its last. Returns the session whose `server` and `browser` the tests use.
@@ -44,9 +44,12 @@ export async function serveDist(root = DIST) {
     throw new Error(`no bundle in ${root}: build it first (python3 scripts/build.py web)`);
   }
   const requests = [];
+  const held = new Map();   // path -> {arrived, release}: see hold() below
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
+    const hold = held.get(url.pathname);
+    if (hold) { held.delete(url.pathname); hold.arrive(); await hold.released; }
     let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
@@ -66,6 +69,15 @@ export async function serveDist(root = DIST) {
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    // Holds the next request for `pathname` until release() is called: `arrived` resolves when it comes in.
+    // Lets a test stop a download half-way (a service worker's install) and act while it waits.
+    hold(pathname) {
+      let arrive, release;
+      const arrived = new Promise((resolve) => { arrive = resolve; });
+      const released = new Promise((resolve) => { release = resolve; });
+      held.set(pathname, { arrive, released });
+      return { arrived, release };
+    },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -109,6 +109,45 @@ for (const page_ of PAGES) {
     await context.close();
   });
 
+  // The race a busy machine once hit: the page is opened again while the new worker is still downloading the
+  // new files, and the old worker serving that page load must leave the half-filled new cache alone. The test
+  // server holds the new worker's download of the app until the page has loaded again.
+  test(`${page_.name}: an update still downloading when the page is opened again completes and works offline`, async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(server.url + page_.path);
+    await page.evaluate(() => window.portal.ready);
+    assert.match(await controlledBy(page), page_.worker);
+
+    const dataFile = path.join(site, 'kiosk-policies.json');
+    const data = JSON.parse(await readFile(dataFile, 'utf8'));
+    data.version = `${data.version}-again`;
+    await writeFile(dataFile, JSON.stringify(data, null, 2));
+    finishSite();
+    const download = server.hold(`/${page_.app}.wasm`);
+    await page.reload();
+    await page.evaluate(() => window.portal.ready);
+    await download.arrived;   // the new worker is installing, its cache part-filled
+    await page.reload();      // served by the old worker, whose page load may sweep caches
+    await page.evaluate(() => window.portal.ready);
+    download.release();
+
+    await page.waitForFunction(async ([expected, data]) => {
+      const names = await caches.keys();
+      return names.length === 1 && (await (await fetch(data)).json()).version === expected;
+    }, [data.version, page_.data], { timeout: 60000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.evaluate(() => window.portal.ready);
+    const snapshot = await state(page);
+    assert.equal(snapshot.error, null, 'the new offline copy is complete');
+    const version = await page.evaluate(async (data) => (await (await fetch(data)).json()).version, page_.data);
+    assert.equal(version, data.version, 'offline, the new version is served');
+    expectNoProblems(assert, problems);
+    await context.close();
+  });
+
   test(`${page_.name}: the single-file page works from file:// with nothing else beside it`, async () => {
     const lonely = await mkdtemp(path.join(os.tmpdir(), 'portal-usb-'));
     const file = path.join(lonely, page_.single);
