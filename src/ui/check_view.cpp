@@ -6,7 +6,6 @@
 #include "app/share_link.hpp"
 #include "app/summary_download.hpp"
 #include "core/date.hpp"
-#include "core/result_layers.hpp"
 
 #include <imgui.h>
 #include "ui/imgui_private.hpp"
@@ -463,32 +462,26 @@ void draw_ruled_out(ViewContext& ctx, const std::vector<int>& rows) {
 }
 
 // Why an eligible policy is not in the best combination, or what else is worth knowing about it.
-std::vector<std::string> bundle_notes(const ViewContext& ctx, const std::vector<int>& qualify) {
-    const core::Evaluation& e = ctx.state.evaluation;
-    const auto& bundle = e.best_bundle.policies;
+std::vector<std::string> bundle_notes(const ViewContext& ctx, const app::CheckResults& results) {
     std::vector<std::string> notes;
-    std::vector<std::string> loans;
-    for (int policy : qualify) {
-        const core::PolicyOutcome& o = e.results[static_cast<std::size_t>(policy)];
-        if (std::find(bundle.begin(), bundle.end(), o.policy) != bundle.end()) continue;
-        const auto& excluded = ctx.set().exclusions[static_cast<std::size_t>(o.policy)];
+    for (const app::CheckResults::LeftOut& left : results.left_out) {
+        if (left.conflicts.empty()) {
+            notes.push_back(fill(ctx.t(str::best_unknown), policy_title(ctx, left.policy).c_str()));
+            continue;
+        }
         std::vector<std::string> conflicts;
-        for (int other : bundle) {
-            if (std::binary_search(excluded.begin(), excluded.end(), other)) conflicts.push_back(policy_title(ctx, other));
-        }
-        if (!conflicts.empty()) {
-            notes.push_back(fill(ctx.t(str::best_excluded), policy_title(ctx, o.policy).c_str(), join_list(ctx.lang(), conflicts).c_str()));
-        } else if (!o.benefit_total) {
-            notes.push_back(fill(ctx.t(str::best_unknown), policy_title(ctx, o.policy).c_str()));
-        }
-        if (ctx.catalog.headlines[static_cast<std::size_t>(o.policy)].kind == app::HeadlineValue::Kind::loan)
-            loans.push_back(policy_title(ctx, o.policy));
+        for (int other : left.conflicts) conflicts.push_back(policy_title(ctx, other));
+        notes.push_back(fill(ctx.t(str::best_excluded), policy_title(ctx, left.policy).c_str(), join_list(ctx.lang(), conflicts).c_str()));
     }
-    if (!loans.empty()) notes.push_back(fill(ctx.t(str::best_loans), join_list(ctx.lang(), loans).c_str()));
+    if (!results.loans_left_out.empty()) {
+        std::vector<std::string> loans;
+        for (int policy : results.loans_left_out) loans.push_back(policy_title(ctx, policy));
+        notes.push_back(fill(ctx.t(str::best_loans), join_list(ctx.lang(), loans).c_str()));
+    }
     return notes;
 }
 
-void draw_best_bundle(ViewContext& ctx, const std::vector<int>& qualify) {
+void draw_best_bundle(ViewContext& ctx, const app::CheckResults& results) {
     const Palette& pal = palette();
     const core::Bundle& bundle = ctx.state.evaluation.best_bundle;
     begin_panel(18.0f);
@@ -511,7 +504,7 @@ void draw_best_bundle(ViewContext& ctx, const std::vector<int>& qualify) {
             paragraph("✓ " + wording::policy_with_amount(ctx.lang(), policy_title(ctx, policy), outcome));
         }
     }
-    for (const std::string& note : bundle_notes(ctx, qualify)) paragraph("• " + note, muted());
+    for (const std::string& note : bundle_notes(ctx, results)) paragraph("• " + note, muted());
     if (!bundle.exact) {
         paragraph(ctx.t(str::best_estimated), colour(pal.warning));
         ctx.locator.mark("best-estimated");
@@ -561,7 +554,8 @@ void draw_action_bar(ViewContext& ctx) {
 }
 
 void draw_results(ViewContext& ctx) {
-    const core::ResultLayers layers = core::result_layers(ctx.state.evaluation);
+    const app::CheckResults& results = app::check_results(ctx.state);
+    const core::ResultLayers& layers = results.layers;
     ImGui::PushFont(ctx.fonts.heading);
     text_line(ctx.t(str::results_title), 0, 2);
     ImGui::PopFont();
@@ -573,7 +567,7 @@ void draw_results(ViewContext& ctx) {
         draw_action_bar(ctx);
         vertical_space(4.0f);
     }
-    draw_best_bundle(ctx, layers.qualify);
+    draw_best_bundle(ctx, results);
     draw_group(ctx, str::group_eligible, str::group_eligible_empty, layers.qualify, core::Status::eligible, "group:eligible");
     draw_group(ctx, str::group_maybe, str::group_maybe_empty, layers.could_apply, core::Status::unknown, "group:maybe");
     draw_ask_about(ctx, layers.ask_about);
