@@ -481,6 +481,61 @@ std::vector<std::string> bundle_notes(const ViewContext& ctx, const app::CheckRe
     return notes;
 }
 
+// The combination's members with their amounts, then the notes: worded again only for another evaluation or
+// language (at 10,000 policies a combination holds hundreds of members).
+KeptLines& bundle_lines(ViewContext& ctx, const app::CheckResults& results) {
+    KeptLines& kept = ctx.memory.bundle_lines;
+    const int lang = static_cast<int>(ctx.lang());
+    if (kept.catalog == &ctx.catalog && kept.revision == ctx.state.evaluation.revision && kept.lang == lang) return kept;
+    kept = KeptLines{};
+    kept.catalog = &ctx.catalog;
+    kept.revision = ctx.state.evaluation.revision;
+    kept.lang = lang;
+    const core::Bundle& bundle = ctx.state.evaluation.best_bundle;
+    if (!bundle.policies.empty() && bundle.total > 0) {
+        for (int policy : bundle.policies) {
+            const core::PolicyOutcome& outcome = ctx.state.evaluation.results[static_cast<std::size_t>(policy)];
+            kept.texts.push_back("✓ " + wording::policy_with_amount(ctx.lang(), policy_title(ctx, policy), outcome));
+        }
+    }
+    kept.emphasised = kept.texts.size();
+    for (const std::string& note : bundle_notes(ctx, results)) kept.texts.push_back("• " + note);
+    return kept;
+}
+
+// How far paragraph() moves the cursor down for each line at the current width and font (measured again only
+// when either changes), so lines out of view can be stepped over without being laid out.
+void measure_lines(KeptLines& kept) {
+    const float width = std::max(40.0f, available_width());
+    if (kept.width == width && kept.font_size == ImGui::GetFontSize() && kept.heights.size() == kept.texts.size()) return;
+    kept.width = width;
+    kept.font_size = ImGui::GetFontSize();
+    kept.heights.clear();
+    const float gap = line_height() - ImGui::GetFontSize();
+    for (const std::string& text : kept.texts) {
+        const float lines = static_cast<float>(break_lines(ImGui::GetFont(), ImGui::GetFontSize(), text, width).size());
+        kept.heights.push_back(lines * ImGui::GetFontSize() + (lines - 1.0f) * gap + ImGui::GetStyle().ItemSpacing.y);
+    }
+}
+
+// Draws the kept lines, laying out only those in view; the others are stepped over by their measured height.
+void draw_kept_lines(KeptLines& kept) {
+    measure_lines(kept);
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float skipped = 0.0f;
+    for (std::size_t i = 0; i < kept.texts.size(); ++i) {
+        const ImVec2 at(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + skipped);
+        if (!ImGui::IsRectVisible(at, ImVec2(at.x + kept.width, at.y + kept.heights[i]))) {
+            skipped += kept.heights[i];
+            continue;
+        }
+        if (skipped > 0.0f) ImGui::Dummy(ImVec2(1.0f, skipped - spacing));
+        skipped = 0.0f;
+        paragraph(kept.texts[i], i < kept.emphasised ? 0 : muted());
+    }
+    if (skipped > 0.0f) ImGui::Dummy(ImVec2(1.0f, skipped - spacing));
+}
+
 void draw_best_bundle(ViewContext& ctx, const app::CheckResults& results) {
     const Palette& pal = palette();
     const core::Bundle& bundle = ctx.state.evaluation.best_bundle;
@@ -499,12 +554,8 @@ void draw_best_bundle(ViewContext& ctx, const app::CheckResults& results) {
             paragraph(ctx.t(str::unconfirmed_why), colour(pal.warning));
             ctx.locator.mark("best-unconfirmed");
         }
-        for (int policy : bundle.policies) {
-            const core::PolicyOutcome& outcome = ctx.state.evaluation.results[static_cast<std::size_t>(policy)];
-            paragraph("✓ " + wording::policy_with_amount(ctx.lang(), policy_title(ctx, policy), outcome));
-        }
     }
-    for (const std::string& note : bundle_notes(ctx, results)) paragraph("• " + note, muted());
+    draw_kept_lines(bundle_lines(ctx, results));
     if (!bundle.exact) {
         paragraph(ctx.t(str::best_estimated), colour(pal.warning));
         ctx.locator.mark("best-estimated");

@@ -6,10 +6,13 @@
 #include "app/app_state.hpp"
 #include "app/preview.hpp"
 #include "core/json_text.hpp"
+#include "wording/wording.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -130,6 +133,36 @@ std::string random_step(std::mt19937& random, app::AppState& state, const std::s
     return "answer " + question.id + " = " + value.dump();
 }
 
+// 120 policies that all pay and combine: a best combination of 120 lines, far taller than the screen.
+std::string write_combinable_file() {
+    nlohmann::json document = nlohmann::json::parse(R"({
+      "format": "policy-portal/1", "id": "long", "title": {"zh": "测试", "en": "Test"}, "version": "1",
+      "sources": [{"id": "src", "title": {"zh": "来源"}, "reliability": "confirmed", "url": "https://example.org/a"}],
+      "categories": [{"id": "cat", "name": {"zh": "类别"}}],
+      "questions": [{"id": "age", "type": "number", "min": 16, "max": 100, "label": {"zh": "年龄", "en": "Age"}}]
+    })");
+    for (int i = 0; i < 120; ++i) {
+        document["policies"].push_back({
+            {"id", "p" + std::to_string(i)},
+            {"title", {{"zh", "政策 " + std::to_string(i)}, {"en", "Policy " + std::to_string(i)}}},
+            {"category", "cat"}, {"source", "src"},
+            {"criteria", {{{"id", "young"}, {"label", {{"zh", "年龄"}}}, {"rule", {{"<=", {{{"var", "age"}}, 35}}}}}}},
+            {"benefits", {{{"kind", "cash"}, {"amount", 1000 + i}}}}});
+    }
+    const std::string path = (std::filesystem::temp_directory_path() / "portal-long-combination.json").string();
+    std::ofstream(path) << document.dump();
+    return path;
+}
+
+// The line the best combination shows for policy `id`, in the state's language.
+std::string bundle_line(const app::AppState& state, const std::string& id) {
+    const auto p = static_cast<std::size_t>(state.catalog->set.policy_index(id));
+    return "✓ " + wording::policy_with_amount(state.lang, wording::text(state.lang, state.catalog->set.policies[p].title),
+                                              state.evaluation.results[p]);
+}
+
+bool shows(const std::string& screen, const std::string& line) { return screen.find(line + "\n") != std::string::npos; }
+
 }  // namespace
 
 TEST_CASE("the check results equal a fresh computation after every step of random visits") {
@@ -187,4 +220,52 @@ TEST_CASE("the results are worked out once per answer, not once per frame drawn"
     portal.frames(10);
     CHECK(state.check_results_cache.builds() == at_rest + 1);
     check_fresh(state);
+}
+
+TEST_CASE("the best combination's lines are laid out only in view, and follow the language and the answers") {
+    HeadlessOptions options = fixture_options(1366.0f, 768.0f, "en");
+    options.policy_file = write_combinable_file();
+    HeadlessPortal portal(options);
+    const app::AppState& state = portal.ui().state();
+    portal.click("tab:check");
+    portal.click("answer:input");
+    portal.type("28");
+    portal.click("next");
+    REQUIRE(state.evaluation.best_bundle.policies.size() == 120);
+    std::string screen = portal.frame_text();
+    CHECK(shows(screen, bundle_line(state, "p0")));
+    CHECK_FALSE(shows(screen, bundle_line(state, "p119")));  // far below the pane's edge: not laid out
+
+    portal.click("lang");  // worded again in the other language, never shown in the one before
+    const std::string english_p0 = "✓ " + wording::policy_with_amount(core::Lang::en, "Policy 0", state.evaluation.results[0]);
+    screen = portal.frame_text();
+    CHECK(state.lang == core::Lang::zh);
+    CHECK(shows(screen, bundle_line(state, "p0")));
+    CHECK_FALSE(shows(screen, english_p0));
+
+    // Scrolled down, the last member's line is drawn, and the group below the panel follows it.
+    bool last_seen = false;
+    for (int i = 0; i < 80 && !last_seen; ++i) {
+        portal.move_mouse(900.0f, 500.0f);
+        portal.wheel(-1.0f);
+        last_seen = shows(portal.frame_text(), bundle_line(state, "p119"));
+    }
+    CHECK(last_seen);
+    scroll_to(portal, "group:eligible", 900.0f, 500.0f);
+    CHECK(portal.visible("group:eligible"));
+    CHECK(portal.rect("group:eligible").y > 0.0f);
+
+    // A new answer words the lines again: none of the combination is left.
+    scroll_to(portal, "edit:age", 200.0f, 400.0f);
+    portal.click("edit:age");
+    portal.click("answer:input");
+    portal.type("50");
+    portal.click("next");
+    REQUIRE(state.evaluation.best_bundle.policies.empty());
+    for (int i = 0; i < 80; ++i) {
+        portal.move_mouse(900.0f, 500.0f);
+        portal.wheel(1.0f);
+    }
+    screen = portal.frame_text();
+    CHECK(screen.find("✓ 政策 0") == std::string::npos);
 }
