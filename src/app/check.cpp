@@ -130,8 +130,7 @@ int remaining_questions(const AppState& state) {
 }
 
 const CheckResults& check_results(const AppState& state) {
-    static const CheckResults none;
-    if (!state.catalog) return none;
+    if (!state.catalog) return state.check_results_cache.none();
     return state.check_results_cache.get(*state.catalog, state.evaluation);
 }
 

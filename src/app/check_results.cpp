@@ -23,16 +23,19 @@ void left_out_of_bundle(const Catalog& catalog, const core::Evaluation& evaluati
     const std::vector<int>& bundle = evaluation.best_bundle.policies;
     std::vector<char> in_bundle(evaluation.results.size(), 0);
     for (int p : bundle) in_bundle[static_cast<std::size_t>(p)] = 1;
+    out.conflicts_from.push_back(0);
     for (int policy : out.layers.qualify) {
         const auto i = static_cast<std::size_t>(policy);
         if (in_bundle[i]) continue;
-        CheckResults::LeftOut left{policy, {}, false};
+        const std::size_t first = out.conflicts.size();
         const std::vector<int>& excluded = catalog.set.exclusions[i];
         for (int other : bundle) {
-            if (std::binary_search(excluded.begin(), excluded.end(), other)) left.conflicts.push_back(other);
+            if (std::binary_search(excluded.begin(), excluded.end(), other)) out.conflicts.push_back(other);
         }
-        left.amount_unknown = left.conflicts.empty() && !evaluation.results[i].benefit_total;
-        if (!left.conflicts.empty() || left.amount_unknown) out.left_out.push_back(std::move(left));
+        if (out.conflicts.size() > first || !evaluation.results[i].benefit_total) {
+            out.left_out.push_back(policy);
+            out.conflicts_from.push_back(static_cast<int>(out.conflicts.size()));
+        }
         if (catalog.headlines[i].kind == HeadlineValue::Kind::loan) out.loans_left_out.push_back(policy);
     }
 }

@@ -19,15 +19,13 @@ struct CheckResults {
     // Per question: the undecided policies whose undecided criteria read it (the engine's votes for its next
     // question); 0 for a question no undecided policy reads.
     std::vector<int> undecided_readers;
-    // Policies that qualify but are not in the best combination, in the order they qualify (layers.qualify):
-    // the members of the combination each cannot be combined with (empty: it is left out because its amount is
-    // not known yet), and which of them are loans (never added into the total).
-    struct LeftOut {
-        int policy = 0;
-        std::vector<int> conflicts;  // in the combination's order
-        bool amount_unknown = false;
-    };
-    std::vector<LeftOut> left_out;
+    // Policies that qualify but are not in the best combination, in the order they qualify (layers.qualify),
+    // each with the members of the combination it cannot be combined with: left_out[i]'s are
+    // conflicts[conflicts_from[i]] up to conflicts[conflicts_from[i + 1]], in the combination's order; none means
+    // it is left out because its amount is not known yet. And those of them that are loans (never in a total).
+    std::vector<int> left_out;
+    std::vector<int> conflicts_from;  // one more than left_out
+    std::vector<int> conflicts;
     std::vector<int> loans_left_out;
 };
 
@@ -40,6 +38,7 @@ CheckResults compute_check_results(const Catalog& catalog, const core::Evaluatio
 class CheckResultsCache {
 public:
     const CheckResults& get(const Catalog& catalog, const core::Evaluation& evaluation) const;
+    const CheckResults& none() const { return none_; }  // before the data is loaded
     long builds() const { return builds_; }  // how many times the results were worked out (tests count them)
 
 private:
@@ -48,6 +47,7 @@ private:
     mutable bool built_ = false;
     mutable CheckResults results_;
     mutable long builds_ = 0;
+    CheckResults none_;
 };
 
 }  // namespace portal::app

@@ -461,28 +461,8 @@ void draw_ruled_out(ViewContext& ctx, const std::vector<int>& rows) {
     draw_result_rows(ctx, rows, core::Status::ineligible, false);
 }
 
-// Why an eligible policy is not in the best combination, or what else is worth knowing about it.
-std::vector<std::string> bundle_notes(const ViewContext& ctx, const app::CheckResults& results) {
-    std::vector<std::string> notes;
-    for (const app::CheckResults::LeftOut& left : results.left_out) {
-        if (left.conflicts.empty()) {
-            notes.push_back(fill(ctx.t(str::best_unknown), policy_title(ctx, left.policy).c_str()));
-            continue;
-        }
-        std::vector<std::string> conflicts;
-        for (int other : left.conflicts) conflicts.push_back(policy_title(ctx, other));
-        notes.push_back(fill(ctx.t(str::best_excluded), policy_title(ctx, left.policy).c_str(), join_list(ctx.lang(), conflicts).c_str()));
-    }
-    if (!results.loans_left_out.empty()) {
-        std::vector<std::string> loans;
-        for (int policy : results.loans_left_out) loans.push_back(policy_title(ctx, policy));
-        notes.push_back(fill(ctx.t(str::best_loans), join_list(ctx.lang(), loans).c_str()));
-    }
-    return notes;
-}
-
-// The combination's members with their amounts, then the notes: worded again only for another evaluation or
-// language (at 10,000 policies a combination holds hundreds of members).
+// The combination's members with their amounts, then the notes on what it leaves out and why: worded again
+// only for another evaluation or language (at 10,000 policies a combination holds hundreds of members).
 KeptLines& bundle_lines(ViewContext& ctx, const app::CheckResults& results) {
     KeptLines& kept = ctx.memory.bundle_lines;
     const int lang = static_cast<int>(ctx.lang());
@@ -499,7 +479,22 @@ KeptLines& bundle_lines(ViewContext& ctx, const app::CheckResults& results) {
         }
     }
     kept.emphasised = kept.texts.size();
-    for (const std::string& note : bundle_notes(ctx, results)) kept.texts.push_back("• " + note);
+    const auto titles = [&](auto first, auto last) {
+        std::vector<std::string> names;
+        for (; first != last; ++first) names.push_back(policy_title(ctx, *first));
+        return join_list(ctx.lang(), names);
+    };
+    for (std::size_t i = 0; i < results.left_out.size(); ++i) {
+        const std::string title = policy_title(ctx, results.left_out[i]);
+        const auto first = results.conflicts.begin() + results.conflicts_from[i];
+        const auto last = results.conflicts.begin() + results.conflicts_from[i + 1];
+        kept.texts.push_back("• " + (first == last ? fill(ctx.t(str::best_unknown), title.c_str())
+                                                   : fill(ctx.t(str::best_excluded), title.c_str(), titles(first, last).c_str())));
+    }
+    if (!results.loans_left_out.empty()) {
+        const std::string loans = titles(results.loans_left_out.begin(), results.loans_left_out.end());
+        kept.texts.push_back("• " + fill(ctx.t(str::best_loans), loans.c_str()));
+    }
     return kept;
 }
 
