@@ -44,6 +44,18 @@ async function controlledBy(page) {
   return page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
 }
 
+// Polls an asynchronous check in the page (the Cache Storage API only answers with promises) until it holds.
+// page.waitForFunction cannot: it takes the promise such a check returns as a truthy answer and stops at once.
+async function until(page, check, arg, what, timeout = 60000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    // A navigation under way destroys the page's context: that poll just did not answer.
+    if (await page.evaluate(check, arg).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting until ${what}`);
+    await new Promise((resolve) => { setTimeout(resolve, 100); });
+  }
+}
+
 const PAGES = [
   { name: 'visitor', path: '', worker: /\/sw\.js$/, single: 'portal-offline.html', app: 'app', other: 'booth', data: 'policies.json' },
   { name: 'booth', path: 'kiosk.html', worker: /\/kiosk-sw\.js$/, single: 'kiosk-offline.html', app: 'booth', other: 'app', data: 'kiosk-policies.json' },
@@ -95,14 +107,14 @@ for (const page_ of PAGES) {
 
     await page.reload();
     await page.evaluate(() => window.portal.ready);
-    await page.waitForFunction(async ([expected, data]) => {
+    await until(page, async ([expected, data]) => {
       const names = await caches.keys();
       return names.length === 1 && (await (await fetch(data)).json()).version === expected;
-    }, [`${oldVersion}-next`, page_.data], { timeout: 60000 });
+    }, [`${oldVersion}-next`, page_.data], 'one cache, and the new version served');
     // The old cache goes when the new worker takes over, and at the latest on the next page load it serves.
     await page.reload();
     await page.evaluate(() => window.portal.ready);
-    await page.waitForFunction(async () => (await caches.keys()).length === 1, null, { timeout: 30000, polling: 100 });
+    await until(page, async () => (await caches.keys()).length === 1, null, 'one cache after the next load');
     const caches = await page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1, `the old cache is gone (${caches.join(', ')})`);
     expectNoProblems(assert, problems);
@@ -133,10 +145,10 @@ for (const page_ of PAGES) {
     await page.evaluate(() => window.portal.ready);
     download.release();
 
-    await page.waitForFunction(async ([expected, data]) => {
+    await until(page, async ([expected, data]) => {
       const names = await caches.keys();
       return names.length === 1 && (await (await fetch(data)).json()).version === expected;
-    }, [data.version, page_.data], { timeout: 60000 });
+    }, [data.version, page_.data], 'the update took over with one cache');
     await context.setOffline(true);
     await page.reload();
     await page.evaluate(() => window.portal.ready);
