@@ -1,5 +1,8 @@
 #include "core/details.hpp"
 
+#include <initializer_list>
+#include <string_view>
+
 #include "core/field_reader.hpp"
 #include "core/json_text.hpp"
 
@@ -9,6 +12,10 @@ namespace {
 using reader::Fields;
 using reader::in_quotes;
 using reader::Sink;
+
+// The details file is a form the build derives from the contract, not part of the contract: its own top-level
+// keys are kept out of the policy format's field lists (tests/tools/test_contract_doc.py reads those).
+const std::initializer_list<std::string_view> kTopLevel = {"format", "data_sha256", "policies"};
 
 // The top level: the format and the data it was made for. False (with an error) when nothing of it may be used.
 bool belongs_to(const Fields& top, const Sink& sink, std::string_view data_sha256) {
@@ -55,7 +62,7 @@ DetailsJoin join_details(const PolicySet& set, std::string_view details_text, co
         sink.error("", "expected an object, found " + std::string(reader::type_name(parsed.value)));
         return out;
     }
-    const Fields top(parsed.value, "", sink, {"format", "data_sha256", "policies"});
+    const Fields top(parsed.value, "", sink, kTopLevel);
     if (!belongs_to(top, sink, data_sha256)) return out;
     out.usable = true;
     out.details.resize(set.policies.size());
