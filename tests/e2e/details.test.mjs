@@ -20,9 +20,21 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
+// Notes, for each file the page fetches, how many frames the app had drawn when it asked.
+function recordFetches() {
+  const original = window.fetch;
+  window.portalFetches = [];
+  window.fetch = function (input, ...rest) {
+    const url = new URL(String((input && input.url) || input), location.href).pathname;
+    window.portalFetches.push({ url, frames: window.portal ? window.portal.state().frames : 0 });
+    return original.call(this, input, ...rest);
+  };
+}
+
 // The page's own requests only: no service worker, which would fetch the details too when it installs.
 async function open(server, fragment) {
   const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', viewport: { width: 1366, height: 900 } });
+  await context.addInitScript(recordFetches);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
@@ -53,6 +65,11 @@ test('the details come after the first frame: a detail opened before says loadin
   for (const name of ['/policies.json', '/app.wasm', '/portal-font.ttf']) {
     assert.ok(server.requests.indexOf(name) >= 0 && server.requests.indexOf(name) < first, `${name} before the details`);
   }
+  const fetches = await page.evaluate(() => window.portalFetches);
+  const asked = fetches.filter((f) => f.url === '/' + DETAILS);
+  assert.equal(asked.length, 1, JSON.stringify(fetches));
+  assert.ok(asked[0].frames >= 1, `the details were asked for after the first frame: ${JSON.stringify(fetches)}`);
+  assert.ok(fetches.filter((f) => f.url !== '/' + DETAILS).every((f) => f.frames === 0), 'the rest before it');
   assert.equal((await state(page)).details.status, 'requested');
   assert.equal((await state(page)).view, 'detail');
   await waitForMirror(page, LOADING);

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "app/details.hpp"
+#include "app/page_effects.hpp"
 #include "core/json_text.hpp"
 #include "report/sha256.hpp"
 
@@ -79,6 +80,18 @@ TEST_SUITE("details") {
         CHECK(text.find(kDetailsZh) != std::string::npos);
         CHECK(text.find("正在加载详细说明") == std::string::npos);
         CHECK(portal.state()["details"]["problems"].empty());
+    }
+
+    TEST_CASE("nothing is asked for before the first frame is drawn") {
+        const Parts parts = split(fixture_document());
+        portal::app::AppState state;
+        portal::app::start(state, parts.data, "policies.json", "zh", "2026-11-26");
+        portal::app::expect_details(state, kDetailsFile, parts.data);
+        portal::app::PageSync sync;
+        CHECK(sync.take(state).fetch_details.empty());
+        state.frames = 1;
+        CHECK(sync.take(state).fetch_details == kDetailsFile);
+        CHECK(sync.take(state).fetch_details.empty());
     }
 
     TEST_CASE("details made for other data are not shown, and the detail view says why") {
