@@ -134,7 +134,8 @@ EM_JS(void, js_accept_dropped_files, (), {
 });
 
 // The policies' details, asked for by the app after the first frame: from the network (the service worker answers
-// when offline), or on the self-contained offline page from its inline copy. Handed over as bytes, or with why not.
+// when offline), or on the self-contained offline page from its inline copy. Handed over as bytes, or with why not;
+// then the page is told (the loader sets up the offline copy only once the details are in).
 EM_JS(void, js_fetch_details, (const char* file), {
     const deliver = (bytes, error) => {
         const data = _malloc(Math.max(bytes.length, 1));
@@ -145,6 +146,7 @@ EM_JS(void, js_fetch_details, (const char* file), {
         _portal_details(data, bytes.length, why);
         _free(data);
         _free(why);
+        window.dispatchEvent(new Event('portal-details-settled'));
     };
     const embedded = document.getElementById('portal-embedded-details');
     if (embedded) {
