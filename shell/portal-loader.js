@@ -29,6 +29,12 @@
 
   localiseStaticText(lang);
 
+  // The visitor's app fetches the policies' details right after its first frame (src/app/details.hpp). The offline
+  // copy is set up only once they are in: a new deployment's worker could otherwise take over between the data
+  // and its details, and serve details made for other data (which the app would refuse).
+  const detailsIn = BOOTH ? Promise.resolve()
+    : new Promise((resolve) => window.addEventListener('portal-details-settled', resolve, { once: true }));
+
   let resolveReady;
   let rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
@@ -97,7 +103,7 @@
     document.getElementById('loading').hidden = true;
     canvas.focus();
     resolveReady();
-    if (!embedded) registerServiceWorker();
+    if (!embedded) detailsIn.then(registerServiceWorker);
   }
 
   // The booth's settings from its address: &idle=seconds, &share_base=http(s) URL for the QR links when the

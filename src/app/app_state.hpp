@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/catalog.hpp"
+#include "app/details.hpp"
 #include "app/kiosk_state.hpp"
 #include "app/preview.hpp"
 #include "core/date.hpp"
@@ -60,6 +61,7 @@ struct AppState {
     std::string error;     // a problem the visitor must see (empty when all is well)
 
     std::shared_ptr<const Catalog> catalog;  // null until loaded, or when the data could not be used
+    DetailsPart details;                     // the policies' details when they come after the data (app/details.hpp)
     core::Date as_of;                        // the evaluation date
     bool skipped_notice_dismissed = false;
 

@@ -132,6 +132,14 @@ EMSCRIPTEN_KEEPALIVE int portal_preview_file(const char* bytes, int length, cons
     return 1;
 }
 
+// The policies' details file the app asked for (app/details.hpp): its bytes, or (error not empty) why it could not
+// be fetched.
+EMSCRIPTEN_KEEPALIVE void portal_details(const char* bytes, int length, const char* error) {
+    if (!g_started) return;
+    runner().ui().deliver_details(std::string_view(bytes, static_cast<size_t>(length)), error);
+    portal_wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void portal_gl_context_lost() { runner().gl_context_lost(); }
 
 EMSCRIPTEN_KEEPALIVE void portal_gl_context_restored() {

@@ -52,6 +52,7 @@ PortalUi::~PortalUi() = default;
 void PortalUi::start(StartupData data) {
     font_file_ = std::move(data.font);
     app::start(state_, data.policy_json, data.policy_file_name, data.preferred_lang, data.today);
+    app::expect_details(state_, std::move(data.details_file), std::move(data.policy_json));
     impl_->booth = std::move(data.booth);
     if (impl_->booth) impl_->booth->configure(state_);
     apply_theme(ImGui::GetStyle(), 1.0f);
@@ -114,6 +115,10 @@ void PortalUi::follow_address(std::string_view fragment) {
 }
 
 void PortalUi::share_finished(bool copied) { app::share_finished(state_, copied); }
+
+void PortalUi::deliver_details(std::string_view text, const std::string& error) {
+    app::deliver_details(state_, text, error);
+}
 
 void PortalUi::open_preview(std::string_view text, const std::string& file_name) {
     if (impl_->booth) return;

@@ -93,6 +93,9 @@ public:
     // of the bundled data (app/preview.hpp). Ignored on the booth.
     void open_preview(std::string_view text, const std::string& file_name);
 
+    // The details file asked for in PageEffects::fetch_details arrived (error "") or could not be fetched.
+    void deliver_details(std::string_view text, const std::string& error);
+
     // The clipboard took the link asked for in PageEffects::copy_link, or refused it.
     void share_finished(bool copied);
 

@@ -133,6 +133,8 @@ inline constexpr Phrase crit_unknown{"○ 待回答", "○ Not answered"};
 // ---- detail ---------------------------------------------------------------------------------------------------
 inline constexpr Phrase back{"← 返回", "← Back"};
 inline constexpr Phrase sec_details{"详细说明", "Details"};
+inline constexpr Phrase details_loading{"正在加载详细说明…", "Loading the details…"};
+inline constexpr Phrase details_unavailable{"详细说明暂不可用：{}", "The details cannot be shown: {}"};
 inline constexpr Phrase sec_benefits{"可获得的支持", "What you get"};
 inline constexpr Phrase sec_criteria{"申请条件", "Who can apply"};
 inline constexpr Phrase sec_terms{"原文条款要点", "The terms as the source states them"};

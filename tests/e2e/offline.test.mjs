@@ -35,6 +35,13 @@ function watch(page) {
   return problems;
 }
 
+// The policies' details are complete offline: the visitor's page fetches them after its first frame (from the
+// worker's cache, or inline in the single file), the booth's data holds them.
+async function detailsComplete(page, page_) {
+  const expected = page_.name === 'booth' ? 'in_data' : 'joined';
+  await page.waitForFunction((s) => window.portal.state().details.status === s, expected, { polling: 100, timeout: 30000 });
+}
+
 async function controlledBy(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
@@ -84,10 +91,12 @@ for (const page_ of PAGES) {
     assert.ok(cached.includes(`${page_.app}.wasm`) && cached.includes(`${page_.app}.js`), cached.join(', '));
     assert.ok(!cached.some((name) => name.startsWith(`${page_.other}.`)), `nothing of the other page: ${cached.join(', ')}`);
     assert.equal(cached.includes('jsonlogic-tests.json'), page_.name === 'booth', 'the self-test suite only for the booth');
+    assert.equal(cached.includes('policy-details.json'), page_.name === 'visitor', 'the details file only for the visitor');
 
     await context.setOffline(true);
     await page.reload();
     await page.evaluate(() => window.portal.ready);
+    await detailsComplete(page, page_);
     await settle(page, 3);
     const snapshot = await state(page);
     assert.equal(snapshot.error, null);
@@ -152,6 +161,7 @@ for (const page_ of PAGES) {
     await context.setOffline(true);
     await page.reload();
     await page.evaluate(() => window.portal.ready);
+    await detailsComplete(page, page_);
     const snapshot = await state(page);
     assert.equal(snapshot.error, null, 'the new offline copy is complete');
     const version = await page.evaluate(async (data) => (await (await fetch(data)).json()).version, page_.data);
@@ -171,6 +181,7 @@ for (const page_ of PAGES) {
     page.on('request', (req) => requests.push(req.url()));
     await page.goto('file://' + file);
     await page.evaluate(() => window.portal.ready);
+    await detailsComplete(page, page_);
     await settle(page, 3);
     const snapshot = await state(page);
     assert.equal(snapshot.lang, page_.name === 'booth' ? 'zh' : 'en');  // the booth speaks Chinese first

@@ -7,6 +7,8 @@
 - The storage keys: the page's loader reads exactly the keys the app writes (src/platform/web_page.cpp).
 - The conformance file: the name the booth fetches, the bundle copies and the size budget skips is the file in
   tests/data.
+- The visitor's details file: the name the visitor's wasm asks for is the one the build writes and caches for
+  offline use, and the build writes the format the core reads.
 - The palette: src/ui/theme.hpp is the source; each colour's value agrees with the hex its comment gives, and the
   page's CSS, the reports' style sheet, the page's theme colour and the web manifests use those same hex values.
 """
@@ -68,6 +70,15 @@ class SingleSources(unittest.TestCase):
             self.assertIn(name, text, path)
             others = set(re.findall(r"[\w-]*tests?\.json", text)) - {name}
             self.assertEqual(others, set(), f"{path} names another suite file")
+
+    def test_details_file(self):
+        asked = re.findall(r'details_file = "([^"]+)"', read("src/platform/web_visitor.cpp"))
+        self.assertEqual(len(asked), 1)
+        build = read("scripts/finish_dist.py")
+        self.assertIn(f'details="{asked[0]}"', build)
+        self.assertIn(f'"{asked[0]}",  # fetched by the app', build)
+        core_format = re.search(r'kDetailsFormat = "([^"]+)"', read("src/core/details.hpp")).group(1)
+        self.assertIn(f'DETAILS_FORMAT = "{core_format}"', build)
 
     def theme_colours(self) -> dict[str, str]:
         colours = {}
