@@ -89,7 +89,7 @@ inline constexpr Phrase amount_range{"{}–{}", "{}–{}"};
 inline constexpr Phrase loan_limit{"贷款额度 {}", "loan limit {}"};
 inline constexpr Phrase loan_limit_up_to{"贷款额度最高 {}", "loan limit up to {}"};
 inline constexpr Phrase amount_varies{"金额视个人情况而定", "amount depends on your situation"};
-inline constexpr Phrase no_amount{"未列明具体支持", "no benefit listed"};
+inline constexpr Phrase no_amount{"未列明具体支持", "No benefit listed"};
 inline constexpr Phrase per_once{"一次性", "once"};
 inline constexpr Phrase per_month{"每月", "a month"};
 inline constexpr Phrase per_year{"每年", "a year"};

@@ -61,6 +61,16 @@ TEST_CASE("the mirror names and roles what explore draws: tabs, search, chips, c
     for (const auto& each : update["nodes"]) CHECK(each[2].get<std::string>().find("##") == std::string::npos);
 }
 
+TEST_CASE("a button drawn as a symbol is named for what it does: the search's clear button") {
+    HeadlessPortal portal(fixture_options());
+    portal.click("search");
+    portal.type("住房");
+    portal.frames(2);
+    REQUIRE(node("search:clear") != nullptr);
+    CHECK(role("search:clear") == "button");
+    CHECK(name("search:clear") == "清除搜索文字");
+}
+
 TEST_CASE("a chosen chip is checked and the live region says the new count") {
     HeadlessPortal portal(fixture_options());
     portal.ui().take_a11y_update();
