@@ -331,9 +331,16 @@ for (const { name, viewport, deviceScaleFactor } of [
       const opened = await openPortal(session.browser, session.server.url,
         { query: `?as_of=${AS_OF}&lang=zh${fragment}`, viewport, deviceScaleFactor });
       if (view === 'results') {
-        await until(opened.page, () => document.querySelector('#a11y [data-key^="compare:"]'), null, 'the results are mirrored');
-        await opened.page.locator('#a11y [data-key^="compare:"]').first().focus();
-        await until(opened.page, () => window.portal.state().focus?.startsWith('compare:'), null, 'a result has the focus');
+        // The results stand below the question on a narrow screen: the wheel brings them up.
+        await opened.page.mouse.move(viewport.width / 2, viewport.height / 2);
+        for (let turn = 0; turn < 20; turn += 1) {
+          const shown = await opened.page.evaluate(() => [...document.querySelectorAll('#a11y [data-key^="result:"]')]
+            .filter((el) => parseFloat(el.style.top) > 0 && parseFloat(el.style.top) < innerHeight / 2).length);
+          if (shown > 0) break;
+          await opened.page.mouse.wheel(0, viewport.height / 4);
+          await settle(opened.page);
+        }
+        await until(opened.page, () => document.querySelector('#a11y [data-key^="result:"]'), null, 'the results are mirrored');
       } else {
         await until(opened.page, (n) => window.portal.state().view === 'compare' && window.portal.state().compare.length === n, 2, 'compare opens');
       }
