@@ -228,6 +228,7 @@ inline constexpr Phrase best_note{"总价值为各项现金、票券与减免的
 inline constexpr Phrase a11y_opened{"已打开：{}", "Opened: {}"};
 inline constexpr Phrase a11y_matching{"{} 项符合", "{} match"};
 inline constexpr Phrase a11y_matching_best{"{} 项符合，最佳组合约 {}", "{} match, best combination about {}"};
+inline constexpr Phrase a11y_next_question{"{}。下一题：{}", "{}. Next question: {}"};
 
 // ---- compare --------------------------------------------------------------------------------------------------
 inline constexpr Phrase compare_title{"政策对比", "Compare policies"};
