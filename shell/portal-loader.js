@@ -99,6 +99,7 @@
       throw Object.assign(new Error(module.UTF8ToString(module._portal_start_error())), { kind: 'webgl' });
     }
     openPage();
+    followSystemPreferences();
     await firstFrame();
     document.getElementById('loading').hidden = true;
     canvas.focus();
@@ -112,6 +113,18 @@
     if (!BOOTH) return;
     const idle = Number(query.get('idle'));
     module._portal_configure_kiosk(1, Number.isFinite(idle) && idle > 0 ? idle : 90, allocString(query.get('share_base') || ''));
+  }
+
+  // The visitor's system settings: reduced motion stops a flicked list gliding on, more contrast (asked for, or
+  // forced colours such as Windows' contrast themes) switches the app to its high-contrast palette. Followed
+  // while the page is open, as the page's own CSS follows them.
+  function followSystemPreferences() {
+    const motion = matchMedia('(prefers-reduced-motion: reduce)');
+    const contrast = matchMedia('(prefers-contrast: more), (forced-colors: active)');
+    const tell = () => module._portal_system_preferences(motion.matches ? 1 : 0, contrast.matches ? 1 : 0);
+    tell();
+    motion.addEventListener('change', tell);
+    contrast.addEventListener('change', tell);
   }
 
   // --- the address, history and this device's memory -------------------------------------------------------

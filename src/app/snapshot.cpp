@@ -81,7 +81,8 @@ nlohmann::json preview_json(const AppState& state) {
     if (!state.preview) return nullptr;
     nlohmann::json problems = nlohmann::json::array();
     for (const PreviewProblem& p : state.preview->problems) {
-        problems.push_back({{"severity", p.error ? "error" : "warning"}, {"pointer", p.pointer}, {"line", p.line},
+        const bool error = p.severity == core::Severity::error;
+        problems.push_back({{"severity", error ? "error" : "warning"}, {"pointer", p.pointer}, {"line", p.line},
                             {"column", p.column}, {"code", p.code}, {"message", p.message}});
     }
     return {{"file", state.preview->file}, {"problems", problems}, {"linted", state.preview->linted}};

@@ -91,11 +91,13 @@ EM_JS(void, js_install_preview_reader, (), {
         file.arrayBuffer().then((buffer) => {
             const bytes = new Uint8Array(buffer);
             const name = new TextEncoder().encode(file.name || 'policies.json');
-            const data = Module['_malloc'](Math.max(bytes.length, 1));
             const label = Module['_malloc'](Math.max(name.length, 1));
-            HEAPU8.set(bytes, data);
+            if (!label) return;
             HEAPU8.set(name, label);
-            Module['_portal_preview_file'](data, bytes.length, label, name.length);
+            // malloc answers 0 when the memory cannot grow to hold the file: say so instead of writing at 0.
+            const data = Module['_malloc'](Math.max(bytes.length, 1));
+            if (data) HEAPU8.set(bytes, data);
+            Module['_portal_preview_file'](data, data ? bytes.length : -1, label, name.length);
             Module['_free'](data);
             Module['_free'](label);
         }, (err) => { console.warn('portal: the file could not be read: ' + err); });

@@ -284,8 +284,7 @@ int run_lint(const std::string& file, bool json_output) {
         std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     } else {
         for (const LintFinding& finding : findings) {
-            std::cout << file << ": " << finding.pointer << ": " << (finding.accepted ? "accepted" : "warning") << " ["
-                      << finding.code << "]: " << finding.message;
+            std::cout << to_string(to_diagnostic(file, finding));
             if (finding.accepted) std::cout << " (accepted: " << why_text(finding.why) << ")";
             std::cout << '\n';
         }

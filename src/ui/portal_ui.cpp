@@ -55,6 +55,7 @@ void PortalUi::start(StartupData data) {
     app::expect_details(state_, std::move(data.details_file), std::move(data.policy_json));
     impl_->booth = std::move(data.booth);
     if (impl_->booth) impl_->booth->configure(state_);
+    use_palette(preferences_.more_contrast ? Contrast::more : Contrast::standard);
     apply_theme(ImGui::GetStyle(), 1.0f);
     follow_catalog();
     fonts_dirty_ = true;
@@ -97,6 +98,13 @@ void PortalUi::follow_catalog() {
 
 ImVec4 PortalUi::background_colour() const { return palette().page; }
 
+void PortalUi::set_system_preferences(const SystemPreferences& preferences) {
+    preferences_ = preferences;
+    use_palette(preferences.more_contrast ? Contrast::more : Contrast::standard);
+    apply_theme(ImGui::GetStyle(), 1.0f);
+    if (preferences.reduced_motion) impl_->touch.stop();
+}
+
 void PortalUi::open_page(const PageOpening& opening) {
     state_.page_url = opening.page_url;
     page_sync_ = app::PageSync(opening.private_page);
@@ -125,6 +133,8 @@ void PortalUi::open_preview(std::string_view text, const std::string& file_name)
     app::open_preview(state_, text, file_name);
     follow_catalog();
 }
+
+void PortalUi::preview_unreadable(const std::string& file_name) { app::preview_unreadable(state_, file_name); }
 
 namespace {
 
@@ -205,8 +215,9 @@ void PortalUi::draw() {
     impl_->intents.bind(&state_);
     Booth* booth = state_.catalog != nullptr ? impl_->booth.get() : nullptr;
     impl_->now = ImGui::GetTime();
-    if (booth && booth->frame_start(state_, impl_->now)) wipe_visit();
-    if (!booth) impl_->touch.update(false);  // phones and touch laptops: a finger scrolls every pane
+    const bool momentum = !preferences_.reduced_motion;
+    if (booth && booth->frame_start(state_, impl_->now, momentum)) wipe_visit();
+    if (!booth) impl_->touch.update(false, momentum);  // phones and touch laptops: a finger scrolls every pane
     const float full_height = ImGui::GetMainViewport()->WorkSize.y;
 
     // "Copied ✓" answers the click that copied; the next click anywhere retires it.
@@ -344,6 +355,7 @@ std::string PortalUi::state_json() const {
     snapshot["kiosk"] = false;
     if (impl_->booth) impl_->booth->snapshot(state_, impl_->now, snapshot);
     snapshot["animating"] = animating();
+    snapshot["preferences"] = {{"reduced_motion", preferences_.reduced_motion}, {"more_contrast", preferences_.more_contrast}};
     snapshot["keyboard"] = keyboard_snapshot();
     snapshot["located"] = locator_.shown_ids();
     return snapshot.dump();

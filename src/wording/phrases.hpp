@@ -89,7 +89,7 @@ inline constexpr Phrase amount_range{"{}–{}", "{}–{}"};
 inline constexpr Phrase loan_limit{"贷款额度 {}", "loan limit {}"};
 inline constexpr Phrase loan_limit_up_to{"贷款额度最高 {}", "loan limit up to {}"};
 inline constexpr Phrase amount_varies{"金额视个人情况而定", "amount depends on your situation"};
-inline constexpr Phrase no_amount{"未列明具体支持", "no benefit listed"};
+inline constexpr Phrase no_amount{"未列明具体支持", "No benefit listed"};
 inline constexpr Phrase per_once{"一次性", "once"};
 inline constexpr Phrase per_month{"每月", "a month"};
 inline constexpr Phrase per_year{"每年", "a year"};
@@ -230,6 +230,7 @@ inline constexpr Phrase best_note{"总价值为各项现金、票券与减免的
 inline constexpr Phrase a11y_opened{"已打开：{}", "Opened: {}"};
 inline constexpr Phrase a11y_matching{"{} 项符合", "{} match"};
 inline constexpr Phrase a11y_matching_best{"{} 项符合，最佳组合约 {}", "{} match, best combination about {}"};
+inline constexpr Phrase a11y_next_question{"{}。下一题：{}", "{}. Next question: {}"};
 
 // ---- compare --------------------------------------------------------------------------------------------------
 inline constexpr Phrase compare_title{"政策对比", "Compare policies"};
