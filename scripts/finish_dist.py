@@ -3,12 +3,14 @@
 
 The site has two pages, each with its own wasm: the visitor's index.html (app.js + app.wasm) and the
 recruitment-fair booth's kiosk.html (booth.js + booth.wasm). First, every script the pages load is minified (Debian's
-terser: names mangled, dead code dropped). Then, for each page:
+terser: names mangled, dead code dropped). Then the data files are written from the contract file (write_data: the
+booth's whole; the visitor's without the booth's fields and the policies' details, and those details in a second
+file the visitor's app fetches after its first frame). Then, for each page:
 
 1. its service worker (sw.js, kiosk-sw.js): the build fingerprint and the list of files that page needs, so a
    new deployment replaces the old cache cleanly and the page works offline after one visit;
-2. its self-contained offline page (portal-offline.html, kiosk-offline.html): wasm, data, font, scripts and
-   styles inlined, working when opened from file:// by double-click, for demos from a USB stick. Its
+2. its self-contained offline page (portal-offline.html, kiosk-offline.html): wasm, data (and details), font,
+   scripts and styles inlined, working when opened from file:// by double-click, for demos from a USB stick. Its
    Content-Security-Policy allows exactly its own inline scripts and styles, by hash.
 
 Then 3. every file a browser downloads from the site gets precompressed copies beside it (NAME.br at brotli's
@@ -43,14 +45,16 @@ class Page:
     font: str              # and its font
     # Files its worker caches: the page's own, in the order a visitor needs them, then what it may fetch later.
     cached: list[str] = field(default_factory=list)
+    details: str = ""      # the policies' details, which its app fetches after the first frame ("" = in `data`)
 
 
 VISITOR = Page("index.html", "app", "sw.js", "shangyu-portal-", "portal-offline.html", "policies.json",
                "portal-font.ttf", [
     "index.html", "portal.css", "text-input.js", "a11y-mirror.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
     "portal-font.ttf", "favicon.svg", "manifest.webmanifest",
+    "policy-details.json",  # fetched by the app right after its first frame
     "policies.html",  # the text version (policyctl export-html), fetched only when someone opens it
-])
+], details="policy-details.json")
 BOOTH = Page("kiosk.html", "booth", "kiosk-sw.js", "shangyu-portal-kiosk-", "kiosk-offline.html",
              "kiosk-policies.json", "kiosk-font.ttf", [
     "kiosk.html", "portal.css", "kiosk.js", "text-input.js", "a11y-mirror.js", "portal-loader.js", "booth.js", "booth.wasm",
@@ -111,21 +115,40 @@ def write_service_worker(dist: Path, template: str, page: Page) -> None:
 
 
 # The policy data: CMake copies the contract file (assets/policies/shangyu.json) as BOOTH_DATA; the visitor's page
-# loads VISITOR_DATA, made from it without the fields only the booth's self-test and the linter read.
+# loads VISITOR_DATA, made from it without the fields only the booth's self-test and the linter read, and without
+# the policies' details, which are in VISITOR_DETAILS (loaded after the first frame; src/core/details.hpp).
 BOOTH_DATA = "kiosk-policies.json"
 VISITOR_DATA = "policies.json"
+VISITOR_DETAILS = VISITOR.details
 # "examples": the self-test's worked cases (policyctl test runs them too); "lint_accept": warnings the authors
 # accepted, read by policyctl lint. The app's loader treats both as optional. 3.1 KB brotli of the visitor's 41.6.
 BOOTH_ONLY_FIELDS = ("examples", "lint_accept")
+# Shown only in a policy's detail view, so not needed before the first frame: 8.5 KB brotli of the visitor's 38.6.
+LATER_FIELDS = ("details",)
+DETAILS_FORMAT = "shangyu-policy-details/1"
 
 
 def visitor_data(data: dict) -> dict:
-    """The contract's data as the visitor's page loads it: the same document without BOOTH_ONLY_FIELDS, at the
-    top level and in every policy."""
-    strip = lambda entry: {key: value for key, value in entry.items() if key not in BOOTH_ONLY_FIELDS}  # noqa: E731
-    visitor = strip(data)
-    visitor["policies"] = [strip(policy) for policy in data.get("policies", [])]
+    """The contract's data as the visitor's page loads it first: the same document without BOOTH_ONLY_FIELDS (at
+    the top level and in every policy) and without each policy's LATER_FIELDS."""
+    strip = lambda entry, fields: {key: value for key, value in entry.items() if key not in fields}  # noqa: E731
+    visitor = strip(data, BOOTH_ONLY_FIELDS)
+    visitor["policies"] = [strip(policy, BOOTH_ONLY_FIELDS + LATER_FIELDS) if isinstance(policy, dict) else policy
+                           for policy in data.get("policies", [])]
     return visitor
+
+
+def details_data(data: dict, visitor_bytes: bytes) -> dict:
+    """The policies' details for the data file whose bytes are `visitor_bytes`: one entry per entry of the
+    contract's "policies" (same places, so the same JSON pointers), with its id and, when it has them, its
+    details. The app refuses the file unless data_sha256 is the SHA-256 of the data it loaded."""
+    entries = []
+    for policy in data.get("policies", []):
+        entry = {}
+        if isinstance(policy, dict):
+            entry = {key: policy[key] for key in ("id",) + LATER_FIELDS if key in policy}
+        entries.append(entry)
+    return {"format": DETAILS_FORMAT, "data_sha256": hashlib.sha256(visitor_bytes).hexdigest(), "policies": entries}
 
 
 def compact(data: dict) -> str:
@@ -133,11 +156,14 @@ def compact(data: dict) -> str:
 
 
 def write_data(dist: Path) -> None:
-    """Both data files without indentation (a few KB less on every first visit; authors edit and validate the
-    indented file in assets/, and the app's messages name JSON pointers, not lines), the visitor's without the
-    booth's fields. scripts/size_budget.py checks both against the contract file."""
+    """The data files without indentation (a few KB less on every first visit; authors edit and validate the
+    indented file in assets/, and the app's messages name JSON pointers, not lines): the booth's whole, the
+    visitor's without the booth's fields and without the details, and the visitor's details made for exactly
+    those bytes. scripts/size_budget.py checks them against the contract file."""
     data = json.loads((dist / BOOTH_DATA).read_text(encoding="utf-8"))
-    for name, text in ((BOOTH_DATA, compact(data)), (VISITOR_DATA, compact(visitor_data(data)))):
+    visitor = compact(visitor_data(data))
+    details = compact(details_data(data, visitor.encode("utf-8")))
+    for name, text in ((BOOTH_DATA, compact(data)), (VISITOR_DATA, visitor), (VISITOR_DETAILS, details)):
         path = dist / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
@@ -180,6 +206,9 @@ def write_offline_page(dist: Path, page: Page, single_app_js: Path) -> None:
     html = html.replace('href="favicon.svg"', f'href="{icon}"').replace('src="favicon.svg"', f'src="{icon}"')
     embedded = (f'  <script type="application/octet-stream" id="portal-embedded-data">{data}</script>\n'
                 f'  <script type="application/octet-stream" id="portal-embedded-font">{font}</script>\n')
+    if page.details:  # handed to the app after its first frame, as the site's page fetches it
+        details = base64.b64encode((dist / page.details).read_bytes()).decode()
+        embedded += f'  <script type="application/octet-stream" id="portal-embedded-details">{details}</script>\n'
     inline = "".join(f"  <script>{s}</script>\n" for s in scripts)
     first = SCRIPT_TAG.search(html)
     html = SCRIPT_TAG.sub("", html)

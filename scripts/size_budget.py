@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DIST = REPO / "build" / "web" / "dist"
 sys.path.insert(0, str(REPO / "scripts"))
-from finish_dist import BOOTH_DATA, VISITOR_DATA, visitor_data  # noqa: E402
+from finish_dist import BOOTH_DATA, VISITOR_DATA, VISITOR_DETAILS, details_data, visitor_data  # noqa: E402
 
 CONTRACT = REPO / "assets" / "policies" / "shangyu.json"
 # page -> (its app: APP.js + APP.wasm, budget in KB)
@@ -37,7 +37,8 @@ PAGES = {"index.html": ("app", 450), "kiosk.html": ("booth", 560)}
 
 # Fetched by shell/portal-loader.js before the first frame (FILES, and loadScript(APP + '.js')).
 LOADER_DATA = {"index.html": [VISITOR_DATA, "portal-font.ttf"], "kiosk.html": [BOOTH_DATA, "kiosk-font.ttf"]}
-# Not counted: jsonlogic-tests.json, fetched only when staff open the booth's self-test.
+# Not counted: jsonlogic-tests.json, fetched only when staff open the booth's self-test, and the visitor's
+# VISITOR_DETAILS, which the app fetches after its first frame (printed below the table).
 
 # Text that only the booth's code holds (kiosk_strings.hpp, the conformance runner, the booth's page side), found
 # in booth.wasm and never in app.wasm. The link map (--emit-symbol-map, beside the wasm in the build tree) is
@@ -142,11 +143,15 @@ def check_split(dist: Path) -> bool:
 
 def check_data(dist: Path, verbose: bool = True) -> bool:
     """Each page loads what the build makes from the contract file: the booth the contract itself, the visitor
-    the contract without the booth's fields (compared as JSON documents: formatting is the build's business)."""
+    the contract without the booth's fields and the details, then the details made for those very bytes
+    (compared as JSON documents: formatting is the build's business)."""
     contract = json.loads(CONTRACT.read_text(encoding="utf-8"))
+    visitor_bytes = (dist / VISITOR_DATA).read_bytes()
     ok = True
-    for name, expected in ((BOOTH_DATA, contract), (VISITOR_DATA, visitor_data(contract))):
-        same = json.loads((dist / name).read_text(encoding="utf-8")) == expected
+    for name, expected in ((BOOTH_DATA, contract), (VISITOR_DATA, visitor_data(contract)),
+                           (VISITOR_DETAILS, details_data(contract, visitor_bytes))):
+        path = dist / name
+        same = path.is_file() and json.loads(path.read_text(encoding="utf-8")) == expected
         if verbose or not same:
             print(f"{name}: {'made from' if same else 'DIFFERS from'} {CONTRACT.relative_to(REPO)}", file=sys.stderr
                   if not verbose else sys.stdout)
@@ -180,6 +185,10 @@ def main(argv: list[str]) -> int:
         report["pages"][page] = {"budget": budget, "files": rows}
         if not args.json:
             print_table(page, rows, budget)
+            if page == "index.html" and (dist / VISITOR_DETAILS).is_file():
+                later = measure(dist, [VISITOR_DETAILS])[0]
+                print(f"after the first frame: {VISITOR_DETAILS} {kb(later['raw']).strip()} KB raw, "
+                      f"{kb(later['brotli']).strip()} KB brotli (not part of the first visit)\n")
         ok = ok and sum(r["brotli"] for r in rows) <= budget
     if args.json:
         print(json.dumps(report, indent=1))

@@ -6,10 +6,11 @@
 For each file (default: build/bench/policies-10000.json and build/bench/shangyu-10000.json, from
 bench/generate_policies.py --sizes 10000 --bundled-sizes 10000) it takes the first-visit files of index.html
 exactly as scripts/size_budget.py counts them, with the data the build would make from that file
-(finish_dist.visitor_data: without the booth-only fields) in place of policies.json, and prints the table. Then
-it splits the data's brotli bytes by what the first frame could do without: the Chinese and English texts of
-"details" and "terms" (shown when a card is opened), and each language's texts as a whole (a visitor reads one),
-so the doc can say what loading them later would save.
+(finish_dist.visitor_data: without the booth-only fields and without "details", which the page loads after its
+first frame from policy-details.json, whose size is printed too) in place of policies.json, and prints the table.
+Then it splits the data's brotli bytes by what the first frame could still do without: the texts of "terms"
+(shown when a card is opened), and each language's texts as a whole (a visitor reads one), so the doc can say
+what loading them later would save.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
-from finish_dist import VISITOR_DATA, compact, visitor_data  # noqa: E402
+from finish_dist import VISITOR_DATA, VISITOR_DETAILS, compact, details_data, visitor_data  # noqa: E402
 from size_budget import brotli_size, first_visit_files, measure  # noqa: E402
 
 DEFAULT_FILES = [REPO / "build" / "bench" / "policies-10000.json", REPO / "build" / "bench" / "shangyu-10000.json"]
@@ -48,8 +49,10 @@ def kb(size: int) -> str:
 
 
 def report(dist: Path, policies: Path) -> None:
-    data = visitor_data(json.loads(policies.read_text(encoding="utf-8")))
+    contract = json.loads(policies.read_text(encoding="utf-8"))
+    data = visitor_data(contract)
     text = compact(data).encode("utf-8")
+    details = compact(details_data(contract, text)).encode("utf-8")
     names = [n for n in first_visit_files(dist, "index.html", "app") if n != VISITOR_DATA]
     rows = measure(dist, names)
     rows.append({"file": f"{VISITOR_DATA} ({policies.name})", "raw": len(text), "gzip": 0,
@@ -66,11 +69,12 @@ def report(dist: Path, policies: Path) -> None:
     data_br = rows[-1]["brotli"]
     later = brotli_size(compact(without_fields(data, LATER_FIELDS)).encode("utf-8"))
     print(f"\nthe data: {kb(data_br)} brotli; without {' and '.join(LATER_FIELDS)}: {kb(later)} "
-          f"({100 * (data_br - later) / data_br:.0f} % of the data could wait for a card to open)")
+          f"({100 * (data_br - later) / data_br:.0f} % of the first visit's data could wait for a card to open)")
     for lang in ("zh", "en"):
         one = brotli_size(compact(only_language(data, lang)).encode("utf-8"))
         print(f"only the {lang} texts: {kb(one)} ({100 * (data_br - one) / data_br:.0f} % less)")
     print(f"first visit: {kb(total)} brotli, of which the data {100 * data_br / total:.0f} %")
+    print(f"after the first frame: {VISITOR_DETAILS} {kb(len(details))} raw, {kb(brotli_size(details))} brotli")
 
 
 def main() -> int:

@@ -29,6 +29,12 @@
 
   localiseStaticText(lang);
 
+  // The visitor's app fetches the policies' details right after its first frame (src/app/details.hpp). The offline
+  // copy is set up only once they are in: a new deployment's worker could otherwise take over between the data
+  // and its details, and serve details made for other data (which the app would refuse).
+  const detailsIn = BOOTH ? Promise.resolve()
+    : new Promise((resolve) => window.addEventListener('portal-details-settled', resolve, { once: true }));
+
   let resolveReady;
   let rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
@@ -93,11 +99,12 @@
       throw Object.assign(new Error(module.UTF8ToString(module._portal_start_error())), { kind: 'webgl' });
     }
     openPage();
+    followSystemPreferences();
     await firstFrame();
     document.getElementById('loading').hidden = true;
     canvas.focus();
     resolveReady();
-    if (!embedded) registerServiceWorker();
+    if (!embedded) detailsIn.then(registerServiceWorker);
   }
 
   // The booth's settings from its address: &idle=seconds, &share_base=http(s) URL for the QR links when the
@@ -106,6 +113,18 @@
     if (!BOOTH) return;
     const idle = Number(query.get('idle'));
     module._portal_configure_kiosk(1, Number.isFinite(idle) && idle > 0 ? idle : 90, allocString(query.get('share_base') || ''));
+  }
+
+  // The visitor's system settings: reduced motion stops a flicked list gliding on, more contrast (asked for, or
+  // forced colours such as Windows' contrast themes) switches the app to its high-contrast palette. Followed
+  // while the page is open, as the page's own CSS follows them.
+  function followSystemPreferences() {
+    const motion = matchMedia('(prefers-reduced-motion: reduce)');
+    const contrast = matchMedia('(prefers-contrast: more), (forced-colors: active)');
+    const tell = () => module._portal_system_preferences(motion.matches ? 1 : 0, contrast.matches ? 1 : 0);
+    tell();
+    motion.addEventListener('change', tell);
+    contrast.addEventListener('change', tell);
   }
 
   // --- the address, history and this device's memory -------------------------------------------------------

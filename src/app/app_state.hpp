@@ -13,6 +13,7 @@
 
 #include "app/catalog.hpp"
 #include "app/check_results.hpp"
+#include "app/details.hpp"
 #include "app/kiosk_state.hpp"
 #include "app/preview.hpp"
 #include "core/date.hpp"
@@ -61,6 +62,7 @@ struct AppState {
     std::string error;     // a problem the visitor must see (empty when all is well)
 
     std::shared_ptr<const Catalog> catalog;  // null until loaded, or when the data could not be used
+    DetailsPart details;                     // the policies' details when they come after the data (app/details.hpp)
     core::Date as_of;                        // the evaluation date
     bool skipped_notice_dismissed = false;
 

@@ -1,7 +1,7 @@
 // What the page around the app must do after a frame: effects the app asks for but cannot perform itself
-// (opening a tab, the clipboard, a download, the address bar and history, the device's storage). The app only
-// describes them; the platform performs them. Keeping the decisions here (push or replace? store or remove?)
-// lets tests check them without a browser.
+// (opening a tab, the clipboard, a download, the address bar and history, the device's storage, fetching the
+// policies' details after the first frame). The app only describes them; the platform performs them. Keeping
+// the decisions here (push or replace? store or remove? fetch now?) lets tests check them without a browser.
 #pragma once
 
 #include <optional>
@@ -21,10 +21,11 @@ struct PageEffects {
     std::optional<std::string> device_memory;      // store this text ("" = remove what is stored)
     std::optional<std::string> session_memory;     // the tab's copy of the answers ("" = remove it)
     bool pick_preview_file = false;                // open the file picker for a data author's preview
+    std::string fetch_details;                     // fetch this details file, then deliver it ("" for none)
 
     bool empty() const {
         return open_url.empty() && copy_link.empty() && !download && !address && !device_memory && !session_memory &&
-               !pick_preview_file;
+               !pick_preview_file && fetch_details.empty();
     }
 };
 

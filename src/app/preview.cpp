@@ -9,18 +9,10 @@
 
 namespace portal::app {
 
-namespace {
-
-PreviewProblem from_diagnostic(const core::Diagnostic& d) {
-    return PreviewProblem{d.severity == core::Severity::error, d.pointer, d.line, d.column, {}, d.message};
-}
-
-}  // namespace
-
 PreviewLoad load_preview(std::string_view text, const std::string& file_name, const core::Date& as_of) {
     PreviewLoad out;
     core::LoadResult result = core::load_policy_set(text, file_name);
-    for (const core::Diagnostic& d : result.diagnostics) out.problems.push_back(from_diagnostic(d));
+    out.problems = result.diagnostics;
     if (result.fatal()) {
         out.error = first_error(result);
         return out;
@@ -31,7 +23,7 @@ PreviewLoad load_preview(std::string_view text, const std::string& file_name, co
         const core::ParsedJson document = core::parse_json_text(text, file_name);
         for (const core::LintFinding& finding : core::lint_policy_set(*result.set, document.value)) {
             if (finding.accepted) continue;
-            out.problems.push_back(PreviewProblem{false, finding.pointer, 0, 0, finding.code, finding.message});
+            out.problems.push_back(core::to_diagnostic(file_name, finding));
         }
         out.linted = true;
     }
@@ -84,5 +76,11 @@ void close_preview(AppState& state) {
 }
 
 void dismiss_preview_error(AppState& state) { state.preview_error.clear(); }
+
+void preview_unreadable(AppState& state, const std::string& file_name) {
+    if (state.kiosk.settings.enabled || !state.catalog) return;
+    state.preview_error = core::to_string(core::Diagnostic{
+        core::Severity::error, file_name, "", 0, 0, "too large to open in this browser (it did not fit in the page's memory)", ""});
+}
 
 }  // namespace portal::app

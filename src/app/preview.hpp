@@ -18,14 +18,8 @@
 namespace portal::app {
 
 // One line of the preview's report: a validation diagnostic or a lint finding.
-struct PreviewProblem {
-    bool error = false;    // an error (the policy or file is left out) or a warning / lint finding
-    std::string pointer;   // JSON pointer ("" = the whole document or a position by line)
-    int line = 0;          // 1-based when the text itself is not JSON; 0 otherwise
-    int column = 0;
-    std::string code;      // the lint code ("" for validation diagnostics)
-    std::string message;   // English, as policyctl prints it
-};
+// The loader's diagnostics and lint's findings, in policyctl's form (English, printed by core::to_string).
+using PreviewProblem = core::Diagnostic;
 
 struct Preview {
     std::string file;                         // the local file's name, as the visitor's browser gave it
@@ -55,6 +49,9 @@ void request_preview_file(AppState& state);
 void open_preview(AppState& state, std::string_view text, const std::string& file_name);
 // Back to the bundled data; the preview's file is dropped.
 void close_preview(AppState& state);
+// The page could not hand the file over (it did not fit in the app's memory): said like any unusable file, with
+// the data shown left as it was.
+void preview_unreadable(AppState& state, const std::string& file_name);
 void dismiss_preview_error(AppState& state);
 
 }  // namespace portal::app

@@ -81,7 +81,8 @@ nlohmann::json preview_json(const AppState& state) {
     if (!state.preview) return nullptr;
     nlohmann::json problems = nlohmann::json::array();
     for (const PreviewProblem& p : state.preview->problems) {
-        problems.push_back({{"severity", p.error ? "error" : "warning"}, {"pointer", p.pointer}, {"line", p.line},
+        const bool error = p.severity == core::Severity::error;
+        problems.push_back({{"severity", error ? "error" : "warning"}, {"pointer", p.pointer}, {"line", p.line},
                             {"column", p.column}, {"code", p.code}, {"message", p.message}});
     }
     return {{"file", state.preview->file}, {"problems", problems}, {"linted", state.preview->linted}};
@@ -103,6 +104,7 @@ nlohmann::json snapshot(const AppState& state) {
     out["link_problems"] = state.link_problems;
     out["remember_on_device"] = state.remember_on_device;
     out["preview"] = preview_json(state);
+    out["details"] = details_json(state);
     out["preview_error"] = state.preview_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(state.preview_error);
     out["open_url"] = state.last_open_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(state.last_open_url);
     if (state.catalog) {

@@ -13,8 +13,10 @@ std::string to_string(const Diagnostic& diagnostic) {
     } else {
         out += ':';
     }
-    out += diagnostic.severity == Severity::error ? " error: " : " warning: ";
-    out += diagnostic.message;
+    static constexpr const char* kLabels[] = {" error", " warning", " accepted"};
+    out += kLabels[static_cast<int>(diagnostic.severity)];
+    if (!diagnostic.code.empty()) out += " [" + diagnostic.code + "]";
+    out += ": " + diagnostic.message;
     return out;
 }
 

@@ -8,7 +8,8 @@
 
 namespace portal::core {
 
-enum class Severity { error, warning };
+// `accepted`: a lint finding the data marks as deliberate (lint_accept), reported but not counted.
+enum class Severity { error, warning, accepted };
 
 struct Diagnostic {
     Severity severity = Severity::error;
@@ -17,10 +18,11 @@ struct Diagnostic {
     int line = 0;         // 1-based; 0 when the position is given by `pointer`
     int column = 0;       // 1-based, counted in Unicode characters
     std::string message;
+    std::string code;     // a lint finding's code ("" for the loader's diagnostics)
 };
 
 // "file:12:5: error: msg" when a line is known, "file: /policies/3/id: error: msg" when a pointer is,
-// "file: error: msg" for the whole document.
+// "file: error: msg" for the whole document; a lint finding adds its code: "file: /ptr: warning [code]: msg".
 std::string to_string(const Diagnostic& diagnostic);
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics);

@@ -68,6 +68,11 @@ bool contains_number_phrase(const std::string& text, const std::string& pattern)
 
 }  // namespace
 
+Diagnostic to_diagnostic(const std::string& file, const LintFinding& finding) {
+    return Diagnostic{finding.accepted ? Severity::accepted : Severity::warning, file, finding.pointer, 0, 0, finding.message,
+                      finding.code};
+}
+
 bool says_within_years(const std::string& text, int years) {
     const std::string english = lower_collapsed(text);
     for (const std::string& n : english_numbers(years)) {

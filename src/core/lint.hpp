@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/diagnostics.hpp"
 #include "core/model.hpp"
 
 namespace portal::core {
@@ -39,6 +40,9 @@ struct LintFinding {
 // is the parsed file `set` was loaded from (the rules' written form is read from it); `set` must have loaded
 // without errors, so positions agree.
 std::vector<LintFinding> lint_policy_set(const PolicySet& set, const nlohmann::json& document);
+
+// A finding in the loader's form, for one way of printing both (core::to_string): a warning, or `accepted`.
+Diagnostic to_diagnostic(const std::string& file, const LintFinding& finding);
 
 // Whether `text` says "within N years" in one of the ways lint recognises (English or Chinese, digits or words).
 bool says_within_years(const std::string& text, int years);

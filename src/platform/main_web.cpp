@@ -111,6 +111,12 @@ EMSCRIPTEN_KEEPALIVE void portal_open_page(const char* page_url, const char* fra
     portal_wake();
 }
 
+// The system's reduced-motion and contrast settings, at start and whenever they change.
+EMSCRIPTEN_KEEPALIVE void portal_system_preferences(int reduced_motion, int more_contrast) {
+    runner().ui().set_system_preferences({reduced_motion != 0, more_contrast != 0});
+    portal_wake();
+}
+
 // Back / forward or an edited address changed the fragment: show that screen.
 EMSCRIPTEN_KEEPALIVE void portal_follow_address(const char* fragment) {
     runner().ui().follow_address(fragment);
@@ -123,13 +129,26 @@ EMSCRIPTEN_KEEPALIVE void portal_share_finished(int copied) {
 }
 
 // A data author's local policy file, picked or dropped (platform/web_page.cpp): its bytes and name, read in
-// the page and handed over here; nothing is sent anywhere or kept. Returns 1 when the app was running.
+// the page and handed over here; nothing is sent anywhere or kept. A negative length: the page could not copy
+// the file into the app's memory. Returns 1 when the app was running.
 EMSCRIPTEN_KEEPALIVE int portal_preview_file(const char* bytes, int length, const char* name, int name_length) {
     if (!g_started) return 0;
-    runner().ui().open_preview(std::string_view(bytes, static_cast<size_t>(length)),
-                               std::string(name, static_cast<size_t>(name_length)));
+    std::string file_name(name, static_cast<size_t>(name_length));
+    if (length < 0) {
+        runner().ui().preview_unreadable(file_name);
+    } else {
+        runner().ui().open_preview(std::string_view(bytes, static_cast<size_t>(length)), file_name);
+    }
     portal_wake();
     return 1;
+}
+
+// The policies' details file the app asked for (app/details.hpp): its bytes, or (error not empty) why it could not
+// be fetched.
+EMSCRIPTEN_KEEPALIVE void portal_details(const char* bytes, int length, const char* error) {
+    if (!g_started) return;
+    runner().ui().deliver_details(std::string_view(bytes, static_cast<size_t>(length)), error);
+    portal_wake();
 }
 
 EMSCRIPTEN_KEEPALIVE void portal_gl_context_lost() { runner().gl_context_lost(); }

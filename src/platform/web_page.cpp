@@ -91,11 +91,13 @@ EM_JS(void, js_install_preview_reader, (), {
         file.arrayBuffer().then((buffer) => {
             const bytes = new Uint8Array(buffer);
             const name = new TextEncoder().encode(file.name || 'policies.json');
-            const data = Module['_malloc'](Math.max(bytes.length, 1));
             const label = Module['_malloc'](Math.max(name.length, 1));
-            HEAPU8.set(bytes, data);
+            if (!label) return;
             HEAPU8.set(name, label);
-            Module['_portal_preview_file'](data, bytes.length, label, name.length);
+            // malloc answers 0 when the memory cannot grow to hold the file: say so instead of writing at 0.
+            const data = Module['_malloc'](Math.max(bytes.length, 1));
+            if (data) HEAPU8.set(bytes, data);
+            Module['_portal_preview_file'](data, data ? bytes.length : -1, label, name.length);
             Module['_free'](data);
             Module['_free'](label);
         }, (err) => { console.warn('portal: the file could not be read: ' + err); });
@@ -133,6 +135,34 @@ EM_JS(void, js_accept_dropped_files, (), {
     });
 });
 
+// The policies' details, asked for by the app after the first frame: from the network (the service worker answers
+// when offline), or on the self-contained offline page from its inline copy. Handed over as bytes, or with why not;
+// then the page is told (the loader sets up the offline copy only once the details are in).
+EM_JS(void, js_fetch_details, (const char* file), {
+    const deliver = (bytes, error) => {
+        const data = _malloc(Math.max(bytes.length, 1));
+        HEAPU8.set(bytes, data);
+        const size = lengthBytesUTF8(error) + 1;
+        const why = _malloc(size);
+        stringToUTF8(error, why, size);
+        _portal_details(data, bytes.length, why);
+        _free(data);
+        _free(why);
+        window.dispatchEvent(new Event('portal-details-settled'));
+    };
+    const embedded = document.getElementById('portal-embedded-details');
+    if (embedded) {
+        const binary = atob(embedded.textContent.trim());
+        deliver(Uint8Array.from(binary, (c) => c.charCodeAt(0)), '');
+        return;
+    }
+    const name = UTF8ToString(file);
+    fetch(name, { cache: 'no-cache' })
+        .then((response) => { if (!response.ok) throw new Error(name + ': HTTP ' + response.status); return response.arrayBuffer(); })
+        .then((buffer) => deliver(new Uint8Array(buffer), ''),
+              (err) => deliver(new Uint8Array(0), String((err && err.message) || err)));
+});
+
 // clang-format on
 
 namespace portal::platform {
@@ -153,6 +183,7 @@ void perform_page_effects(const app::PageEffects& effects) {
     if (effects.address) js_set_address(effects.address->c_str(), effects.push_history ? 1 : 0);
     if (effects.device_memory) js_store_device_memory(effects.device_memory->c_str());
     if (effects.session_memory) js_store_session_memory(effects.session_memory->c_str());
+    if (!effects.fetch_details.empty()) js_fetch_details(effects.fetch_details.c_str());
     if (effects.pick_preview_file) {
         js_install_preview_reader();
         js_pick_preview_file();

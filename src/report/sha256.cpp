@@ -72,6 +72,16 @@ std::string base64(const std::uint8_t* data, std::size_t size) {
     return out;
 }
 
+std::string sha256_hex(std::string_view data) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    for (const std::uint8_t byte : sha256(data)) {
+        out += kDigits[byte >> 4];
+        out += kDigits[byte & 15];
+    }
+    return out;
+}
+
 std::string csp_hash(std::string_view text) {
     const auto digest = sha256(text);
     return "'sha256-" + base64(digest.data(), digest.size()) + "'";

@@ -14,6 +14,7 @@
 
 #include "core/check_json.hpp"
 #include "core/date.hpp"
+#include "core/details.hpp"
 #include "core/diagnostics.hpp"
 #include "core/examples.hpp"
 #include "core/json_text.hpp"
@@ -23,6 +24,7 @@
 #include "core/matcher.hpp"
 #include "core/profile.hpp"
 #include "report/policies_html.hpp"
+#include "report/sha256.hpp"
 
 namespace {
 
@@ -42,6 +44,7 @@ Usage:
   policyctl check FILE --profile PROFILE.json [--as-of YYYY-MM-DD] --json
   policyctl jsonlogic RULE.json DATA.json
   policyctl export-html [--out FILE] POLICY_FILE
+  policyctl details DATA_FILE DETAILS_FILE
   policyctl help [COMMAND]      (or: policyctl --help, policyctl COMMAND --help)
 
 Commands:
@@ -51,6 +54,7 @@ Commands:
   check      evaluate one profile and print the outcomes as JSON
   jsonlogic  evaluate one JsonLogic rule on one data object
   export-html  write the text version of the portal (every policy, no script) as HTML
+  details    check that a details file belongs to a data file and join them, as the visitor's page does
 
 Exit codes: 0 success, 1 the data or a test failed, 2 bad usage or unreadable input.
 Errors go to stderr as FILE:LINE:COLUMN: error: ... (text that is not JSON) or
@@ -131,6 +135,24 @@ the page and each is named on stderr, and the page is still written.
 
 Exit: 0 page written from a valid file, 1 the file has errors (invalid policies left out) or cannot be
 used at all (no page), 2 bad usage, POLICY_FILE unreadable or FILE not writable.
+)"},
+    {"details", R"(policyctl details DATA_FILE DETAILS_FILE
+
+The visitor's page loads its policy data in two files that the build (scripts/finish_dist.py) derives from
+the one contract file: DATA_FILE (policies.json: the contract without the booth's fields and without each
+policy's "details") before the first frame, and DETAILS_FILE (policy-details.json) right after it:
+
+  {"format": "shangyu-policy-details/1", "data_sha256": "<SHA-256 of DATA_FILE's bytes>",
+   "policies": [{"id": ..., "details": TEXT}, {"id": ...}, ...]}
+
+one entry per entry of the contract's "policies", at the same place, so a problem is named by the same JSON
+pointer as in the contract. This command loads DATA_FILE as the portal does and joins DETAILS_FILE to it with
+the portal's own code: it refuses the details whole when data_sha256 is not DATA_FILE's SHA-256 (made for
+other data) or the file is not a details file, and leaves out only the policy of a broken entry. Problems go
+to stderr as validate prints them; a summary line goes to stdout.
+
+Exit: 0 the details belong to the data and join without errors, 1 they are refused or an entry is broken (or
+DATA_FILE cannot be used at all), 2 bad usage or an unreadable file.
 )"},
     {"help", R"(policyctl help [COMMAND]
 
@@ -262,8 +284,7 @@ int run_lint(const std::string& file, bool json_output) {
         std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     } else {
         for (const LintFinding& finding : findings) {
-            std::cout << file << ": " << finding.pointer << ": " << (finding.accepted ? "accepted" : "warning") << " ["
-                      << finding.code << "]: " << finding.message;
+            std::cout << to_string(to_diagnostic(file, finding));
             if (finding.accepted) std::cout << " (accepted: " << why_text(finding.why) << ")";
             std::cout << '\n';
         }
@@ -406,6 +427,35 @@ int parse_and_run_export_html(const std::vector<std::string>& args) {
     return run_export_html(exported);
 }
 
+// ---- details ---------------------------------------------------------------------------------------------
+
+int run_details(const std::string& data_file, const std::string& details_file) {
+    const auto data = read_or_complain(data_file);
+    const auto details = read_or_complain(details_file);
+    if (!data || !details) return kBadUsage;
+    const LoadResult loaded = load_policy_set(*data, data_file);
+    if (loaded.fatal()) {
+        print(loaded.diagnostics);
+        std::cout << data_file << ": cannot be used, so no details can join it\n";
+        return kDataFailed;
+    }
+    const std::string fingerprint = portal::report::sha256_hex(*data);
+    const DetailsJoin joined = join_details(*loaded.set, *details, details_file, fingerprint);
+    print(joined.diagnostics);
+    const std::size_t errors = count_errors(joined.diagnostics);
+    if (!joined.usable) {
+        std::cout << details_file << ": refused (" << plural(errors, "error") << "): no details join " << data_file
+                  << " (SHA-256 " << fingerprint << ")\n";
+        return kDataFailed;
+    }
+    std::size_t with_text = 0;
+    for (const Text& text : joined.details) with_text += text.empty() ? 0 : 1;
+    std::cout << details_file << ": made for " << data_file << " (SHA-256 " << fingerprint << "); "
+              << with_text << " of " << plural(loaded.set->policies.size(), "policy") << " with details, "
+              << plural(errors, "error") << "\n";
+    return errors == 0 ? kOk : kDataFailed;
+}
+
 // ---- command line -----------------------------------------------------------------------------------------
 
 int run_help(const std::vector<std::string>& args) {
@@ -478,6 +528,10 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
     }
     for (const std::string& arg : args) {
         if (arg.rfind("--", 0) == 0) return usage_error(command + ": unknown option " + arg);
+    }
+    if (command == "details") {
+        if (args.size() != 2) return usage_error("details takes DATA_FILE and DETAILS_FILE");
+        return run_details(args[0], args[1]);
     }
     if (command == "validate" || command == "test") {
         if (args.size() != 1) return usage_error(command + " takes exactly one FILE");

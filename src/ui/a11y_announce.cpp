@@ -1,5 +1,7 @@
 #include "ui/a11y_announce.hpp"
 
+#include <optional>
+
 #include "ui/format.hpp"
 #include "wording/phrases.hpp"
 #include "wording/wording.hpp"
@@ -27,13 +29,23 @@ std::string count_text(const app::AppState& state) {
     return n == 1 ? std::string(tr(state.lang, str::result_count_one)) : fill(tr(state.lang, str::result_count), static_cast<int>(n));
 }
 
-std::string answer_text(const app::AppState& state) {
+std::string matching_text(const app::AppState& state) {
     int eligible = 0;
     for (const core::PolicyOutcome& outcome : state.evaluation.results)
         if (outcome.status == core::Status::eligible) ++eligible;
     const core::Bundle& bundle = state.evaluation.best_bundle;
     if (bundle.policies.empty() || bundle.total <= 0) return fill(tr(state.lang, str::a11y_matching), eligible);
     return fill(tr(state.lang, str::a11y_matching_best), eligible, wording::money(state.lang, bundle.total).c_str());
+}
+
+// Focus goes to the next question's first option after an answer, so the sentence also reads the question
+// (a screen reader says only the focused option's name).
+std::string answer_text(const app::AppState& state) {
+    const std::string matching = matching_text(state);
+    const std::optional<int> next = app::current_question(state);
+    if (!next || !state.catalog) return matching;
+    const core::Question& question = state.catalog->set.questions[static_cast<std::size_t>(*next)];
+    return fill(tr(state.lang, str::a11y_next_question), matching.c_str(), wording::text(state.lang, question.label).c_str());
 }
 
 }  // namespace

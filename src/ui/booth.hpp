@@ -29,9 +29,9 @@ public:
     // Layout pixels per CSS pixel for a window of this size (the booth magnifies everything).
     virtual float zoom_for(float css_width, float css_height) const = 0;
 
-    // Before anything is drawn, with the UI clock: input keeps the visit alive, a finger drags a list. True when
-    // the idle time ran out: the UI root then wipes the visit.
-    virtual bool frame_start(app::AppState& state, double now) = 0;
+    // Before anything is drawn, with the UI clock: input keeps the visit alive, a finger drags a list (gliding
+    // on after a flick only with `momentum`). True when the idle time ran out: the UI root then wipes the visit.
+    virtual bool frame_start(app::AppState& state, double now, bool momentum) = 0;
     // Between visitors the booth draws the whole screen itself: true when it did (the portal is not drawn).
     virtual bool draw_screen(ViewContext& ctx) = 0;
     // The height the booth's bottom bar takes from the portal's window.

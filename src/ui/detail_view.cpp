@@ -231,6 +231,22 @@ void draw_source(ViewContext& ctx, const core::Policy& p) {
     }
 }
 
+// The details may still be on their way (app/details.hpp): a loading line until they arrive, never an empty section.
+void draw_details(ViewContext& ctx, int policy) {
+    const app::PolicyDetails details = app::policy_details(ctx.state, policy);
+    if (details.kind == app::PolicyDetails::Kind::none) return;
+    section_heading(ctx.fonts.heading, ctx.t(str::sec_details));
+    switch (details.kind) {
+        case app::PolicyDetails::Kind::text: paragraph(text(ctx.lang(), *details.text)); break;
+        case app::PolicyDetails::Kind::loading: paragraph(ctx.t(str::details_loading), muted()); break;
+        case app::PolicyDetails::Kind::unavailable:
+            paragraph(fill(ctx.t(str::details_unavailable), details.why.c_str()), colour(palette().warning));
+            break;
+        case app::PolicyDetails::Kind::none: break;
+    }
+    ctx.locator.mark("detail:details");
+}
+
 }  // namespace
 
 void draw_detail(ViewContext& ctx) {
@@ -257,10 +273,7 @@ void draw_detail(ViewContext& ctx) {
     vertical_space(4.0f);
     if (p.illustrative) draw_example_warning(ctx);
     draw_value(ctx, policy, outcome);
-    if (!p.details.empty()) {
-        section_heading(ctx.fonts.heading, ctx.t(str::sec_details));
-        paragraph(text(ctx.lang(), p.details));
-    }
+    draw_details(ctx, policy);
     draw_benefits(ctx, policy, outcome);
     draw_criteria(ctx, policy, outcome);
     draw_terms(ctx, p);

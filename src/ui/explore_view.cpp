@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "core/search.hpp"
+#include "ui/a11y.hpp"
 #include "ui/format.hpp"
 #include "ui/layout.hpp"
 #include "ui/policy_bits.hpp"
@@ -67,8 +68,9 @@ void draw_clear_search(ViewContext& ctx, float size) {
         ImGui::Dummy(ImVec2(size, size));
         return;
     }
-    if (button("×", "search:clear", ButtonKind::quiet, size))
-        ctx.intents.apply_now([](app::AppState& st) { app::clear_search(st); });
+    const bool pressed = button("×", "search:clear", ButtonKind::quiet, size);
+    a11y::describe_last_item(ctx.t(str::clear_search));  // a screen reader says what it does, not "times"
+    if (pressed) ctx.intents.apply_now([](app::AppState& st) { app::clear_search(st); });
     ctx.locator.mark("search:clear");
     if (pointer_over_last_item() || ImGui::IsItemFocused()) ImGui::SetTooltip("%s", ctx.t(str::clear_search));
 }

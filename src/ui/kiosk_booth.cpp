@@ -38,13 +38,14 @@ public:
 
     // A touch keeps the visit alive (or starts one from the attract screen), the idle clock may end it, and a
     // finger dragging a list scrolls it.
-    bool frame_start(app::AppState& state, double now) override {
+    bool frame_start(app::AppState& state, double now, bool momentum) override {
         if (kiosk_input_this_frame()) {
             // On the attract screen only a real touch starts a visit (a stray pointer move does not).
             if (state.kiosk.phase != app::KioskPhase::attract || kiosk_press_this_frame()) app::kiosk_activity(state, now);
         }
         if (app::kiosk_idle_expired(state, now)) return true;
-        if (state.kiosk.phase != app::KioskPhase::attract) touch_.update(true);  // a booth's screen may report touches as a mouse
+        // A booth's screen may report touches as a mouse.
+        if (state.kiosk.phase != app::KioskPhase::attract) touch_.update(true, momentum);
         return false;
     }
 

@@ -52,8 +52,10 @@ PortalUi::~PortalUi() = default;
 void PortalUi::start(StartupData data) {
     font_file_ = std::move(data.font);
     app::start(state_, data.policy_json, data.policy_file_name, data.preferred_lang, data.today);
+    app::expect_details(state_, std::move(data.details_file), std::move(data.policy_json));
     impl_->booth = std::move(data.booth);
     if (impl_->booth) impl_->booth->configure(state_);
+    use_palette(preferences_.more_contrast ? Contrast::more : Contrast::standard);
     apply_theme(ImGui::GetStyle(), 1.0f);
     follow_catalog();
     fonts_dirty_ = true;
@@ -96,6 +98,13 @@ void PortalUi::follow_catalog() {
 
 ImVec4 PortalUi::background_colour() const { return palette().page; }
 
+void PortalUi::set_system_preferences(const SystemPreferences& preferences) {
+    preferences_ = preferences;
+    use_palette(preferences.more_contrast ? Contrast::more : Contrast::standard);
+    apply_theme(ImGui::GetStyle(), 1.0f);
+    if (preferences.reduced_motion) impl_->touch.stop();
+}
+
 void PortalUi::open_page(const PageOpening& opening) {
     state_.page_url = opening.page_url;
     page_sync_ = app::PageSync(opening.private_page);
@@ -115,11 +124,17 @@ void PortalUi::follow_address(std::string_view fragment) {
 
 void PortalUi::share_finished(bool copied) { app::share_finished(state_, copied); }
 
+void PortalUi::deliver_details(std::string_view text, const std::string& error) {
+    app::deliver_details(state_, text, error);
+}
+
 void PortalUi::open_preview(std::string_view text, const std::string& file_name) {
     if (impl_->booth) return;
     app::open_preview(state_, text, file_name);
     follow_catalog();
 }
+
+void PortalUi::preview_unreadable(const std::string& file_name) { app::preview_unreadable(state_, file_name); }
 
 namespace {
 
@@ -200,8 +215,9 @@ void PortalUi::draw() {
     impl_->intents.bind(&state_);
     Booth* booth = state_.catalog != nullptr ? impl_->booth.get() : nullptr;
     impl_->now = ImGui::GetTime();
-    if (booth && booth->frame_start(state_, impl_->now)) wipe_visit();
-    if (!booth) impl_->touch.update(false);  // phones and touch laptops: a finger scrolls every pane
+    const bool momentum = !preferences_.reduced_motion;
+    if (booth && booth->frame_start(state_, impl_->now, momentum)) wipe_visit();
+    if (!booth) impl_->touch.update(false, momentum);  // phones and touch laptops: a finger scrolls every pane
     const float full_height = ImGui::GetMainViewport()->WorkSize.y;
 
     // "Copied ✓" answers the click that copied; the next click anywhere retires it.
@@ -339,6 +355,7 @@ std::string PortalUi::state_json() const {
     snapshot["kiosk"] = false;
     if (impl_->booth) impl_->booth->snapshot(state_, impl_->now, snapshot);
     snapshot["animating"] = animating();
+    snapshot["preferences"] = {{"reduced_motion", preferences_.reduced_motion}, {"more_contrast", preferences_.more_contrast}};
     snapshot["keyboard"] = keyboard_snapshot();
     snapshot["located"] = locator_.shown_ids();
     return snapshot.dump();

@@ -29,6 +29,13 @@ struct PageOpening {
     bool private_page = false;  // a shared machine (the kiosk): no history entries, no storage
 };
 
+// The visitor's system settings the page reads from its media queries (prefers-reduced-motion,
+// prefers-contrast / forced-colors).
+struct SystemPreferences {
+    bool reduced_motion = false;
+    bool more_contrast = false;
+};
+
 class PortalUi {
 public:
     PortalUi();
@@ -73,6 +80,10 @@ public:
 
     ImVec4 background_colour() const;
 
+    // What the visitor's system asks of every page: no gliding after a flick, a high-contrast palette. Applies
+    // from the next frame; the platform tells it at start and whenever the system setting changes.
+    void set_system_preferences(const SystemPreferences& preferences);
+
     // The test hook: state snapshot and widget rectangles, as JSON text.
     std::string state_json() const;
     std::string locate_json(std::string_view id) const;
@@ -92,6 +103,10 @@ public:
     // A data author's local policy file arrived (picked or dropped on the page): shown as a preview in place
     // of the bundled data (app/preview.hpp). Ignored on the booth.
     void open_preview(std::string_view text, const std::string& file_name);
+    void preview_unreadable(const std::string& file_name);
+
+    // The details file asked for in PageEffects::fetch_details arrived (error "") or could not be fetched.
+    void deliver_details(std::string_view text, const std::string& error);
 
     // The clipboard took the link asked for in PageEffects::copy_link, or refused it.
     void share_finished(bool copied);
@@ -123,6 +138,7 @@ private:
     app::PageSync page_sync_;
     bool fonts_dirty_ = true;
     float zoom_ = 1.0f;
+    SystemPreferences preferences_;
 };
 
 }  // namespace portal::ui

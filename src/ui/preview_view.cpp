@@ -16,19 +16,7 @@ namespace {
 // A long report must not push the portal off the screen: the first lines say where to start.
 constexpr std::size_t kShownProblems = 12;
 
-// As policyctl prints it: "file:3:7: error: …" or "file: /policies/2/id: warning [code]: …".
-std::string problem_line(const std::string& file, const app::PreviewProblem& p) {
-    std::string line = file;
-    if (p.line > 0) {
-        line += ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
-    } else if (!p.pointer.empty()) {
-        line += ": " + p.pointer;
-    }
-    line += p.error ? ": error" : ": warning";
-    if (!p.code.empty()) line += " [" + p.code + "]";
-    return line + ": " + p.message;
-}
-
+// Each problem as policyctl prints it (core::to_string): "file:3:7: error: …", "file: /ptr: warning [code]: …".
 void draw_problems(ViewContext& ctx, const app::Preview& preview) {
     const Palette& p = palette();
     const std::size_t count = preview.problems.size();
@@ -36,7 +24,8 @@ void draw_problems(ViewContext& ctx, const app::Preview& preview) {
               colour(p.text));
     for (std::size_t i = 0; i < count && i < kShownProblems; ++i) {
         const app::PreviewProblem& problem = preview.problems[i];
-        paragraph("• " + problem_line(preview.file, problem), colour(problem.error ? p.danger : p.text_muted));
+        const bool error = problem.severity == core::Severity::error;
+        paragraph("• " + core::to_string(problem), colour(error ? p.danger : p.text_muted));
         ctx.locator.mark("preview:problem:" + std::to_string(i));
     }
     if (count > kShownProblems) paragraph(fill(ctx.t(str::preview_more), static_cast<int>(count - kShownProblems)), colour(p.text_muted));

@@ -17,6 +17,9 @@ struct StartupData {
     std::string preferred_lang;          // "zh" or "en" (from the browser or the desktop's locale)
     std::string today;                   // YYYY-MM-DD, the evaluation date
     std::unique_ptr<Booth> booth;        // the recruitment-fair booth (kiosk.html); none on the ordinary site
+    // The file with the policies' details when policy_json comes without them (the visitor's page: app/details.hpp);
+    // "" when the data holds them.
+    std::string details_file;
 };
 
 }  // namespace portal::ui

@@ -2,10 +2,16 @@
 
 namespace portal::ui {
 
-const Palette& palette() {
-    static const Palette instance;
-    return instance;
-}
+namespace {
+
+const Palette kStandard;
+const Palette* g_palette = &kStandard;
+
+}  // namespace
+
+const Palette& palette() { return *g_palette; }
+
+void use_palette(Contrast contrast) { g_palette = contrast == Contrast::more ? &kMoreContrast : &kStandard; }
 
 void apply_theme(ImGuiStyle& style, float scale) {
     const Palette& p = palette();

@@ -30,9 +30,38 @@ struct Palette {
     ImVec4 focus{0.957f, 0.620f, 0.0f, 1.0f};          // keyboard focus ring, visible on every surface
 };
 
-const Palette& palette();
+// The same roles for a visitor whose system asks for more contrast (prefers-contrast: more, or forced colours):
+// white surfaces, black text, every text colour at least 7:1 (WCAG AAA), borders and the focus ring at least
+// 3:1 against what they sit on, so a field's edge is seen. Listed in Palette's member order, each with its name.
+inline const Palette kMoreContrast{
+    ImVec4{1.000f, 1.000f, 1.000f, 1.0f},  // #FFFFFF page
+    ImVec4{1.000f, 1.000f, 1.000f, 1.0f},  // #FFFFFF surface
+    ImVec4{0.933f, 0.945f, 0.957f, 1.0f},  // #EEF1F4 surface_alt
+    ImVec4{0.267f, 0.314f, 0.361f, 1.0f},  // #44505C border
+    ImVec4{0.000f, 0.000f, 0.000f, 1.0f},  // #000000 text
+    ImVec4{0.153f, 0.192f, 0.231f, 1.0f},  // #27313B text_muted
+    ImVec4{0.000f, 0.290f, 0.486f, 1.0f},  // #004A7C accent
+    ImVec4{0.000f, 0.227f, 0.388f, 1.0f},  // #003A63 accent_hover
+    ImVec4{0.000f, 0.169f, 0.290f, 1.0f},  // #002B4A accent_active
+    ImVec4{0.863f, 0.918f, 0.961f, 1.0f},  // #DCEAF5 accent_soft
+    ImVec4{1.000f, 1.000f, 1.000f, 1.0f},  // #FFFFFF on_accent
+    ImVec4{0.478f, 0.188f, 0.000f, 1.0f},  // #7A3000 youth
+    ImVec4{0.039f, 0.322f, 0.137f, 1.0f},  // #0A5223 success
+    ImVec4{0.882f, 0.949f, 0.902f, 1.0f},  // #E1F2E6 success_soft
+    ImVec4{0.361f, 0.231f, 0.000f, 1.0f},  // #5C3B00 warning
+    ImVec4{0.992f, 0.945f, 0.839f, 1.0f},  // #FDF1D6 warning_soft
+    ImVec4{0.541f, 0.063f, 0.063f, 1.0f},  // #8A1010 danger
+    ImVec4{0.980f, 0.890f, 0.890f, 1.0f},  // #FAE3E3 danger_soft
+    ImVec4{0.761f, 0.306f, 0.000f, 1.0f},  // #C24E00 focus
+};
 
-// Applies the palette and spacing to ImGui's style. `scale` enlarges sizes for the kiosk.
+enum class Contrast { standard, more };
+
+// The palette in use: the standard one unless use_palette() chose more contrast.
+const Palette& palette();
+void use_palette(Contrast contrast);
+
+// Applies the palette in use and the spacing to ImGui's style. `scale` enlarges sizes for the kiosk.
 void apply_theme(ImGuiStyle& style, float scale);
 
 }  // namespace portal::ui

@@ -104,7 +104,7 @@ void TouchScroll::glide(float dt) {
     if (std::fabs(velocity_) < kStopSpeed || !scroll_by(velocity_ * dt)) stop();
 }
 
-void TouchScroll::update(bool mouse_drags) {
+void TouchScroll::update(bool mouse_drags, bool momentum) {
     const ImGuiIO& io = ImGui::GetIO();
     const float dt = std::clamp(io.DeltaTime, 0.0f, kLongestFrame);
     if (io.MouseWheel != 0.0f && mode_ == Mode::gliding) stop();
@@ -136,7 +136,7 @@ void TouchScroll::update(bool mouse_drags) {
             }
             if (GImGui->ActiveId == ImHashStr("##touch-scroll")) ImGui::ClearActiveID();
             velocity_ = release_velocity(ImGui::GetTime());
-            mode_ = std::fabs(velocity_) >= kMinGlideSpeed ? Mode::gliding : Mode::idle;
+            mode_ = momentum && std::fabs(velocity_) >= kMinGlideSpeed ? Mode::gliding : Mode::idle;
             break;
         case Mode::gliding: glide(dt); break;
     }

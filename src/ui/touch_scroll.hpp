@@ -12,8 +12,10 @@ class TouchScroll {
 public:
     // Call once per frame after ImGui::NewFrame() and before any window is begun, so the scroll it sets is used
     // by this very frame's layout. Only presses by a finger drag, unless `mouse_drags` (a booth's screen may
-    // report touches as a mouse); a mouse press elsewhere selects text or presses what it is on.
-    void update(bool mouse_drags);
+    // report touches as a mouse); a mouse press elsewhere selects text or presses what it is on. Without
+    // `momentum` (the visitor's system asks for reduced motion) the list still follows the finger but stops
+    // where it is lifted.
+    void update(bool mouse_drags, bool momentum);
 
     bool dragging() const { return mode_ == Mode::dragging; }
     bool gliding() const { return mode_ == Mode::gliding; }

@@ -89,7 +89,7 @@ inline constexpr Phrase amount_range{"{}–{}", "{}–{}"};
 inline constexpr Phrase loan_limit{"贷款额度 {}", "loan limit {}"};
 inline constexpr Phrase loan_limit_up_to{"贷款额度最高 {}", "loan limit up to {}"};
 inline constexpr Phrase amount_varies{"金额视个人情况而定", "amount depends on your situation"};
-inline constexpr Phrase no_amount{"未列明具体支持", "no benefit listed"};
+inline constexpr Phrase no_amount{"未列明具体支持", "No benefit listed"};
 inline constexpr Phrase per_once{"一次性", "once"};
 inline constexpr Phrase per_month{"每月", "a month"};
 inline constexpr Phrase per_year{"每年", "a year"};
@@ -133,6 +133,8 @@ inline constexpr Phrase crit_unknown{"○ 待回答", "○ Not answered"};
 // ---- detail ---------------------------------------------------------------------------------------------------
 inline constexpr Phrase back{"← 返回", "← Back"};
 inline constexpr Phrase sec_details{"详细说明", "Details"};
+inline constexpr Phrase details_loading{"正在加载详细说明…", "Loading the details…"};
+inline constexpr Phrase details_unavailable{"详细说明暂不可用：{}", "The details cannot be shown: {}"};
 inline constexpr Phrase sec_benefits{"可获得的支持", "What you get"};
 inline constexpr Phrase sec_criteria{"申请条件", "Who can apply"};
 inline constexpr Phrase sec_terms{"原文条款要点", "The terms as the source states them"};
@@ -228,6 +230,7 @@ inline constexpr Phrase best_note{"总价值为各项现金、票券与减免的
 inline constexpr Phrase a11y_opened{"已打开：{}", "Opened: {}"};
 inline constexpr Phrase a11y_matching{"{} 项符合", "{} match"};
 inline constexpr Phrase a11y_matching_best{"{} 项符合，最佳组合约 {}", "{} match, best combination about {}"};
+inline constexpr Phrase a11y_next_question{"{}。下一题：{}", "{}. Next question: {}"};
 
 // ---- compare --------------------------------------------------------------------------------------------------
 inline constexpr Phrase compare_title{"政策对比", "Compare policies"};

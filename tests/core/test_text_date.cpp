@@ -26,12 +26,17 @@ TEST_SUITE("text") {
     }
 
     TEST_CASE("diagnostics print file, position and message") {
-        Diagnostic at_line{Severity::error, "a.json", "", 3, 7, "bad"};
+        Diagnostic at_line{Severity::error, "a.json", "", 3, 7, "bad", ""};
         CHECK(to_string(at_line) == "a.json:3:7: error: bad");
-        Diagnostic at_pointer{Severity::warning, "a.json", "/policies/3/criteria/0/rule", 0, 0, "hmm"};
+        Diagnostic at_pointer{Severity::warning, "a.json", "/policies/3/criteria/0/rule", 0, 0, "hmm", ""};
         CHECK(to_string(at_pointer) == "a.json: /policies/3/criteria/0/rule: warning: hmm");
-        Diagnostic whole{Severity::error, "a.json", "", 0, 0, "not an object"};
+        Diagnostic whole{Severity::error, "a.json", "", 0, 0, "not an object", ""};
         CHECK(to_string(whole) == "a.json: error: not an object");
+        // A lint finding carries its code, and one the data accepts says so (policyctl lint and the preview).
+        Diagnostic finding{Severity::warning, "a.json", "/policies/2/terms", 0, 0, "no clause named", "terms-clause"};
+        CHECK(to_string(finding) == "a.json: /policies/2/terms: warning [terms-clause]: no clause named");
+        finding.severity = Severity::accepted;
+        CHECK(to_string(finding) == "a.json: /policies/2/terms: accepted [terms-clause]: no clause named");
         CHECK(pointer_append("/rule", "/") == "/rule/~1");
         CHECK(pointer_append("", "a~b") == "/a~0b");
         CHECK(pointer_append("/x", std::size_t{4}) == "/x/4");

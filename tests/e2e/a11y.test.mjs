@@ -321,11 +321,39 @@ for (const { name, viewport, deviceScaleFactor } of [
     await until(page, () => window.portal.state().view === 'check', null, 'the check opens');
     views.push(['check', await layoutProblems(page)]);
     await screenshot(page, `a11y-${name.replace(/\W+/g, '-')}`);
+    await context.close();
+
+    // The results, as a link with the answers opens them, brought into view the way a keyboard user reaches them
+    // (focusing the first result's control); then compare with two policies.
+    const answers = encodeURIComponent(JSON.stringify(CHOICES));
+    const [a, b] = data.policies.map((policy) => policy.id);
+    for (const [view, fragment] of [['results', `#v=check&a=${answers}`], ['compare', `#v=compare&cmp=${a},${b}`]]) {
+      const opened = await openPortal(session.browser, session.server.url,
+        { query: `?as_of=${AS_OF}&lang=zh${fragment}`, viewport, deviceScaleFactor });
+      if (view === 'results') {
+        // The results stand below the question on a narrow screen: the wheel brings them up.
+        await opened.page.mouse.move(viewport.width / 2, viewport.height / 2);
+        for (let turn = 0; turn < 20; turn += 1) {
+          const shown = await opened.page.evaluate(() => [...document.querySelectorAll('#a11y [data-key^="result:"]')]
+            .filter((el) => parseFloat(el.style.top) > 0 && parseFloat(el.style.top) < innerHeight / 2).length);
+          if (shown > 0) break;
+          await opened.page.mouse.wheel(0, viewport.height / 4);
+          await settle(opened.page);
+        }
+        await until(opened.page, () => document.querySelector('#a11y [data-key^="result:"]'), null, 'the results are mirrored');
+      } else {
+        await until(opened.page, (n) => window.portal.state().view === 'compare' && window.portal.state().compare.length === n, 2, 'compare opens');
+      }
+      await settle(opened.page);
+      views.push([view, await layoutProblems(opened.page)]);
+      await screenshot(opened.page, `a11y-${name.replace(/\W+/g, '-')}-${view}`);
+      problems.push(...opened.problems);
+      await opened.context.close();
+    }
     for (const [view, found] of views) {
       assert.ok(found.controls > 3, `${name}, ${view}: controls were measured (${found.controls})`);
       assert.deepEqual(found.problems, [], `${name}, ${view}`);
     }
     expectNoProblems(assert, problems);
-    await context.close();
   });
 }

@@ -35,6 +35,13 @@ function watch(page) {
   return problems;
 }
 
+// The policies' details are complete offline: the visitor's page fetches them after its first frame (from the
+// worker's cache, or inline in the single file), the booth's data holds them.
+async function detailsComplete(page, page_) {
+  const expected = page_.name === 'booth' ? 'in_data' : 'joined';
+  await page.waitForFunction((s) => window.portal.state().details.status === s, expected, { polling: 100, timeout: 30000 });
+}
+
 async function controlledBy(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
@@ -42,6 +49,18 @@ async function controlledBy(page) {
     await page.evaluate(() => window.portal.ready);
   }
   return page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+}
+
+// Polls an asynchronous check in the page (the Cache Storage API only answers with promises) until it holds.
+// page.waitForFunction cannot: it takes the promise such a check returns as a truthy answer and stops at once.
+async function until(page, check, arg, what, timeout = 60000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    // A navigation under way destroys the page's context: that poll just did not answer.
+    if (await page.evaluate(check, arg).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting until ${what}`);
+    await new Promise((resolve) => { setTimeout(resolve, 100); });
+  }
 }
 
 const PAGES = [
@@ -72,10 +91,12 @@ for (const page_ of PAGES) {
     assert.ok(cached.includes(`${page_.app}.wasm`) && cached.includes(`${page_.app}.js`), cached.join(', '));
     assert.ok(!cached.some((name) => name.startsWith(`${page_.other}.`)), `nothing of the other page: ${cached.join(', ')}`);
     assert.equal(cached.includes('jsonlogic-tests.json'), page_.name === 'booth', 'the self-test suite only for the booth');
+    assert.equal(cached.includes('policy-details.json'), page_.name === 'visitor', 'the details file only for the visitor');
 
     await context.setOffline(true);
     await page.reload();
     await page.evaluate(() => window.portal.ready);
+    await detailsComplete(page, page_);
     await settle(page, 3);
     const snapshot = await state(page);
     assert.equal(snapshot.error, null);
@@ -95,14 +116,14 @@ for (const page_ of PAGES) {
 
     await page.reload();
     await page.evaluate(() => window.portal.ready);
-    await page.waitForFunction(async ([expected, data]) => {
+    await until(page, async ([expected, data]) => {
       const names = await caches.keys();
       return names.length === 1 && (await (await fetch(data)).json()).version === expected;
-    }, [`${oldVersion}-next`, page_.data], { timeout: 60000 });
+    }, [`${oldVersion}-next`, page_.data], 'one cache, and the new version served');
     // The old cache goes when the new worker takes over, and at the latest on the next page load it serves.
     await page.reload();
     await page.evaluate(() => window.portal.ready);
-    await page.waitForFunction(async () => (await caches.keys()).length === 1, null, { timeout: 30000, polling: 100 });
+    await until(page, async () => (await caches.keys()).length === 1, null, 'one cache after the next load');
     const caches = await page.evaluate(() => caches.keys());
     assert.equal(caches.length, 1, `the old cache is gone (${caches.join(', ')})`);
     expectNoProblems(assert, problems);
@@ -133,13 +154,14 @@ for (const page_ of PAGES) {
     await page.evaluate(() => window.portal.ready);
     download.release();
 
-    await page.waitForFunction(async ([expected, data]) => {
+    await until(page, async ([expected, data]) => {
       const names = await caches.keys();
       return names.length === 1 && (await (await fetch(data)).json()).version === expected;
-    }, [data.version, page_.data], { timeout: 60000 });
+    }, [data.version, page_.data], 'the update took over with one cache');
     await context.setOffline(true);
     await page.reload();
     await page.evaluate(() => window.portal.ready);
+    await detailsComplete(page, page_);
     const snapshot = await state(page);
     assert.equal(snapshot.error, null, 'the new offline copy is complete');
     const version = await page.evaluate(async (data) => (await (await fetch(data)).json()).version, page_.data);
@@ -159,6 +181,7 @@ for (const page_ of PAGES) {
     page.on('request', (req) => requests.push(req.url()));
     await page.goto('file://' + file);
     await page.evaluate(() => window.portal.ready);
+    await detailsComplete(page, page_);
     await settle(page, 3);
     const snapshot = await state(page);
     assert.equal(snapshot.lang, page_.name === 'booth' ? 'zh' : 'en');  // the booth speaks Chinese first

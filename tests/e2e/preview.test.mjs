@@ -9,7 +9,9 @@ import {
   DIST, openPortal, expectNoProblems, state, locate, settle, click, scrollTo, screenshot, servedPortal,
 } from './harness.mjs';
 
-const bundled = JSON.parse(readFileSync(path.join(DIST, 'policies.json'), 'utf8'));
+// An author's file is the whole contract file, details and all (the build copies it as kiosk-policies.json; the
+// visitor's policies.json comes without the details, which follow in policy-details.json).
+const bundled = JSON.parse(readFileSync(path.join(DIST, 'kiosk-policies.json'), 'utf8'));
 const good = { ...bundled, version: 'draft-7' };
 const broken = { ...bundled, version: 'draft-8', policies: bundled.policies.map((p, i) => (i === 1 ? { ...p, id: 42 } : p)) };
 const asFile = (name, value) => ({
@@ -76,6 +78,10 @@ test('a picked file shows in the real UI under a banner; a dropped broken one is
   await click(page, `policy:${s.visible[0]}`);
   assert.equal((await state(page)).view, 'detail');
   assert.ok(await locate(page, 'preview:banner'), 'the banner stays on the details');
+  const opened = bundled.policies.find((p) => p.id === s.visible[0]);
+  if (opened.details) {  // the author's own details, from the file itself
+    await until(page, (t) => (document.getElementById('a11y')?.textContent || '').includes(t), opened.details.zh.slice(0, 12));
+  }
   assert.equal(await page.evaluate(() => location.href), addressBefore, 'a preview writes nothing into the address');
 
   // A file dropped on the page: the broken policy is left out and reported, the rest show.

@@ -56,7 +56,7 @@ class Usage(TempFiles):
     def test_help_explains_every_command(self):
         code, out, _ = run("--help")
         self.assertEqual(code, 0)
-        for command in ("validate", "test", "lint", "check", "jsonlogic", "export-html"):
+        for command in ("validate", "test", "lint", "check", "jsonlogic", "export-html", "details"):
             self.assertIn(command, out)
         self.assertIn("Exit codes: 0 success, 1 the data or a test failed, 2 bad usage", out)
 
@@ -512,6 +512,51 @@ class BundledData(unittest.TestCase):
             for policy in json.load(f)["policies"]:
                 self.assertIn(f'id="p-{policy["id"]}"', out)
 
+
+
+class Details(TempFiles):
+    """policyctl details joins the two files the build derives for the visitor's page (scripts/finish_dist.py)
+    with the portal's own code: what the build writes, the app accepts."""
+
+    def split(self, document):
+        import sys
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+        from finish_dist import compact, details_data, visitor_data
+        data = compact(visitor_data(document))
+        return self.write("policies.json", data), details_data(document, data.encode("utf-8"))
+
+    def test_the_build_s_two_files_join(self):
+        document = fixture_document()
+        document["policies"][0]["details"] = {"zh": "详细", "en": "In full"}
+        data, details = self.split(document)
+        code, out, err = run("details", data, self.write("policy-details.json", details))
+        self.assertEqual(code, 0, err)
+        self.assertIn("policy-details.json: made for", out)
+        with_details = sum(1 for policy in document["policies"] if "details" in policy)
+        self.assertIn(f"{with_details} of {len(document['policies'])} policies with details, 0 errors", out)
+
+    def test_details_for_other_data_are_refused(self):
+        data, details = self.split(fixture_document())
+        details["data_sha256"] = "0" * 64
+        code, out, err = run("details", data, self.write("policy-details.json", details))
+        self.assertEqual(code, 1)
+        self.assertIn("refused", out)
+        self.assertIn("policy-details.json: /data_sha256: error: these details were made for other policy data", err)
+
+    def test_a_broken_entry_is_named_by_its_pointer(self):
+        data, details = self.split(fixture_document())
+        details["policies"][1]["details"] = 7
+        code, out, err = run("details", data, self.write("policy-details.json", details))
+        self.assertEqual(code, 1)
+        self.assertIn("policy-details.json: /policies/1/details: error:", err)
+        self.assertIn("1 error", out)
+
+    def test_usage(self):
+        self.assertEqual(run("details", FIXTURE)[0], 2)
+        self.assertEqual(run("details", FIXTURE, "/nonexistent.json")[0], 2)
+        code, out, _ = run("details", "--help")
+        self.assertEqual(code, 0)
+        self.assertIn("data_sha256", out)
 
 if __name__ == "__main__":
     unittest.main()

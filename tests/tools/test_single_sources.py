@@ -7,6 +7,8 @@
 - The storage keys: the page's loader reads exactly the keys the app writes (src/platform/web_page.cpp).
 - The conformance file: the name the booth fetches, the bundle copies and the size budget skips is the file in
   tests/data.
+- The visitor's details file: the name the visitor's wasm asks for is the one the build writes and caches for
+  offline use, and the build writes the format the core reads.
 - The palette: src/ui/theme.hpp is the source; each colour's value agrees with the hex its comment gives, and the
   page's CSS, the reports' style sheet, the page's theme colour and the web manifests use those same hex values.
 """
@@ -69,30 +71,59 @@ class SingleSources(unittest.TestCase):
             others = set(re.findall(r"[\w-]*tests?\.json", text)) - {name}
             self.assertEqual(others, set(), f"{path} names another suite file")
 
+    def test_details_file(self):
+        asked = re.findall(r'details_file = "([^"]+)"', read("src/platform/web_visitor.cpp"))
+        self.assertEqual(len(asked), 1)
+        build = read("scripts/finish_dist.py")
+        self.assertIn(f'details="{asked[0]}"', build)
+        self.assertIn(f'"{asked[0]}",  # fetched by the app', build)
+        core_format = re.search(r'kDetailsFormat = "([^"]+)"', read("src/core/details.hpp")).group(1)
+        self.assertIn(f'DETAILS_FORMAT = "{core_format}"', build)
+
+    def check_hex(self, name: str, rgb: str, hex_: str) -> str:
+        channels = [float(x.rstrip("f")) for x in rgb.split(",")[:3]]
+        for channel, byte in zip(channels, bytes.fromhex(hex_)):
+            self.assertAlmostEqual(channel * 255, byte, delta=0.6, msg=f"theme.hpp {name}: value and #{hex_} differ")
+        return "#" + hex_.upper()
+
     def theme_colours(self) -> dict[str, str]:
         colours = {}
         for name, rgb, hex_ in re.findall(
                 r"ImVec4 (\w+)\{([0-9.f, ]+)\};\s*// #([0-9A-Fa-f]{6})", read("src/ui/theme.hpp")):
-            channels = [float(x.rstrip("f")) for x in rgb.split(",")[:3]]
-            for channel, byte in zip(channels, bytes.fromhex(hex_)):
-                self.assertAlmostEqual(channel * 255, byte, delta=0.6, msg=f"theme.hpp {name}: value and #{hex_} differ")
-            colours[name] = "#" + hex_.upper()
+            colours[name] = self.check_hex(name, rgb, hex_)
         self.assertGreaterEqual(len(colours), 8)
         return colours
+
+    def more_contrast_colours(self) -> dict[str, str]:
+        """kMoreContrast lists every Palette member in order, each value beside its hex and its member's name."""
+        text = read("src/ui/theme.hpp")
+        palette = text[text.index("struct Palette {"):]
+        members = re.findall(r"ImVec4 (\w+)\{", palette[:palette.index("\n};")])
+        block = text[text.index("kMoreContrast{"):]
+        block = block[:block.index("\n};")]
+        entries = re.findall(r"ImVec4\{([0-9.f, ]+)\},\s*// #([0-9A-Fa-f]{6}) (\w+)", block)
+        self.assertEqual([name for _, _, name in entries], members, "kMoreContrast: one value per member, in order")
+        return {name: self.check_hex(name, rgb, hex_) for rgb, hex_, name in entries}
 
     def test_palette(self):
         theme = self.theme_colours()
         by_variable = {"page": "page", "surface": "surface", "text": "text", "muted": "text_muted",
                        "accent": "accent", "accent-soft": "accent_soft", "soft": "accent_soft", "border": "border",
                        "danger": "danger", "bad": "danger"}
+        more = self.more_contrast_colours()
         for path in ("shell/portal.css", "src/report/page_style.hpp"):
-            found = dict(re.findall(r"--([\w-]+):\s*(#[0-9A-Fa-f]{6})", read(path)))
-            checked = 0
-            for variable, value in found.items():
-                if variable in by_variable:
-                    self.assertEqual(value.upper(), theme[by_variable[variable]], f"{path} --{variable}")
-                    checked += 1
-            self.assertGreaterEqual(checked, 6, path)
+            text = read(path)
+            # A page's "more contrast" block uses the high-contrast palette; the rest the standard one.
+            media = re.search(r"@media \(prefers-contrast: more\) \{(.*?)\n\}", text, re.S)
+            blocks = [(text[:media.start()] + text[media.end():], theme), (media.group(1), more)] if media else [(text, theme)]
+            for block, palette in blocks:
+                found = dict(re.findall(r"--([\w-]+):\s*(#[0-9A-Fa-f]{6})", block))
+                checked = 0
+                for variable, value in found.items():
+                    if variable in by_variable:
+                        self.assertEqual(value.upper(), palette[by_variable[variable]], f"{path} --{variable}")
+                        checked += 1
+                self.assertGreaterEqual(checked, 6, path)
         theme_colours = 0
         for path in ("shell/page.html", "scripts/make_pages.py"):  # both pages are made from these two
             for value in re.findall(r'name="theme-color" content="(#[0-9A-Fa-f]{6})"', read(path)):

@@ -61,6 +61,16 @@ TEST_CASE("the mirror names and roles what explore draws: tabs, search, chips, c
     for (const auto& each : update["nodes"]) CHECK(each[2].get<std::string>().find("##") == std::string::npos);
 }
 
+TEST_CASE("a button drawn as a symbol is named for what it does: the search's clear button") {
+    HeadlessPortal portal(fixture_options());
+    portal.click("search");
+    portal.type("住房");
+    portal.frames(2);
+    REQUIRE(node("search:clear") != nullptr);
+    CHECK(role("search:clear") == "button");
+    CHECK(name("search:clear") == "清除搜索文字");
+}
+
 TEST_CASE("a chosen chip is checked and the live region says the new count") {
     HeadlessPortal portal(fixture_options());
     portal.ui().take_a11y_update();
@@ -103,6 +113,12 @@ TEST_CASE("the check: answer options say which is chosen, and an answer is annou
     int eligible = 0;
     for (const auto& [id, status] : portal.state()["statuses"].items()) eligible += status == "eligible" ? 1 : 0;
     CHECK(sentence.rfind(std::to_string(eligible) + " 项符合", 0) == 0);
+    // Focus moves to the next question's first option: the sentence reads the question itself.
+    const auto next = portal.state()["next_question"].get<std::string>();
+    const auto& questions = portal.ui().state().catalog->set.questions;
+    const auto asked = std::find_if(questions.begin(), questions.end(), [&](const auto& q) { return q.id == next; });
+    REQUIRE(asked != questions.end());
+    CHECK(sentence.find("。下一题：" + asked->label.zh) != std::string::npos);
 }
 
 TEST_CASE("lines drawn as plain text are mirrored, and the outline has levels: h1 the page, h2 sections") {

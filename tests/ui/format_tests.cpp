@@ -42,7 +42,7 @@ TEST_CASE("headlines and benefit lines come from the benefits, loans shown as li
     CHECK(headline_of("startup-loan", Lang::zh) == "贷款额度 50 万元");
     CHECK(headline_of("startup-loan", Lang::en) == "loan limit CNY 500k");
     CHECK(headline_of("youth-apartment", Lang::zh) == "免费入住青春公寓");
-    CHECK(headline_of("skills-training", Lang::en) == "no benefit listed");
+    CHECK(headline_of("skills-training", Lang::en) == "No benefit listed");
     CHECK(headline_of("agri-support", Lang::en) == "创业指导 (in Chinese only)");
 
     const int living = set.policy_index("living-allowance");

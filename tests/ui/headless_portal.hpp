@@ -31,6 +31,8 @@ struct HeadlessOptions {
     float width = 1366.0f;
     float height = 768.0f;
     portal::app::KioskSettings kiosk;  // enabled: the recruitment-fair booth (laid out magnified, as in the browser)
+    std::string policy_text;           // the data itself, instead of reading policy_file
+    std::string details_file;          // the data comes without its details, which are in this file (app/details.hpp)
 };
 
 class HeadlessPortal {
@@ -44,8 +46,9 @@ public:
         io.DisplaySize = css_size_;
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         const std::string font = read_text_file(PORTAL_FONT_FILE);
-        ui::StartupData data{read_text_file(options.policy_file), options.policy_file,
-                             std::vector<unsigned char>(font.begin(), font.end()), options.lang, options.today, {}};
+        ui::StartupData data{options.policy_text.empty() ? read_text_file(options.policy_file) : options.policy_text,
+                             options.policy_file, std::vector<unsigned char>(font.begin(), font.end()), options.lang,
+                             options.today, {}, options.details_file};
         if (options.kiosk.enabled) data.booth = ui::make_kiosk_booth(options.kiosk);
         ui_.start(std::move(data));
         ui_.build_fonts(1.0f);

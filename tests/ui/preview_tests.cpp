@@ -123,6 +123,21 @@ TEST_CASE("a file that is not JSON is refused with its line and column; the bund
     CHECK(portal.state()["preview_error"].is_null());
 }
 
+TEST_CASE("a file the page could not copy into memory is refused in policyctl's form; the data shown stays") {
+    HeadlessPortal portal(fixture_options());
+    portal.ui().open_page(site());
+    portal.frame();
+    portal.ui().open_preview(draft(false), "draft.json");
+    portal.frame();
+    portal.ui().preview_unreadable("huge.json");
+    portal.frame();
+    const auto state = portal.state();
+    CHECK(state["preview"]["file"] == "draft.json");  // the preview already open stays
+    REQUIRE(state["preview_error"].is_string());
+    CHECK(state["preview_error"] == "huge.json: error: too large to open in this browser (it did not fit in the page's memory)");
+    CHECK(portal.visible("preview:error"));
+}
+
 TEST_CASE("the booth offers no preview and ignores a file handed to it") {
     HeadlessOptions options = fixture_options(1920.0f, 1080.0f);
     options.kiosk = portal::app::kiosk_settings(true, 90.0, "https://booth.example/portal/");

@@ -88,3 +88,18 @@ TEST_CASE("touch: a finger drag scrolls the list on a phone, a mouse drag does n
     CHECK(portal.state()["view"] == "detail");
     CHECK(portal.state()["selected"] == shown);
 }
+
+TEST_CASE("touch: with reduced motion asked for, the list follows the finger but stops where it is lifted") {
+    HeadlessPortal portal(fixture_options(390.0f, 844.0f));
+    portal.ui().set_system_preferences({true, false});
+    portal.click("tab:check");
+    const std::string question = "question";
+    const float top = portal.rect(question).y;
+    drag(portal, ImGuiMouseSource_TouchScreen, 200.0f, 600.0f, -30.0f, 3);  // the flick that glides above
+    CHECK(portal.state()["animating"] == false);
+    CHECK(portal.state()["preferences"]["reduced_motion"] == true);
+    const float at_lift = portal.rect(question).y;
+    portal.frames(30);
+    CHECK(at_lift < top - 25.0f);                                     // the finger's own 30 px moved it
+    CHECK(portal.rect(question).y == doctest::Approx(at_lift));       // and nothing after the lift
+}

@@ -1,0 +1,109 @@
+#include "app/details.hpp"
+
+#include "app/app_state.hpp"
+#include "report/sha256.hpp"
+
+namespace portal::app {
+namespace {
+
+// The part applies to the data shown now (not while an author's file is previewed).
+bool part_applies(const AppState& state) {
+    return state.details.status != DetailsPart::Status::in_data && state.catalog &&
+           state.details.catalog.lock() == state.catalog;
+}
+
+const char* status_name(DetailsPart::Status status) {
+    switch (status) {
+        case DetailsPart::Status::in_data: return "in_data";
+        case DetailsPart::Status::awaited: return "awaited";
+        case DetailsPart::Status::requested: return "requested";
+        case DetailsPart::Status::joined: return "joined";
+        case DetailsPart::Status::failed: return "failed";
+    }
+    return "in_data";
+}
+
+// The first error about this policy's entry, else the first error of the file.
+std::string why_unavailable(const DetailsPart& part, const core::Policy& policy) {
+    const std::string entry = core::pointer_append("/policies", policy.file_index);
+    for (const core::Diagnostic& d : part.joined.diagnostics) {
+        if (d.severity != core::Severity::error) continue;
+        if (d.pointer == entry || d.pointer.rfind(entry + "/", 0) == 0) return core::to_string(d);
+    }
+    return part.problem;
+}
+
+}  // namespace
+
+void expect_details(AppState& state, std::string file, std::string data_text) {
+    if (!state.catalog || file.empty()) return;
+    DetailsPart& part = state.details;
+    part = DetailsPart{};
+    part.status = DetailsPart::Status::awaited;
+    part.file = std::move(file);
+    part.data_text = std::move(data_text);
+    part.catalog = state.catalog;
+}
+
+bool take_details_request(AppState& state) {
+    if (state.details.status != DetailsPart::Status::awaited || state.frames < 1) return false;
+    state.details.status = DetailsPart::Status::requested;
+    return true;
+}
+
+void deliver_details(AppState& state, std::string_view text, const std::string& error) {
+    DetailsPart& part = state.details;
+    const std::shared_ptr<const Catalog> catalog = part.catalog.lock();
+    if (part.status != DetailsPart::Status::requested || !catalog) return;
+    if (!error.empty()) {
+        core::Diagnostic failed;
+        failed.file = part.file;
+        failed.message = "could not be downloaded: " + error;
+        part.joined = core::DetailsJoin{};
+        part.joined.diagnostics.push_back(std::move(failed));
+    } else {
+        part.joined = core::join_details(catalog->set, text, part.file, report::sha256_hex(part.data_text));
+    }
+    std::string().swap(part.data_text);
+    part.status = part.joined.usable ? DetailsPart::Status::joined : DetailsPart::Status::failed;
+    part.problem.clear();
+    for (const core::Diagnostic& d : part.joined.diagnostics) {
+        if (d.severity != core::Severity::error) continue;
+        part.problem = core::to_string(d);
+        break;
+    }
+}
+
+PolicyDetails policy_details(const AppState& state, int policy) {
+    PolicyDetails out;
+    if (!state.catalog || policy < 0 || policy >= static_cast<int>(state.catalog->set.policies.size())) return out;
+    const core::Policy& p = state.catalog->set.policies[static_cast<std::size_t>(policy)];
+    const auto i = static_cast<std::size_t>(policy);
+    const DetailsPart& part = state.details;
+    const core::Text* text = &p.details;
+    if (part_applies(state)) {
+        const bool arriving = part.status == DetailsPart::Status::awaited || part.status == DetailsPart::Status::requested;
+        if (arriving) {
+            out.kind = PolicyDetails::Kind::loading;
+            return out;
+        }
+        if (part.status == DetailsPart::Status::failed || part.joined.broken[i]) {
+            out.kind = PolicyDetails::Kind::unavailable;
+            out.why = why_unavailable(part, p);
+            return out;
+        }
+        text = &part.joined.details[i];
+    }
+    if (text->empty()) return out;
+    out.kind = PolicyDetails::Kind::text;
+    out.text = text;
+    return out;
+}
+
+nlohmann::json details_json(const AppState& state) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const core::Diagnostic& d : state.details.joined.diagnostics) problems.push_back(core::to_string(d));
+    return {{"status", status_name(state.details.status)}, {"file", state.details.file}, {"problems", problems}};
+}
+
+}  // namespace portal::app
