@@ -26,11 +26,13 @@ const char* status_name(DetailsPart::Status status) {
 // The first error about this policy's entry, else the first error of the file.
 std::string why_unavailable(const DetailsPart& part, const core::Policy& policy) {
     const std::string entry = core::pointer_append("/policies", policy.file_index);
+    const core::Diagnostic* first = nullptr;
     for (const core::Diagnostic& d : part.joined.diagnostics) {
         if (d.severity != core::Severity::error) continue;
         if (d.pointer == entry || d.pointer.rfind(entry + "/", 0) == 0) return core::to_string(d);
+        if (first == nullptr) first = &d;
     }
-    return part.problem;
+    return first != nullptr ? core::to_string(*first) : std::string();
 }
 
 }  // namespace
@@ -66,12 +68,6 @@ void deliver_details(AppState& state, std::string_view text, const std::string& 
     }
     std::string().swap(part.data_text);
     part.status = part.joined.usable ? DetailsPart::Status::joined : DetailsPart::Status::failed;
-    part.problem.clear();
-    for (const core::Diagnostic& d : part.joined.diagnostics) {
-        if (d.severity != core::Severity::error) continue;
-        part.problem = core::to_string(d);
-        break;
-    }
 }
 
 PolicyDetails policy_details(const AppState& state, int policy) {

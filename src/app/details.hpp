@@ -28,7 +28,6 @@ struct DetailsPart {
     std::string data_text;
     std::weak_ptr<const Catalog> catalog;   // the data the details belong to (not an author's preview)
     core::DetailsJoin joined;
-    std::string problem;                    // the first error, as policyctl prints it ("" when none)
 };
 
 struct AppState;

@@ -55,8 +55,7 @@ void PortalUi::start(StartupData data) {
     app::expect_details(state_, std::move(data.details_file), std::move(data.policy_json));
     impl_->booth = std::move(data.booth);
     if (impl_->booth) impl_->booth->configure(state_);
-    use_palette(preferences_.more_contrast ? Contrast::more : Contrast::standard);
-    apply_theme(ImGui::GetStyle(), 1.0f);
+    apply_palette();
     follow_catalog();
     fonts_dirty_ = true;
 }
@@ -100,9 +99,13 @@ ImVec4 PortalUi::background_colour() const { return palette().page; }
 
 void PortalUi::set_system_preferences(const SystemPreferences& preferences) {
     preferences_ = preferences;
-    use_palette(preferences.more_contrast ? Contrast::more : Contrast::standard);
-    apply_theme(ImGui::GetStyle(), 1.0f);
+    apply_palette();
     if (preferences.reduced_motion) impl_->touch.stop();
+}
+
+void PortalUi::apply_palette() {
+    use_palette(preferences_.more_contrast ? Contrast::more : Contrast::standard);
+    apply_theme(ImGui::GetStyle(), 1.0f);
 }
 
 void PortalUi::open_page(const PageOpening& opening) {

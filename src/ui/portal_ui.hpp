@@ -127,6 +127,7 @@ private:
     void wipe_visit();
     FontSizes font_sizes() const;
     void follow_catalog();
+    void apply_palette();  // the one preferences_ asks for, onto ImGui's style
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

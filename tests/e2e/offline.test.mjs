@@ -68,6 +68,29 @@ const PAGES = [
   { name: 'booth', path: 'kiosk.html', worker: /\/kiosk-sw\.js$/, single: 'kiosk-offline.html', app: 'booth', other: 'app', data: 'kiosk-policies.json' },
 ];
 
+// A first visit, until the page's own service worker controls it.
+async function visitOnce(page_) {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(server.url + page_.path);
+  await page.evaluate(() => window.portal.ready);
+  assert.match(await controlledBy(page), page_.worker);
+  return { context, page, problems };
+}
+
+// Deploys a new version of the site: other data (its version + `suffix`), so other fingerprints and new workers.
+// The build copies the contract file as kiosk-policies.json (the booth's); finish_dist.py makes the visitor's
+// policies.json from it. Returns the new version.
+async function deploy(suffix) {
+  const dataFile = path.join(site, 'kiosk-policies.json');
+  const data = JSON.parse(await readFile(dataFile, 'utf8'));
+  data.version += suffix;
+  await writeFile(dataFile, JSON.stringify(data, null, 2));
+  finishSite();
+  return data.version;
+}
+
 function finishSite() {
   const built = path.join(path.dirname(DIST), 'src', 'platform');
   execFileSync('python3', [path.join(REPO, 'scripts', 'finish_dist.py'), site, path.join(built, 'app-single.js'),
@@ -76,12 +99,7 @@ function finishSite() {
 
 for (const page_ of PAGES) {
   test(`${page_.name}: after one visit the page works with the network off, and a new deployment replaces the cache`, async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(server.url + page_.path);
-    await page.evaluate(() => window.portal.ready);
-    assert.match(await controlledBy(page), page_.worker);
+    const { context, page, problems } = await visitOnce(page_);
     // The worker caches only what its page needs: its own app, never the other page's.
     const cached = await page.evaluate(async () => {
       const names = await caches.keys();
@@ -105,21 +123,14 @@ for (const page_ of PAGES) {
     assert.ok(pixelStats(png).colours > 200, 'the offline page draws the portal');
     await context.setOffline(false);
 
-    // Deploy a new version: different data, so a different fingerprint and a new worker. The build copies the
-    // contract file as kiosk-policies.json (the booth's) and finish_dist.py makes the visitor's policies.json.
-    const dataFile = path.join(site, 'kiosk-policies.json');
-    const data = JSON.parse(await readFile(dataFile, 'utf8'));
-    const oldVersion = data.version;
-    data.version = `${oldVersion}-next`;
-    await writeFile(dataFile, JSON.stringify(data, null, 2));
-    finishSite();
+    const version = await deploy('-next');
 
     await page.reload();
     await page.evaluate(() => window.portal.ready);
     await until(page, async ([expected, data]) => {
       const names = await caches.keys();
       return names.length === 1 && (await (await fetch(data)).json()).version === expected;
-    }, [`${oldVersion}-next`, page_.data], 'one cache, and the new version served');
+    }, [version, page_.data], 'one cache, and the new version served');
     // The old cache goes when the new worker takes over, and at the latest on the next page load it serves.
     await page.reload();
     await page.evaluate(() => window.portal.ready);
@@ -134,18 +145,9 @@ for (const page_ of PAGES) {
   // new files, and the old worker serving that page load must leave the half-filled new cache alone. The test
   // server holds the new worker's download of the app until the page has loaded again.
   test(`${page_.name}: an update still downloading when the page is opened again completes and works offline`, async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(server.url + page_.path);
-    await page.evaluate(() => window.portal.ready);
-    assert.match(await controlledBy(page), page_.worker);
+    const { context, page, problems } = await visitOnce(page_);
 
-    const dataFile = path.join(site, 'kiosk-policies.json');
-    const data = JSON.parse(await readFile(dataFile, 'utf8'));
-    data.version = `${data.version}-again`;
-    await writeFile(dataFile, JSON.stringify(data, null, 2));
-    finishSite();
+    const version = await deploy('-again');
     const download = server.hold(`/${page_.app}.wasm`);
     await page.reload();
     await page.evaluate(() => window.portal.ready);
@@ -157,15 +159,15 @@ for (const page_ of PAGES) {
     await until(page, async ([expected, data]) => {
       const names = await caches.keys();
       return names.length === 1 && (await (await fetch(data)).json()).version === expected;
-    }, [data.version, page_.data], 'the update took over with one cache');
+    }, [version, page_.data], 'the update took over with one cache');
     await context.setOffline(true);
     await page.reload();
     await page.evaluate(() => window.portal.ready);
     await detailsComplete(page, page_);
     const snapshot = await state(page);
     assert.equal(snapshot.error, null, 'the new offline copy is complete');
-    const version = await page.evaluate(async (data) => (await (await fetch(data)).json()).version, page_.data);
-    assert.equal(version, data.version, 'offline, the new version is served');
+    const served = await page.evaluate(async (data) => (await (await fetch(data)).json()).version, page_.data);
+    assert.equal(served, version, 'offline, the new version is served');
     expectNoProblems(assert, problems);
     await context.close();
   });
