@@ -193,6 +193,12 @@ const std::vector<Step>& steps() {
         {"app: typing", [](const Dataset& d, const Profiles&) { typing_keystroke(*d.app); }},
         {"app: answer (every policy evaluated)", [](const Dataset& d, const Profiles& p) { answer_step(*d.app, p, true); }},
         {"app: answer", [](const Dataset& d, const Profiles& p) { answer_step(*d.app, p, false); }},
+        // What the check view shows of an evaluation beyond its statuses (the results in layers, the questions
+        // left, the best combination's notes): worked out once per answer now, and what every frame of the
+        // check view cost before it was kept.
+        {"app: check results", [](const Dataset& d, const Profiles&) {
+             consume(portal::app::compute_check_results(*d.app->catalog, d.app->evaluation).layers.qualify.size());
+         }},
 #endif
     };
     return all;

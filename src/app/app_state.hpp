@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/catalog.hpp"
+#include "app/check_results.hpp"
 #include "app/details.hpp"
 #include "app/kiosk_state.hpp"
 #include "app/preview.hpp"
@@ -91,6 +92,9 @@ struct AppState {
     // to date after the last change of the answers cost.
     std::weak_ptr<const Catalog> evaluated_catalog;
     core::ReevaluationWork last_reevaluation;
+    // What the check view shows of `evaluation` (layers, questions left, the best combination's notes), worked
+    // out once per revision of the evaluation: read it through check_results().
+    CheckResultsCache check_results_cache;
 
     // Links the visitor asked to open: the platform opens pending_open_url in a new tab and clears it.
     std::string pending_open_url;
@@ -182,6 +186,9 @@ bool openable_url(const std::string& url);
 std::optional<int> current_question(const AppState& state);
 // How many more questions are worth asking after the current one (skipped ones not counted).
 int remaining_questions(const AppState& state);
+// The check view's results for the current evaluation (app/check_results.hpp): worked out on the first read
+// after the evaluation changed, then kept. Empty before the data is loaded.
+const CheckResults& check_results(const AppState& state);
 std::optional<core::Status> status_of(const AppState& state, int policy);
 bool has_answers(const AppState& state);
 

@@ -84,6 +84,7 @@ void refresh_evaluation(AppState& state) {
     // Only the policies that read a changed answer are evaluated again; the result is the full evaluation's.
     core::reevaluate(set_of(state), state.catalog->answer_readers, state.evaluation, state.profile, state.as_of,
                      &state.last_reevaluation);
+    check_results(state);  // worked out here, in the intent, so the frames that draw the results only read them
     if (state.draft.question < 0) {
         const std::optional<int> next = current_question(state);
         if (next) seed_draft(state, *next);
@@ -99,11 +100,7 @@ std::optional<int> current_question(const AppState& state) {
     // The engine's choice was skipped: pick the next best by the engine's own rule (the question read by the
     // undecided criteria of the most unknown policies, earlier question on ties), leaving skipped ones out.
     const core::PolicySet& set = set_of(state);
-    std::vector<int> votes(set.questions.size(), 0);
-    for (const core::PolicyOutcome& outcome : state.evaluation.results) {
-        if (outcome.status != core::Status::unknown) continue;
-        for (int q : outcome.missing) ++votes[static_cast<std::size_t>(q)];
-    }
+    const std::vector<int>& votes = check_results(state).undecided_readers;
     std::optional<int> best;
     for (std::size_t q = 0; q < set.questions.size(); ++q) {
         const int index = static_cast<int>(q);
@@ -117,16 +114,12 @@ std::optional<int> current_question(const AppState& state) {
 int remaining_questions(const AppState& state) {
     if (!state.catalog) return 0;
     const core::PolicySet& set = set_of(state);
-    std::vector<char> read(set.questions.size(), 0);
-    for (const core::PolicyOutcome& outcome : state.evaluation.results) {
-        if (outcome.status != core::Status::unknown) continue;
-        for (int q : outcome.missing) read[static_cast<std::size_t>(q)] = 1;
-    }
+    const std::vector<int>& read = check_results(state).undecided_readers;
     const std::optional<int> current = current_question(state);
     int count = 0;
     for (std::size_t q = 0; q < set.questions.size(); ++q) {
         const int index = static_cast<int>(q);
-        if (!read[q] || contains(state.skipped_questions, index) || (current && *current == index)) continue;
+        if (read[q] == 0 || contains(state.skipped_questions, index) || (current && *current == index)) continue;
         // A question that waits for another answer (its ask_if is still unknown) is counted too: leaving it out
         // made the estimate climb as answers unlocked questions, and an estimate that rises reads as a broken
         // promise. Once the answer it waits for arrives it is either asked (already counted) or dropped.
@@ -134,6 +127,11 @@ int remaining_questions(const AppState& state) {
         if (question == core::QuestionState::askable || question == core::QuestionState::waiting) ++count;
     }
     return count;
+}
+
+const CheckResults& check_results(const AppState& state) {
+    if (!state.catalog) return state.check_results_cache.none();
+    return state.check_results_cache.get(*state.catalog, state.evaluation);
 }
 
 std::optional<core::Status> status_of(const AppState& state, int policy) {

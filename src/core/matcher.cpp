@@ -1,6 +1,7 @@
 #include "core/matcher.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <optional>
 #include <utility>
@@ -276,8 +277,16 @@ std::optional<int> pick_next_question(const PolicySet& set, const std::vector<Po
     return most_voted(votes, states);
 }
 
-// Everything evaluate() derives from the policies' outcomes: question states, best bundle, next question.
+// A revision never handed out before in this process (atomic: evaluations may be made on several threads).
+std::uint64_t new_revision() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
+// Everything evaluate() derives from the policies' outcomes: question states, best bundle, next question; and
+// the new revision of what was written.
 void derive_from_results(const PolicySet& set, const Answers& answers, Evaluation& evaluation) {
+    evaluation.revision = new_revision();
     AskState asked = ask_state(set, answers);
     evaluation.questions = std::move(asked.states);
     evaluation.ask_if = std::move(asked.ask_if);

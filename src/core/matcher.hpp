@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,6 +76,10 @@ struct Evaluation {
     std::vector<Truth> ask_if;               // parallel to questions: each ask_if's truth (yes when absent)
     Bundle best_bundle;
     std::optional<int> next_question;        // question index; nullopt when nothing is left worth asking
+    // Which state of an evaluation this is, not part of its value: evaluate() and reevaluate() stamp every
+    // evaluation they write with a revision no other one had in this process (0: never written), so what is
+    // derived from an evaluation can be kept and recognised as out of date by its revision alone.
+    std::uint64_t revision = 0;
 
     // The answer to question `question` in `profile`, or nullptr when unanswered. Used to show the values a
     // criterion read: for (int q : outcome.reads) show(set.questions[q], evaluation.answer(set, q)).

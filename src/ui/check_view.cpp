@@ -6,7 +6,6 @@
 #include "app/share_link.hpp"
 #include "app/summary_download.hpp"
 #include "core/date.hpp"
-#include "core/result_layers.hpp"
 
 #include <imgui.h>
 #include "ui/imgui_private.hpp"
@@ -462,33 +461,77 @@ void draw_ruled_out(ViewContext& ctx, const std::vector<int>& rows) {
     draw_result_rows(ctx, rows, core::Status::ineligible, false);
 }
 
-// Why an eligible policy is not in the best combination, or what else is worth knowing about it.
-std::vector<std::string> bundle_notes(const ViewContext& ctx, const std::vector<int>& qualify) {
-    const core::Evaluation& e = ctx.state.evaluation;
-    const auto& bundle = e.best_bundle.policies;
-    std::vector<std::string> notes;
-    std::vector<std::string> loans;
-    for (int policy : qualify) {
-        const core::PolicyOutcome& o = e.results[static_cast<std::size_t>(policy)];
-        if (std::find(bundle.begin(), bundle.end(), o.policy) != bundle.end()) continue;
-        const auto& excluded = ctx.set().exclusions[static_cast<std::size_t>(o.policy)];
-        std::vector<std::string> conflicts;
-        for (int other : bundle) {
-            if (std::binary_search(excluded.begin(), excluded.end(), other)) conflicts.push_back(policy_title(ctx, other));
+// The combination's members with their amounts, then the notes on what it leaves out and why: worded again
+// only for another evaluation or language (at 10,000 policies a combination holds hundreds of members).
+KeptLines& bundle_lines(ViewContext& ctx, const app::CheckResults& results) {
+    KeptLines& kept = ctx.memory.bundle_lines;
+    const int lang = static_cast<int>(ctx.lang());
+    if (kept.catalog == &ctx.catalog && kept.revision == ctx.state.evaluation.revision && kept.lang == lang) return kept;
+    kept = KeptLines{};
+    kept.catalog = &ctx.catalog;
+    kept.revision = ctx.state.evaluation.revision;
+    kept.lang = lang;
+    const core::Bundle& bundle = ctx.state.evaluation.best_bundle;
+    if (!bundle.policies.empty() && bundle.total > 0) {
+        for (int policy : bundle.policies) {
+            const core::PolicyOutcome& outcome = ctx.state.evaluation.results[static_cast<std::size_t>(policy)];
+            kept.texts.push_back("✓ " + wording::policy_with_amount(ctx.lang(), policy_title(ctx, policy), outcome));
         }
-        if (!conflicts.empty()) {
-            notes.push_back(fill(ctx.t(str::best_excluded), policy_title(ctx, o.policy).c_str(), join_list(ctx.lang(), conflicts).c_str()));
-        } else if (!o.benefit_total) {
-            notes.push_back(fill(ctx.t(str::best_unknown), policy_title(ctx, o.policy).c_str()));
-        }
-        if (ctx.catalog.headlines[static_cast<std::size_t>(o.policy)].kind == app::HeadlineValue::Kind::loan)
-            loans.push_back(policy_title(ctx, o.policy));
     }
-    if (!loans.empty()) notes.push_back(fill(ctx.t(str::best_loans), join_list(ctx.lang(), loans).c_str()));
-    return notes;
+    kept.emphasised = kept.texts.size();
+    const auto titles = [&](auto first, auto last) {
+        std::vector<std::string> names;
+        for (; first != last; ++first) names.push_back(policy_title(ctx, *first));
+        return join_list(ctx.lang(), names);
+    };
+    for (std::size_t i = 0; i < results.left_out.size(); ++i) {
+        const std::string title = policy_title(ctx, results.left_out[i]);
+        const auto first = results.conflicts.begin() + results.conflicts_from[i];
+        const auto last = results.conflicts.begin() + results.conflicts_from[i + 1];
+        kept.texts.push_back("• " + (first == last ? fill(ctx.t(str::best_unknown), title.c_str())
+                                                   : fill(ctx.t(str::best_excluded), title.c_str(), titles(first, last).c_str())));
+    }
+    if (!results.loans_left_out.empty()) {
+        const std::string loans = titles(results.loans_left_out.begin(), results.loans_left_out.end());
+        kept.texts.push_back("• " + fill(ctx.t(str::best_loans), loans.c_str()));
+    }
+    return kept;
 }
 
-void draw_best_bundle(ViewContext& ctx, const std::vector<int>& qualify) {
+// How far paragraph() moves the cursor down for each line at the current width and font (measured again only
+// when either changes), so lines out of view can be stepped over without being laid out.
+void measure_lines(KeptLines& kept) {
+    const float width = std::max(40.0f, available_width());
+    if (kept.width == width && kept.font_size == ImGui::GetFontSize() && kept.heights.size() == kept.texts.size()) return;
+    kept.width = width;
+    kept.font_size = ImGui::GetFontSize();
+    kept.heights.clear();
+    const float gap = line_height() - ImGui::GetFontSize();
+    for (const std::string& text : kept.texts) {
+        const float lines = static_cast<float>(break_lines(ImGui::GetFont(), ImGui::GetFontSize(), text, width).size());
+        kept.heights.push_back(lines * ImGui::GetFontSize() + (lines - 1.0f) * gap + ImGui::GetStyle().ItemSpacing.y);
+    }
+}
+
+// Draws the kept lines, laying out only those in view; the others are stepped over by their measured height.
+void draw_kept_lines(KeptLines& kept) {
+    measure_lines(kept);
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float skipped = 0.0f;
+    for (std::size_t i = 0; i < kept.texts.size(); ++i) {
+        const ImVec2 at(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + skipped);
+        if (!ImGui::IsRectVisible(at, ImVec2(at.x + kept.width, at.y + kept.heights[i]))) {
+            skipped += kept.heights[i];
+            continue;
+        }
+        if (skipped > 0.0f) ImGui::Dummy(ImVec2(1.0f, skipped - spacing));
+        skipped = 0.0f;
+        paragraph(kept.texts[i], i < kept.emphasised ? 0 : muted());
+    }
+    if (skipped > 0.0f) ImGui::Dummy(ImVec2(1.0f, skipped - spacing));
+}
+
+void draw_best_bundle(ViewContext& ctx, const app::CheckResults& results) {
     const Palette& pal = palette();
     const core::Bundle& bundle = ctx.state.evaluation.best_bundle;
     begin_panel(18.0f);
@@ -506,12 +549,8 @@ void draw_best_bundle(ViewContext& ctx, const std::vector<int>& qualify) {
             paragraph(ctx.t(str::unconfirmed_why), colour(pal.warning));
             ctx.locator.mark("best-unconfirmed");
         }
-        for (int policy : bundle.policies) {
-            const core::PolicyOutcome& outcome = ctx.state.evaluation.results[static_cast<std::size_t>(policy)];
-            paragraph("✓ " + wording::policy_with_amount(ctx.lang(), policy_title(ctx, policy), outcome));
-        }
     }
-    for (const std::string& note : bundle_notes(ctx, qualify)) paragraph("• " + note, muted());
+    draw_kept_lines(bundle_lines(ctx, results));
     if (!bundle.exact) {
         paragraph(ctx.t(str::best_estimated), colour(pal.warning));
         ctx.locator.mark("best-estimated");
@@ -561,7 +600,8 @@ void draw_action_bar(ViewContext& ctx) {
 }
 
 void draw_results(ViewContext& ctx) {
-    const core::ResultLayers layers = core::result_layers(ctx.state.evaluation);
+    const app::CheckResults& results = app::check_results(ctx.state);
+    const core::ResultLayers& layers = results.layers;
     ImGui::PushFont(ctx.fonts.heading);
     text_line(ctx.t(str::results_title), 0, 2);
     ImGui::PopFont();
@@ -573,7 +613,7 @@ void draw_results(ViewContext& ctx) {
         draw_action_bar(ctx);
         vertical_space(4.0f);
     }
-    draw_best_bundle(ctx, layers.qualify);
+    draw_best_bundle(ctx, results);
     draw_group(ctx, str::group_eligible, str::group_eligible_empty, layers.qualify, core::Status::eligible, "group:eligible");
     draw_group(ctx, str::group_maybe, str::group_maybe_empty, layers.could_apply, core::Status::unknown, "group:maybe");
     draw_ask_about(ctx, layers.ask_about);

@@ -5,6 +5,7 @@
 // list), so the result shows in the same frame as the input.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -42,6 +43,19 @@ private:
     app::AppState* target_ = nullptr;
 };
 
+// Lines of text a view words once and keeps until what they say changes: made for one evaluation revision of one
+// catalog in one language, and measured for one width and font size (check_view.cpp's best combination).
+struct KeptLines {
+    const void* catalog = nullptr;
+    std::uint64_t revision = 0;
+    int lang = -1;
+    std::vector<std::string> texts;
+    std::size_t emphasised = 0;  // the first lines are drawn in the text colour, the rest muted
+    float width = -1.0f;
+    float font_size = -1.0f;
+    std::vector<float> heights;  // how far each line moves the cursor down, for that width and font size
+};
+
 // Widget state that is not application state: text being edited in ImGui's buffers, scroll requests.
 struct ViewMemory {
     std::string search_buffer;        // mirrors AppState::query while the field is edited
@@ -52,6 +66,7 @@ struct ViewMemory {
     bool focus_answer_field = false;
     bool show_ask_about = false;      // the results' folded groups, opened by the visitor
     bool show_ruled_out = false;
+    KeptLines bundle_lines;           // the best combination's members and notes
 };
 
 struct ViewContext {

@@ -2,6 +2,7 @@
 // again, and the result is exactly what a full evaluation gives.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
@@ -213,6 +214,23 @@ TEST_SUITE("reevaluate") {
         CHECK(work.policies_evaluated == 1);
         CHECK(evaluation.results[0].status == Status::eligible);
         check_same(evaluation, evaluate(set, profile, kToday));
+    }
+
+    TEST_CASE("every evaluation written has a revision no other evaluation had") {
+        const PolicySet set = fixture_policies();
+        const AnswerReaders readers(set);
+        Evaluation evaluation;
+        CHECK(evaluation.revision == 0);
+        reevaluate(set, readers, evaluation, json::object(), kToday);
+        const std::uint64_t first = evaluation.revision;
+        CHECK(first != 0);
+        reevaluate(set, readers, evaluation, {{"age", 30}}, kToday);
+        const std::uint64_t second = evaluation.revision;
+        CHECK(second != first);
+        // A separate evaluation of the same answers is equal in value, but another evaluation all the same.
+        const Evaluation same = evaluate(set, {{"age", 30}}, kToday);
+        CHECK(same.revision != second);
+        CHECK(same.revision != first);
     }
 
     TEST_CASE("an amount rule's question counts as read") {
