@@ -104,6 +104,9 @@
     document.getElementById('loading').hidden = true;
     canvas.focus();
     resolveReady();
+    // The worker is registered once the details are in, so it caches a complete site. Data so broken that the
+    // app cannot show it never asks for details, and then no worker keeps that broken copy: the fixed data
+    // reaches the visitor on the next load, straight from the network.
     if (!embedded) detailsIn.then(registerServiceWorker);
   }
 
@@ -274,6 +277,9 @@
 
   function copyIn(bytes) {
     const pointer = module._malloc(Math.max(1, bytes.length));
+    // malloc answers 0 when the memory cannot grow (a phone short of memory, a province-sized file): written at
+    // address 0 the bytes would corrupt the app, so the page says what happened instead.
+    if (!pointer) throw Object.assign(new Error('no memory left for ' + formatBytes(bytes.length)), { kind: 'memory' });
     module.HEAPU8.set(bytes, pointer);
     return [pointer, bytes.length];
   }
@@ -377,6 +383,10 @@
     network: {
       zh: ['加载失败', '部分文件未能下载。请检查网络连接后重新加载。'],
       en: ['Loading failed', 'Some files could not be downloaded. Check your connection and reload.'],
+    },
+    memory: {
+      zh: ['设备内存不足', '此设备没有足够的内存来打开政策导航。请关闭其他标签页或应用后重新加载。'],
+      en: ['Not enough memory', 'This device does not have enough free memory to open the explorer. Close other tabs or apps and reload.'],
     },
     internal: {
       zh: ['出现意外错误', '政策导航遇到了问题。重新加载通常可以解决；如果反复出现，请告诉我们。'],

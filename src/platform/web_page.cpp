@@ -140,12 +140,14 @@ EM_JS(void, js_accept_dropped_files, (), {
 // then the page is told (the loader sets up the offline copy only once the details are in).
 EM_JS(void, js_fetch_details, (const char* file), {
     const deliver = (bytes, error) => {
+        // As for a previewed file: without memory for the bytes the app is told why, never handed address 0.
         const data = _malloc(Math.max(bytes.length, 1));
-        HEAPU8.set(bytes, data);
+        if (data) HEAPU8.set(bytes, data);
+        else error = 'no memory left for ' + bytes.length + ' bytes';
         const size = lengthBytesUTF8(error) + 1;
         const why = _malloc(size);
         stringToUTF8(error, why, size);
-        _portal_details(data, bytes.length, why);
+        _portal_details(data, data ? bytes.length : 0, why);
         _free(data);
         _free(why);
         window.dispatchEvent(new Event('portal-details-settled'));

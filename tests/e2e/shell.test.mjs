@@ -140,3 +140,29 @@ test('a download that fails shows a network message with a reload button', async
   assert.equal(await page.isVisible('#failure-retry'), true);
   await context.close();
 });
+
+test('a device without memory for the data is told so instead of starting on corrupt bytes', async () => {
+  const context = await session.browser.newContext({ locale: 'zh-CN' });
+  // The module's malloc refuses anything as large as the data file, as it does when memory cannot grow.
+  await context.addInitScript(() => {
+    let create;
+    Object.defineProperty(window, 'createPortalModule', {
+      configurable: true,
+      get: () => create && (async (options) => {
+        const module = await create(options);
+        const malloc = module._malloc;
+        module._malloc = (size) => (size > 20000 ? 0 : malloc(size));
+        return module;
+      }),
+      set: (value) => { create = value; },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(session.server.url);
+  await page.waitForSelector('#failure:not([hidden])');
+  assert.equal(await page.textContent('#failure-title'), '设备内存不足');
+  assert.match(await page.textContent('#failure-detail'), /no memory left for \d+ KB/);
+  assert.equal(await page.isVisible('#failure-retry'), true);
+  assert.match((await page.evaluate(() => window.portal.state())).error, /^memory:/);
+  await context.close();
+});
