@@ -1,6 +1,7 @@
 // The policy loader: the file's top level, sources, categories, audiences and questions read here; the policies
 // in policy_reader.cpp, rules bound in rule_binding.cpp, fields read with field_reader.hpp, links checked by
-// url_policy.hpp.
+// url_policy.hpp. The policies come one at a time from the text (json_text's deferred array) when the quick
+// path reads the file, else from the whole document the careful parser built.
 #include "core/load.hpp"
 
 #include <algorithm>
