@@ -14,6 +14,7 @@ const char* policy_file() { return "@PORTAL_POLICY_FILE@"; }
 const char* data_dir() { return "@PORTAL_TEST_DATA_DIR@"; }
 const char* personas_file() { return "@PROJECT_SOURCE_DIR@/tests/personas/personas.json"; }
 const char* font_file() { return "@PORTAL_FONT_FILE@"; }
+const char* generated_dir() { return "@PORTAL_GENERATED_TEST_DATA@"; }
 }  // namespace portal::test_paths
 ]])
   target_sources(${target} PRIVATE "${_out}")

@@ -9,6 +9,7 @@ const char* policy_file();    // assets/policies/shangyu.json
 const char* data_dir();       // tests/data
 const char* personas_file();  // tests/personas/personas.json
 const char* font_file();      // the build's font subset (generated/portal-font.ttf)
+const char* generated_dir();  // the benchmark generator's small files, for the programs that ask for them ("" otherwise)
 }  // namespace portal::test_paths
 
 // The names the suites have always used for them.

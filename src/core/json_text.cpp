@@ -185,6 +185,19 @@ private:
     }
 };
 
+// Stands in for the string a value would be read into when the text is only checked, not built.
+struct Discard {
+    void append(const char*, const char*) {}
+    Discard& operator+=(char) { return *this; }
+};
+
+// The top-level array member the quick path leaves in the text, and the string member of its object elements it
+// collects (see parse_json_text_deferring).
+struct Deferral {
+    std::string_view member;
+    std::string_view key_member;
+};
+
 // The quick path: a plain recursive reader for the common case, a well-formed file without duplicate keys, that
 // builds the same document as nlohmann's parser with far fewer steps per byte (strings are copied in runs, not
 // byte by byte with a token log kept for error messages). It gives up at the first thing it does not handle and
@@ -192,8 +205,8 @@ private:
 // scan accepted (valid UTF-8, no NUL); it counts the nesting itself, so its recursion stays bounded on any text.
 class QuickReader {
 public:
-    QuickReader(std::string_view text, int max_depth)
-        : at_(text.data()), end_(text.data() + text.size()), depth_left_(max_depth) {}
+    QuickReader(std::string_view text, int max_depth, std::optional<Deferral> deferral = std::nullopt)
+        : at_(text.data()), end_(text.data() + text.size()), depth_left_(max_depth), deferral_(deferral) {}
 
     bool document(json& out) {
         skip_space();
@@ -202,10 +215,33 @@ public:
         return at_ == end_;
     }
 
+    // The array the document() just read left in the text, if it found one.
+    std::optional<DeferredArray> take_deferred() { return std::move(deferred_); }
+
+    // Reading an array one element per call (ArrayElements), the reader standing on the array's '[' or on the ','
+    // after an element, and built with the elements' nesting limit as its max_depth.
+    enum class Step { element, end, failed };
+    Step array_element(json& out) {
+        if (next_is(']')) return Step::end;
+        const bool first = next_is('[');
+        if (!first && !next_is(',')) return Step::failed;
+        ++at_;
+        skip_space();
+        if (first && next_is(']')) return Step::end;
+        if (!value(out)) return Step::failed;
+        skip_space();
+        return Step::element;
+    }
+
+    const char* position() const { return at_; }
+
 private:
     const char* at_;
     const char* end_;
     int depth_left_;  // how many more arrays or objects may open inside the current one
+    int level_ = 0;   // how many arrays or objects are open: the top-level object's members are at 1
+    std::optional<Deferral> deferral_;
+    std::optional<DeferredArray> deferred_;
 
     static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -224,8 +260,8 @@ private:
     bool value(json& out) {
         if (at_ == end_) return false;
         switch (*at_) {
-            case '{': return nested(out, &QuickReader::object);
-            case '[': return nested(out, &QuickReader::array);
+            case '{': return nested([&] { return object(out); });
+            case '[': return nested([&] { return array(out); });
             case '"': {
                 std::string text;
                 if (!string(text)) return false;
@@ -239,11 +275,14 @@ private:
         }
     }
 
-    bool nested(json& out, bool (QuickReader::*container)(json&)) {
+    template <typename ReadContainer>
+    bool nested(ReadContainer read_container) {
         if (depth_left_ == 0) return false;
         --depth_left_;
-        const bool read = (this->*container)(out);
+        ++level_;
+        const bool read = read_container();
         ++depth_left_;
+        --level_;
         return read;
     }
 
@@ -270,18 +309,28 @@ private:
         }
     }
 
+    // A member's name and the colon after it; `Name` is a std::string, or Discard when only checking.
+    template <typename Name>
+    bool member_name(Name& name) {
+        if (!next_is('"') || !string(name)) return false;
+        skip_space();
+        if (!next_is(':')) return false;
+        ++at_;
+        skip_space();
+        return true;
+    }
+
     bool object(json& out) {
         out = json::object();
         auto& members = *out.get_ptr<json::object_t*>();
+        const bool top_level = level_ == 1;
         return sequence('}', [&] {
             std::string key;
-            if (!next_is('"') || !string(key)) return false;
-            skip_space();
-            if (!next_is(':')) return false;
-            ++at_;
-            skip_space();
+            if (!member_name(key)) return false;
             const auto [member, inserted] = members.try_emplace(std::move(key));
-            return inserted && value(member->second);  // a duplicate key is left to the careful parser, which names it
+            if (!inserted) return false;  // a duplicate key is left to the careful parser, which names it
+            if (top_level && defers(member->first)) return skim_deferred(member->second);
+            return value(member->second);
         });
     }
 
@@ -291,7 +340,72 @@ private:
         return sequence(']', [&] { return value(items.emplace_back()); });
     }
 
-    bool string(std::string& out) {
+    // ---- checking without building: the deferred array ----
+
+    bool defers(const std::string& name) const { return deferral_ && name == deferral_->member && next_is('['); }
+
+    // The deferred array where the document would hold it: an empty array stands in for it, and its elements are
+    // checked, counted and their key members collected, but not built.
+    bool skim_deferred(json& placeholder) {
+        placeholder = json::array();
+        DeferredArray& array = deferred_.emplace();
+        const char* start = at_;
+        const bool read = nested([&] {
+            array.element_depth = depth_left_;
+            return sequence(']', [&] {
+                ++array.count;
+                return skim_element(array.keys);
+            });
+        });
+        array.text = std::string_view(start, static_cast<std::size_t>(at_ - start));
+        return read;
+    }
+
+    bool skim_element(std::vector<std::string>& keys) {
+        if (!next_is('{')) return skip_value();
+        return nested([&] {
+            return sequence('}', [&] {
+                std::string name;
+                if (!member_name(name)) return false;
+                if (name != deferral_->key_member || !next_is('"')) return skip_value();
+                std::string key;
+                if (!string(key)) return false;
+                keys.push_back(std::move(key));
+                return true;
+            });
+        });
+    }
+
+    // A value checked as value() checks it, duplicate keys aside, with nothing built.
+    bool skip_value() {
+        if (at_ == end_) return false;
+        switch (*at_) {
+            case '{':
+                return nested([&] {
+                    return sequence('}', [&] {
+                        Discard name;
+                        return member_name(name) && skip_value();
+                    });
+                });
+            case '[': return nested([&] { return sequence(']', [&] { return skip_value(); }); });
+            case '"': {
+                Discard text;
+                return string(text);
+            }
+            case 't': return word("true");
+            case 'f': return word("false");
+            case 'n': return word("null");
+            default: {
+                json scratch;  // holds a number: nothing to free
+                return number(scratch);
+            }
+        }
+    }
+
+    // ---- strings and numbers ----
+
+    template <typename Out>
+    bool string(Out& out) {
         ++at_;  // the opening quote
         for (;;) {
             const char* run = at_;
@@ -304,7 +418,8 @@ private:
         }
     }
 
-    bool escape(std::string& out) {
+    template <typename Out>
+    bool escape(Out& out) {
         if (at_ == end_) return false;
         switch (*at_++) {
             case '"': out += '"'; return true;
@@ -337,7 +452,8 @@ private:
     }
 
     // \uXXXX, and a surrogate pair as two of them; a lone surrogate is left to the careful parser.
-    bool unicode_escape(std::string& out) {
+    template <typename Out>
+    bool unicode_escape(Out& out) {
         long code = hex4();
         if (code < 0 || (code >= 0xDC00 && code <= 0xDFFF)) return false;
         if (code >= 0xD800 && code <= 0xDBFF) {
@@ -351,7 +467,8 @@ private:
         return true;
     }
 
-    static void append_utf8(std::string& out, long code) {
+    template <typename Out>
+    static void append_utf8(Out& out, long code) {
         const auto byte = [&](long bits) { out += static_cast<char>(bits); };
         if (code < 0x80) {
             byte(code);
@@ -485,8 +602,12 @@ TextPosition position_of_offset(std::string_view text, std::size_t offset) {
     return position;
 }
 
-ParsedJson parse_json_text(std::string_view text, const std::string& file, const JsonTextOptions& options) {
-    ParsedJson result;
+namespace {
+
+// The checks before any parse: a BOM (a warning), empty text, invalid UTF-8, a NUL byte, nesting too deep. The
+// text to parse (without its BOM), or nullopt when `result` already says why there is none.
+std::optional<std::string_view> checked_text(std::string_view text, const std::string& file, const JsonTextOptions& options,
+                                             ParsedJson& result) {
     if (text.substr(0, kBom.size()) == kBom) {
         result.diagnostics.push_back(
             at_offset(text, 0, file, "UTF-8 byte order mark ignored (save without BOM)", Severity::warning));
@@ -497,27 +618,24 @@ ParsedJson parse_json_text(std::string_view text, const std::string& file, const
     while (first < text.size() && is_json_whitespace(text[first])) ++first;
     if (first == text.size()) {
         result.diagnostics.push_back(at_offset(text, first, file, "empty file: expected a JSON value"));
-        return result;
+        return std::nullopt;
     }
 
     if (auto problem = scan_text(text, options.max_depth)) {
         result.diagnostics.push_back(at_offset(text, problem->offset, file, problem->message));
-        return result;
+        return std::nullopt;
     }
+    return text;
+}
 
-    if (std::optional<json> document = detail::parse_json_quickly(text, options.max_depth)) {
-        result.parsed = true;
-        result.ok = true;
-        result.value = std::move(*document);
-        return result;
-    }
-
+// The careful path: nlohmann's SAX parser, with its errors placed by line and column and duplicate keys named.
+void parse_carefully(std::string_view text, const std::string& file, ParsedJson& result) {
     DomBuilder builder;
     const bool parsed = json::sax_parse(text.begin(), text.end(), &builder);
     if (!parsed || builder.failed) {
         const std::size_t offset = error_offset(text, builder.error_position, builder.error_token, builder.error_message);
         result.diagnostics.push_back(at_offset(text, offset, file, explanation_of(builder.error_message)));
-        return result;
+        return;
     }
 
     for (const std::string& pointer : builder.duplicate_pointers) {
@@ -530,7 +648,56 @@ ParsedJson parse_json_text(std::string_view text, const std::string& file, const
     result.parsed = true;
     result.ok = builder.duplicate_pointers.empty();
     result.value = std::move(builder.root);
+}
+
+}  // namespace
+
+ParsedJson parse_json_text(std::string_view text, const std::string& file, const JsonTextOptions& options) {
+    ParsedJson result;
+    const std::optional<std::string_view> body = checked_text(text, file, options, result);
+    if (!body) return result;
+    if (std::optional<json> document = detail::parse_json_quickly(*body, options.max_depth)) {
+        result.parsed = true;
+        result.ok = true;
+        result.value = std::move(*document);
+        return result;
+    }
+    parse_carefully(*body, file, result);
     return result;
+}
+
+DeferringParse parse_json_text_deferring(std::string_view text, const std::string& file, std::string_view member,
+                                         std::string_view key_member, const JsonTextOptions& options) {
+    DeferringParse result;
+    const std::optional<std::string_view> body = checked_text(text, file, options, result.parsed);
+    if (!body) return result;
+    {
+        QuickReader reader(*body, options.max_depth, Deferral{member, key_member});
+        json document;
+        if (reader.document(document)) {
+            result.parsed.parsed = true;
+            result.parsed.ok = true;
+            result.parsed.value = std::move(document);
+            result.deferred = reader.take_deferred();
+            return result;
+        }
+    }
+    parse_carefully(*body, file, result.parsed);
+    return result;
+}
+
+ArrayElements::ArrayElements(const DeferredArray& array)
+    : at_(array.text.data()), end_(array.text.data() + array.text.size()), element_depth_(array.element_depth) {}
+
+bool ArrayElements::next(json& out) {
+    if (done_ || failed_) return false;
+    // A reader per element, resumed where the last one stopped: the state between elements is only the position.
+    QuickReader reader(std::string_view(at_, static_cast<std::size_t>(end_ - at_)), element_depth_);
+    const QuickReader::Step step = reader.array_element(out);
+    at_ = reader.position();
+    if (step == QuickReader::Step::element) return true;
+    (step == QuickReader::Step::end ? done_ : failed_) = true;
+    return false;
 }
 
 std::optional<std::string> read_file_bytes(const std::string& path) {

@@ -1,11 +1,14 @@
 // The policy loader: the file's top level, sources, categories, audiences and questions read here; the policies
 // in policy_reader.cpp, rules bound in rule_binding.cpp, fields read with field_reader.hpp, links checked by
-// url_policy.hpp.
+// url_policy.hpp. The policies come one at a time from the text (json_text's deferred array) when the quick
+// path reads the file, else from the whole document the careful parser built.
 #include "core/load.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/field_reader.hpp"
 #include "core/json_text.hpp"
@@ -18,13 +21,16 @@ namespace {
 using json = nlohmann::json;
 using namespace reader;
 
+// Reads the policies once everything they may refer to is known; false when their source failed (see
+// load_policy_set), and the load must start over.
+using ReadPolicies = std::function<bool(const PolicyContext&)>;
+
 class Loader {
 public:
-    // `owned`, when given, is `document` itself, which the caller lets the loader free as it goes.
-    Loader(const json& document, const std::string& file, json* owned = nullptr)
-        : document_(document), file_(file), owned_(owned) {}
+    Loader(const json& document, const std::string& file) : document_(document), file_(file) {}
 
-    LoadResult run() {
+    // The result, or nullopt when `read_policies` failed.
+    std::optional<LoadResult> run(const ReadPolicies& read_policies) {
         Sink sink{file_, result_.diagnostics};
         if (!check_top_level(sink)) return std::move(result_);
         PolicySet set;
@@ -34,9 +40,9 @@ public:
         read_audiences(set, sink);
         read_questions(set, sink);
         set.reindex();
-        json* release = owned_ != nullptr ? &(*owned_)["policies"] : nullptr;
-        read_policies(document_, file_, References{source_ids_, category_ids_, audience_ids_, has_audience_list_}, rules_,
-                      set, result_, release);
+        const PolicyContext context{file_, References{source_ids_, category_ids_, audience_ids_, has_audience_list_},
+                                    rules_, set, result_};
+        if (!read_policies(context)) return std::nullopt;
         set.reindex();
         result_.set = std::move(set);
         return std::move(result_);
@@ -45,7 +51,6 @@ public:
 private:
     const json& document_;
     const std::string& file_;
-    json* owned_;
     LoadResult result_;
     IdList source_ids_, category_ids_, audience_ids_, question_ids_;
     std::unordered_map<std::string, int> raw_question_index_;  // id -> position in the file, for messages
@@ -336,32 +341,73 @@ void skip_policy_with_error(LoadResult& result, const Diagnostic& diagnostic) {
     skipped.insert(position, std::move(entry));
 }
 
+// The policies of a parsed document. `owned`, when given, is that document, which the loader may free as it goes.
+ReadPolicies from_document(const json& document, json* owned) {
+    return [&document, owned](const PolicyContext& context) {
+        read_policies(document["policies"], context, owned != nullptr ? &(*owned)["policies"] : nullptr);
+        return true;
+    };
+}
+
+// The policies the quick path left in the text, parsed one entry at a time: only one policy's JSON exists at any
+// moment. False at an entry the quick path does not read (a duplicate key), with what was read so far unusable.
+ReadPolicies from_text(const DeferredArray& policies) {
+    return [&policies](const PolicyContext& context) {
+        std::unordered_set<std::string> ids(policies.keys.begin(), policies.keys.end());
+        PolicyListReader reader(context, std::move(ids), policies.count);
+        ArrayElements entries(policies);
+        json entry;
+        for (std::size_t index = 0; entries.next(entry); ++index) {
+            reader.read(index, entry);
+            entry = json();
+        }
+        return !entries.failed();
+    };
+}
+
+// The load's result with the parse's diagnostics (a BOM, duplicate keys) before its own.
+LoadResult with_parse_diagnostics(std::vector<Diagnostic> parse_diagnostics, LoadResult result) {
+    if (!result.fatal()) {
+        // A duplicate key inside a policy makes that policy invalid; anywhere else it is an error of the file.
+        for (const Diagnostic& diagnostic : parse_diagnostics) {
+            if (diagnostic.severity == Severity::error) skip_policy_with_error(result, diagnostic);
+        }
+    }
+    parse_diagnostics.insert(parse_diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+    result.diagnostics = std::move(parse_diagnostics);
+    return result;
+}
+
 }  // namespace
 
-LoadResult load_policy_json(const json& document, const std::string& file) { return Loader(document, file).run(); }
+LoadResult load_policy_json(const json& document, const std::string& file) {
+    return *Loader(document, file).run(from_document(document, nullptr));
+}
 
-LoadResult load_policy_set(std::string_view text, const std::string& file) {
-    ParsedJson parsed = parse_json_text(text, file);
+LoadResult load_parsed_policy_set(ParsedJson parsed, const std::string& file) {
     if (!parsed.parsed) {
         LoadResult failed;
         failed.diagnostics = std::move(parsed.diagnostics);
         return failed;
     }
-    // The parsed document is ours: each policy's JSON is freed once read, which lowers the load's peak memory
-    // by the set's size (the document and the set are never both whole).
-    LoadResult result = Loader(parsed.value, file, &parsed.value).run();
-    if (result.fatal()) {
-        parsed.diagnostics.insert(parsed.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
-        result.diagnostics = std::move(parsed.diagnostics);
-        return result;
-    }
-    // A duplicate key inside a policy makes that policy invalid; anywhere else it is an error of the file.
-    for (const Diagnostic& diagnostic : parsed.diagnostics) {
-        if (diagnostic.severity == Severity::error) skip_policy_with_error(result, diagnostic);
-    }
-    parsed.diagnostics.insert(parsed.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
-    result.diagnostics = std::move(parsed.diagnostics);
-    return result;
+    // The parsed document is ours: each policy's JSON is freed once read, so the document and the set are never
+    // both whole.
+    json& document = parsed.value;
+    LoadResult result = *Loader(document, file).run(from_document(document, &document));
+    return with_parse_diagnostics(std::move(parsed.diagnostics), std::move(result));
+}
+
+LoadResult load_policy_set(std::string_view text, const std::string& file) {
+    // The policies array is most of a file, and as nlohmann's DOM several times its size: when the quick path
+    // reads the file, that array stays in the text and each policy is parsed just before it is read.
+    DeferringParse parsed = parse_json_text_deferring(text, file, "policies", "id");
+    if (!parsed.deferred) return load_parsed_policy_set(std::move(parsed.parsed), file);
+    std::optional<LoadResult> streamed = Loader(parsed.parsed.value, file).run(from_text(*parsed.deferred));
+    if (streamed) return with_parse_diagnostics(std::move(parsed.parsed.diagnostics), std::move(*streamed));
+    // A policy the quick path leaves to the careful parser (a duplicate key): the whole file goes that way, as if
+    // it had never been streamed, and the careful parser names what it found.
+    parsed = DeferringParse{};
+    return load_parsed_policy_set(parse_json_text(text, file), file);
 }
 
 }  // namespace portal::core

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/diagnostics.hpp"
+#include "core/json_text.hpp"
 #include "core/model.hpp"
 #include "core/url_policy.hpp"  // url_problem(), is_web_url(): what the loader accepts as a link
 
@@ -37,6 +38,11 @@ LoadResult load_policy_set(std::string_view text, const std::string& file);
 
 // Same for an already parsed document (tests, tools that build JSON).
 LoadResult load_policy_json(const nlohmann::json& document, const std::string& file);
+
+// Same for what parse_json_text made of a file, its duplicate keys included (one inside a policy skips that
+// policy). load_policy_set gives the same result without ever holding the policies as one parsed document; this is
+// the way through the whole document, which it takes for a text its quick path does not read.
+LoadResult load_parsed_policy_set(ParsedJson parsed, const std::string& file);
 
 // Unknown fields are reported as warnings (a typo like "eligble_when" should not pass silently) and do not
 // make a policy invalid.

@@ -43,69 +43,59 @@ std::vector<LintAccept> read_lint_accept(const Fields& fields, const Sink& sink)
     return out;
 }
 
-namespace {
+std::unordered_set<std::string> policy_ids_in(const json& list) {
+    std::unordered_set<std::string> ids;
+    for (const json& entry : list) {
+        if (entry.is_object()) {
+            auto id = entry.find("id");
+            if (id != entry.end() && id->is_string()) ids.insert(id->get<std::string>());
+        }
+    }
+    return ids;
+}
 
-class PolicyReader {
+class PolicyListReader::Policies {
 public:
-    PolicyReader(const json& document, const std::string& file, const References& references, RuleBinder& rules,
-                 LoadResult& result)
-        : document_(document), file_(file), result_(result), source_ids_(references.sources),
-          category_ids_(references.categories), audience_ids_(references.audiences),
-          has_audience_list_(references.has_audience_list), rules_(rules) {}
+    Policies(const PolicyContext& context, std::unordered_set<std::string> ids)
+        : file_(context.file), set_(context.set), result_(context.result), source_ids_(context.references.sources),
+          category_ids_(context.references.categories), audience_ids_(context.references.audiences),
+          has_audience_list_(context.references.has_audience_list), rules_(context.rules), all_ids_(std::move(ids)) {}
 
-    void read_policies(PolicySet& set, json* release) {
-        const json& list = document_["policies"];
-        const std::unordered_set<std::string> all_ids = policy_ids_in_file(list);
-        IdList policy_ids;
-        set.policies.reserve(list.size());
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            std::vector<Diagnostic> diagnostics;
-            Sink sink{file_, diagnostics};
-            const std::string pointer = pointer_append("/policies", i);
-            std::optional<Policy> policy;
-            if (!list[i].is_object()) {
-                sink.error(pointer, "expected a policy object, found " + std::string(type_name(list[i])));
-            } else {
-                policy = read_policy(set, list[i], pointer, sink, policy_ids, all_ids);
-            }
-            const bool valid = policy.has_value() && !has_errors(diagnostics);
-            result_.diagnostics.insert(result_.diagnostics.end(), diagnostics.begin(), diagnostics.end());
-            if (valid) {
-                policy->file_index = i;
-                set.policies.push_back(std::move(*policy));
-            } else {
-                SkippedPolicy skipped;
-                skipped.index = i;
-                if (list[i].is_object() && list[i].contains("id") && list[i]["id"].is_string()) skipped.id = list[i]["id"].get<std::string>();
-                skipped.diagnostics = std::move(diagnostics);
-                result_.skipped.push_back(std::move(skipped));
-            }
-            // Nothing keeps a reference into a policy's JSON once it is read (compiled rules and examples copy
-            // what they need), so its memory can go back before the next policy is read.
-            if (release != nullptr) (*release)[i] = json();
+    void read(std::size_t index, const json& entry) {
+        std::vector<Diagnostic> diagnostics;
+        Sink sink{file_, diagnostics};
+        const std::string pointer = pointer_append("/policies", index);
+        std::optional<Policy> policy;
+        if (!entry.is_object()) {
+            sink.error(pointer, "expected a policy object, found " + std::string(type_name(entry)));
+        } else {
+            policy = read_policy(set_, entry, pointer, sink, policy_ids_, all_ids_);
+        }
+        const bool valid = policy.has_value() && !has_errors(diagnostics);
+        result_.diagnostics.insert(result_.diagnostics.end(), diagnostics.begin(), diagnostics.end());
+        if (valid) {
+            policy->file_index = index;
+            set_.policies.push_back(std::move(*policy));
+        } else {
+            SkippedPolicy skipped;
+            skipped.index = index;
+            if (entry.is_object() && entry.contains("id") && entry["id"].is_string()) skipped.id = entry["id"].get<std::string>();
+            skipped.diagnostics = std::move(diagnostics);
+            result_.skipped.push_back(std::move(skipped));
         }
     }
 
 private:
-    const json& document_;
     const std::string& file_;
+    PolicySet& set_;
     LoadResult& result_;
     const IdList& source_ids_;
     const IdList& category_ids_;
     const IdList& audience_ids_;
     bool has_audience_list_;
     RuleBinder& rules_;
-
-    static std::unordered_set<std::string> policy_ids_in_file(const json& list) {
-        std::unordered_set<std::string> ids;
-        for (const json& entry : list) {
-            if (entry.is_object()) {
-                auto id = entry.find("id");
-                if (id != entry.end() && id->is_string()) ids.insert(id->get<std::string>());
-            }
-        }
-        return ids;
-    }
+    const std::unordered_set<std::string> all_ids_;
+    IdList policy_ids_;  // the ids read so far, for duplicates
 
     std::optional<Policy> read_policy(const PolicySet& set, const json& entry, const std::string& pointer, const Sink& sink,
                                       IdList& policy_ids, const std::unordered_set<std::string>& all_ids) {
@@ -440,11 +430,23 @@ private:
     }
 };
 
-}  // namespace
+PolicyListReader::PolicyListReader(const PolicyContext& context, std::unordered_set<std::string> ids, std::size_t count)
+    : policies_(std::make_unique<Policies>(context, std::move(ids))) {
+    context.set.policies.reserve(count);
+}
 
-void read_policies(const json& document, const std::string& file, const References& references, RuleBinder& rules,
-                   PolicySet& set, LoadResult& result, json* release) {
-    PolicyReader(document, file, references, rules, result).read_policies(set, release);
+PolicyListReader::~PolicyListReader() = default;
+
+void PolicyListReader::read(std::size_t index, const json& entry) { policies_->read(index, entry); }
+
+void read_policies(const json& list, const PolicyContext& context, json* release) {
+    PolicyListReader reader(context, policy_ids_in(list), list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        reader.read(i, list[i]);
+        // Nothing keeps a reference into a policy's JSON once it is read (compiled rules and examples copy what
+        // they need), so its memory can go back before the next policy is read.
+        if (release != nullptr) (*release)[i] = json();
+    }
 }
 
 }  // namespace portal::core::reader

@@ -4,7 +4,8 @@
 // diagnostic. When a policy set comes out, the rest of the pipeline that the portal runs on it at start-up
 // (the search index, and one evaluation with no answers on a fixed date) must survive it too, because
 // validation is the only gate between the file and those. And the JSON reader's quick path must build exactly
-// the document nlohmann's parser builds, whenever it accepts the bytes and the byte scan before it does too.
+// the document nlohmann's parser builds, whenever it accepts the bytes and the byte scan before it does too; and
+// the loader, which reads the policies one at a time from the text, must give what the whole parsed document gives.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -52,6 +53,23 @@ void check_quick_path_matches_nlohmann(const std::string& text) {
     require(exact(*quick) == exact(reference), "the quick path builds nlohmann's document", text);
 }
 
+// Everything a LoadResult says, as text: the policies kept (with their place in the file), the skipped ones
+// and every diagnostic in order.
+std::string summary(const LoadResult& result) {
+    std::string out = result.set ? "set\n" : "fatal\n";
+    if (result.set) {
+        for (const Policy& policy : result.set->policies) out += policy.id + "@" + std::to_string(policy.file_index) + "\n";
+    }
+    for (const SkippedPolicy& skipped : result.skipped) out += "skipped " + std::to_string(skipped.index) + " " + skipped.id + "\n";
+    for (const Diagnostic& diagnostic : result.diagnostics) out += to_string(diagnostic) + "\n";
+    return out;
+}
+
+void check_streamed_load_matches_whole_document(const std::string& text, const LoadResult& streamed) {
+    const LoadResult whole = load_parsed_policy_set(parse_json_text(text, "fuzz.json"), "fuzz.json");
+    require(summary(streamed) == summary(whole), "the streamed load equals the whole document's", text);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -59,6 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_quick_path_matches_nlohmann(text);
     const LoadResult result = load_policy_set(text, "fuzz.json");
     check_diagnostics_are_located(result);
+    check_streamed_load_matches_whole_document(text, result);
     if (result.set) exercise_loaded_set(*result.set);
     return 0;
 }
