@@ -8,6 +8,7 @@
 
 #include "core/json_text.hpp"
 #include "test_paths.hpp"
+#include "test_support.hpp"
 
 using namespace portal::core;
 
@@ -215,17 +216,7 @@ TEST_SUITE("json_text") {
         std::mt19937 random(20261127);
         int accepted = 0;
         for (int round = 0; round < 4000; ++round) {
-            std::string text = base;
-            const int edits = 1 + static_cast<int>(random() % 3);
-            for (int e = 0; e < edits; ++e) {
-                const std::size_t at = random() % text.size();
-                const char byte = alphabet[random() % alphabet.size()];
-                switch (random() % 3) {
-                    case 0: text[at] = byte; break;
-                    case 1: text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), byte); break;
-                    default: text.erase(at, 1); break;
-                }
-            }
+            const std::string text = portal::test::damaged_text(base, random, alphabet);
             if (detail::parse_json_quickly(text)) ++accepted;
             check_quick_matches_reference(text);
         }

@@ -123,19 +123,8 @@ std::string read_file(const std::string& path) {
 
 // Random damage to a policy file's text (a fixed seed, so a failure repeats): bytes that matter to JSON's grammar
 // and to the loader (quotes, brackets, digits, letters of ids and keys), replaced, inserted or deleted.
-std::string damaged(std::string text, std::mt19937& random) {
-    static const std::string alphabet = "{}[]:,\"\\/-+.eE0123456789tfnulx_ab \n\xE4\xB8\x89";
-    const int edits = 1 + static_cast<int>(random() % 3);
-    for (int e = 0; e < edits; ++e) {
-        const std::size_t at = random() % text.size();
-        const char byte = alphabet[random() % alphabet.size()];
-        switch (random() % 3) {
-            case 0: text[at] = byte; break;
-            case 1: text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), byte); break;
-            default: text.erase(at, 1); break;
-        }
-    }
-    return text;
+std::string damaged(const std::string& text, std::mt19937& random) {
+    return damaged_text(text, random, "{}[]:,\"\\/-+.eE0123456789tfnulx_ab \n\xE4\xB8\x89");
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 // Shared helpers for the core suites: paths to test data and small policy files built in code.
 #pragma once
 
+#include <cstddef>
+#include <random>
 #include <string>
+#include <string_view>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -21,6 +24,22 @@ inline std::string read_data(const std::string& name) {
     auto bytes = core::read_file_bytes(data_path(name));
     REQUIRE_MESSAGE(bytes.has_value(), "cannot read " << data_path(name));
     return *bytes;
+}
+
+// Random damage to a JSON text (`random` seeded by the caller, so a failure repeats): one to three bytes from
+// `alphabet` replaced, inserted or deleted at random places.
+inline std::string damaged_text(std::string text, std::mt19937& random, std::string_view alphabet) {
+    const int edits = 1 + static_cast<int>(random() % 3);
+    for (int e = 0; e < edits; ++e) {
+        const std::size_t at = random() % text.size();
+        const char byte = alphabet[random() % alphabet.size()];
+        switch (random() % 3) {
+            case 0: text[at] = byte; break;
+            case 1: text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), byte); break;
+            default: text.erase(at, 1); break;
+        }
+    }
+    return text;
 }
 
 inline std::string text_zh(const char* zh) { return json{{"zh", zh}}.dump(); }
