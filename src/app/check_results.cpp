@@ -7,17 +7,6 @@
 namespace portal::app {
 namespace {
 
-std::vector<int> undecided_readers(const core::PolicySet& set, const core::Evaluation& evaluation) {
-    std::vector<int> votes(set.questions.size(), 0);
-    for (const core::PolicyOutcome& outcome : evaluation.results) {
-        if (outcome.status != core::Status::unknown) continue;
-        for (int q : outcome.missing) {
-            if (static_cast<std::size_t>(q) < votes.size()) ++votes[static_cast<std::size_t>(q)];
-        }
-    }
-    return votes;
-}
-
 // Why each qualifying policy outside the best combination is left out of it.
 void left_out_of_bundle(const Catalog& catalog, const core::Evaluation& evaluation, CheckResults& out) {
     const std::vector<int>& bundle = evaluation.best_bundle.policies;
@@ -45,7 +34,7 @@ void left_out_of_bundle(const Catalog& catalog, const core::Evaluation& evaluati
 CheckResults compute_check_results(const Catalog& catalog, const core::Evaluation& evaluation) {
     CheckResults out;
     out.layers = core::result_layers(evaluation);
-    out.undecided_readers = undecided_readers(catalog.set, evaluation);
+    out.undecided_readers = core::undecided_readers(evaluation.results, catalog.set.questions.size());
     // An evaluation of other data than the catalog's has no policy to name (never drawn: the intents keep the two together).
     if (evaluation.results.size() == catalog.set.policies.size()) left_out_of_bundle(catalog, evaluation, out);
     return out;

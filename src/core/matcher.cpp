@@ -259,11 +259,7 @@ void unknown_amount_reads(const Policy& policy, const PolicyOutcome& outcome, co
 // policies' unknown amounts read (docs/POLICY-FORMAT.md, Next question).
 std::optional<int> pick_next_question(const PolicySet& set, const std::vector<PolicyOutcome>& results,
                                       const std::vector<QuestionState>& states, const EvalInput& input) {
-    std::vector<int> votes(states.size(), 0);
-    for (const PolicyOutcome& outcome : results) {
-        if (outcome.status != Status::unknown) continue;
-        for (int question : outcome.missing) ++votes[static_cast<std::size_t>(question)];
-    }
+    std::vector<int> votes = undecided_readers(results, states.size());
     if (std::optional<int> best = most_voted(votes, states)) return best;
 
     std::fill(votes.begin(), votes.end(), 0);
@@ -316,6 +312,17 @@ std::vector<int> changed_questions(const PolicySet& set, const Profile& before, 
 }
 
 }  // namespace
+
+std::vector<int> undecided_readers(const std::vector<PolicyOutcome>& results, std::size_t questions) {
+    std::vector<int> votes(questions, 0);
+    for (const PolicyOutcome& outcome : results) {
+        if (outcome.status != Status::unknown) continue;
+        for (int q : outcome.missing) {
+            if (static_cast<std::size_t>(q) < votes.size()) ++votes[static_cast<std::size_t>(q)];
+        }
+    }
+    return votes;
+}
 
 std::string_view to_string(CriterionStatus status) {
     switch (status) {

@@ -92,6 +92,10 @@ struct Evaluation {
 // completed years old; confirmed otherwise. Independent of any profile.
 Certainty certainty_of(const PolicySet& set, int policy, const Date& as_of);
 
+// Per question (of `questions`): how many undecided policies' undecided criteria read it, the votes by which the
+// engine picks its next question; 0 for a question none of them reads.
+std::vector<int> undecided_readers(const std::vector<PolicyOutcome>& results, std::size_t questions);
+
 // Everything at once. The profile should pass check_profile(); answers of the wrong type are read as they are.
 Evaluation evaluate(const PolicySet& set, const Profile& profile, const Date& as_of);
 
