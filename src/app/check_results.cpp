@@ -33,7 +33,6 @@ void left_out_of_bundle(const Catalog& catalog, const core::Evaluation& evaluati
 CheckResults compute_check_results(const Catalog& catalog, const core::Evaluation& evaluation) {
     CheckResults out;
     out.layers = core::result_layers(evaluation);
-    out.undecided_readers = core::undecided_readers(evaluation.results, catalog.set.questions.size());
     // An evaluation of other data than the catalog's has no policy to name (never drawn: the intents keep the two together).
     if (evaluation.results.size() == catalog.set.policies.size()) left_out_of_bundle(catalog, evaluation, out);
     return out;

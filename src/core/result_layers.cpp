@@ -21,18 +21,18 @@ ResultLayers result_layers(const Evaluation& evaluation) {
     ResultLayers layers;
     const auto& results = evaluation.results;
     std::vector<char> placed(results.size(), 0);
+    std::vector<int> open;  // parallel to could_apply: how many questions each has open
     for (const PolicyOutcome& o : results) {
         const auto i = static_cast<std::size_t>(o.policy);
         if (only_to_ask_about(o)) layers.ask_about.push_back(o.policy);
         else if (o.status == Status::eligible) layers.qualify.push_back(o.policy);
-        else if (o.status == Status::unknown) layers.could_apply.push_back(o.policy);
+        else if (o.status == Status::unknown) layers.could_apply.push_back(o.policy), open.push_back(static_cast<int>(o.missing.size()));
         else continue;
         placed[i] = 1;
     }
     const auto total = [&](int p) { return results[static_cast<std::size_t>(p)].benefit_total.value_or(0); };
     std::stable_sort(layers.qualify.begin(), layers.qualify.end(), [&](int a, int b) { return total(a) > total(b); });
-    const auto open = [&](int p) { return results[static_cast<std::size_t>(p)].missing.size(); };
-    std::stable_sort(layers.could_apply.begin(), layers.could_apply.end(), [&](int a, int b) { return open(a) < open(b); });
+    layers.could_apply = fewest_first(layers.could_apply, open);
     for (int p : closest_misses(evaluation)) {
         if (!placed[static_cast<std::size_t>(p)]) layers.ruled_out.push_back(p), placed[static_cast<std::size_t>(p)] = 1;
     }

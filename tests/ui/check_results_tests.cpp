@@ -113,7 +113,7 @@ void check_fresh(const app::AppState& state) {
     CHECK(kept.layers.could_apply == fresh.layers.could_apply);
     CHECK(kept.layers.ask_about == fresh.layers.ask_about);
     CHECK(kept.layers.ruled_out == fresh.layers.ruled_out);
-    CHECK(kept.undecided_readers == fresh.undecided_readers);
+    CHECK(state.evaluation.undecided_readers == full.undecided_readers);
     CHECK(kept.left_out == fresh.left_out);
     CHECK(kept.conflicts_from == fresh.conflicts_from);
     CHECK(kept.conflicts == fresh.conflicts);
