@@ -68,7 +68,7 @@ void evaluate_criterion(const Criterion& criterion, const EvalInput& input, std:
     reads.clear();
     outcome.status = status_of(criterion.rule.test(input, &reads, &outcome.error));
     for (const VarRead& read : reads) {
-        const int question = criterion.rule.variable_slot(read.var);
+        const int question = read.slot;
         if (question < 0) continue;
         outcome.reads.push_back(question);
         if (!read.answered) outcome.missing.push_back(question);
@@ -87,7 +87,7 @@ Truth combine_criteria(const Policy& policy, const std::vector<CriterionOutcome>
                             : outcome.status == CriterionStatus::fail ? &kFail
                                                                       : nullptr);
         }
-        const json no_data = json::object();
+        static const json no_data = json::object();
         EvalInput input;
         input.data = &no_data;
         input.slots = slots.data();
@@ -249,7 +249,7 @@ void unknown_amount_reads(const Policy& policy, const PolicyOutcome& outcome, co
         json ignored;
         benefit.amount_rule->evaluate_value(input, ignored, &reads);
         for (const VarRead& read : reads) {
-            const int question = benefit.amount_rule->variable_slot(read.var);
+            const int question = read.slot;
             if (question >= 0 && !read.answered) questions.push_back(question);
         }
     }

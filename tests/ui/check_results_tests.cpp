@@ -103,6 +103,22 @@ void check_left_out_by_walking(const app::CheckResults& kept, const app::Catalog
     CHECK(kept.conflicts_from == conflicts_from);
 }
 
+// The ruled-out layer as the layers first put it together: the closest misses (core::closest_misses) not in
+// another layer, then every policy in no layer yet, in file order.
+void check_ruled_out_by_walking(const core::ResultLayers& layers, const core::Evaluation& evaluation) {
+    std::vector<char> placed(evaluation.results.size(), 0);
+    for (const auto* layer : {&layers.qualify, &layers.could_apply, &layers.ask_about})
+        for (int p : *layer) placed[static_cast<std::size_t>(p)] = 1;
+    std::vector<int> ruled_out;
+    for (int p : core::closest_misses(evaluation)) {
+        if (!placed[static_cast<std::size_t>(p)]) ruled_out.push_back(p), placed[static_cast<std::size_t>(p)] = 1;
+    }
+    for (std::size_t p = 0; p < placed.size(); ++p) {
+        if (!placed[p]) ruled_out.push_back(static_cast<int>(p));
+    }
+    CHECK(layers.ruled_out == ruled_out);
+}
+
 // The kept results against the same results worked out afresh from a full evaluation of the state's answers.
 void check_fresh(const app::AppState& state) {
     REQUIRE(state.catalog);
@@ -119,6 +135,7 @@ void check_fresh(const app::AppState& state) {
     CHECK(kept.conflicts == fresh.conflicts);
     CHECK(kept.loans_left_out == fresh.loans_left_out);
     check_left_out_by_walking(kept, *state.catalog, full);
+    check_ruled_out_by_walking(kept.layers, full);
     CHECK(app::remaining_questions(state) == remaining_by_walking(state, full));
     // Every policy in exactly one layer: the results are of this data, not of data shown before.
     const std::size_t placed = kept.layers.qualify.size() + kept.layers.could_apply.size() +
