@@ -100,7 +100,7 @@ std::optional<int> current_question(const AppState& state) {
     // The engine's choice was skipped: pick the next best by the engine's own rule (the question read by the
     // undecided criteria of the most unknown policies, earlier question on ties), leaving skipped ones out.
     const core::PolicySet& set = set_of(state);
-    const std::vector<int>& votes = check_results(state).undecided_readers;
+    const std::vector<int>& votes = state.evaluation.undecided_readers;
     std::optional<int> best;
     for (std::size_t q = 0; q < set.questions.size(); ++q) {
         const int index = static_cast<int>(q);
@@ -114,7 +114,7 @@ std::optional<int> current_question(const AppState& state) {
 int remaining_questions(const AppState& state) {
     if (!state.catalog) return 0;
     const core::PolicySet& set = set_of(state);
-    const std::vector<int>& read = check_results(state).undecided_readers;
+    const std::vector<int>& read = state.evaluation.undecided_readers;
     const std::optional<int> current = current_question(state);
     int count = 0;
     for (std::size_t q = 0; q < set.questions.size(); ++q) {

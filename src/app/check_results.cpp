@@ -1,7 +1,5 @@
 #include "app/check_results.hpp"
 
-#include <algorithm>
-
 #include "app/catalog.hpp"
 
 namespace portal::app {
@@ -16,10 +14,11 @@ void left_out_of_bundle(const Catalog& catalog, const core::Evaluation& evaluati
     for (int policy : out.layers.qualify) {
         const auto i = static_cast<std::size_t>(policy);
         if (in_bundle[i]) continue;
+        // The policy's own exclusions (a handful) against the members, not every member against them (hundreds
+        // of searches per policy at 10,000): both lists are sorted, so the conflicts come in the combination's order.
         const std::size_t first = out.conflicts.size();
-        const std::vector<int>& excluded = catalog.set.exclusions[i];
-        for (int other : bundle) {
-            if (std::binary_search(excluded.begin(), excluded.end(), other)) out.conflicts.push_back(other);
+        for (int other : catalog.set.exclusions[i]) {
+            if (in_bundle[static_cast<std::size_t>(other)]) out.conflicts.push_back(other);
         }
         if (out.conflicts.size() > first || !evaluation.results[i].benefit_total) {
             out.left_out.push_back(policy);
@@ -34,7 +33,6 @@ void left_out_of_bundle(const Catalog& catalog, const core::Evaluation& evaluati
 CheckResults compute_check_results(const Catalog& catalog, const core::Evaluation& evaluation) {
     CheckResults out;
     out.layers = core::result_layers(evaluation);
-    out.undecided_readers = core::undecided_readers(evaluation.results, catalog.set.questions.size());
     // An evaluation of other data than the catalog's has no policy to name (never drawn: the intents keep the two together).
     if (evaluation.results.size() == catalog.set.policies.size()) left_out_of_bundle(catalog, evaluation, out);
     return out;

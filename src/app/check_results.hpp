@@ -1,6 +1,6 @@
 // What the check view shows of an evaluation that takes a walk over every policy to work out: the results in
-// layers (sorted), how many undecided policies each question could still settle, and what the best combination
-// leaves out. Worked out once per evaluation and kept, so the frames that draw it only read: at 10,000 policies
+// layers (sorted) and what the best combination leaves out. (How many undecided policies each question could
+// still settle comes with the evaluation: core::Evaluation::undecided_readers.) Worked out once per evaluation and kept, so the frames that draw it only read: at 10,000 policies
 // the sorts and walks cost more than the rest of a frame.
 #pragma once
 
@@ -16,9 +16,6 @@ struct Catalog;
 
 struct CheckResults {
     core::ResultLayers layers;
-    // Per question: the undecided policies whose undecided criteria read it (the engine's votes for its next
-    // question); 0 for a question no undecided policy reads.
-    std::vector<int> undecided_readers;
     // Policies that qualify but are not in the best combination, in the order they qualify (layers.qualify),
     // each with the members of the combination it cannot be combined with: left_out[i]'s are
     // conflicts[conflicts_from[i]] up to conflicts[conflicts_from[i + 1]], in the combination's order; none means

@@ -184,8 +184,8 @@ private:
 
     const json* profile_data() const { return in_.data; }
 
-    void log_read(std::int32_t variable, bool answered) {
-        if (reads_ != nullptr && variable >= 0) reads_->push_back(VarRead{static_cast<std::uint32_t>(variable), answered});
+    void log_read(std::int32_t variable, std::int32_t slot, bool answered) {
+        if (reads_ != nullptr && variable >= 0) reads_->push_back(VarRead{static_cast<std::uint32_t>(variable), answered, slot});
     }
 
     // ---- var ---------------------------------------------------------------------------------------------
@@ -268,18 +268,19 @@ private:
                 lookup = follow(at_profile ? profile_data() : scope, path);
             }
         }
-        if (at_profile) log_read(var.variable, !lookup.undefined);
+        if (at_profile) log_read(var.variable, var.slot, !lookup.undefined);
         return var_result(node, lookup, at_profile, 0, scope);
     }
 
     // Reads a name computed at run time (dynamic var, missing): bound slots still apply when the name is a
     // known variable.
-    Lookup lookup_name(const std::string& name, const json* scope, std::int32_t& variable) {
+    Lookup lookup_name(const std::string& name, const json* scope, std::int32_t& variable, std::int32_t& slot) {
         variable = -1;
+        slot = -1;
         if (scope == nullptr) {
             variable = p_.variable_index(name);
             if (variable >= 0) {
-                const int slot = p_.cold().variable_slots[static_cast<std::size_t>(variable)];
+                slot = p_.cold().variable_slots[static_cast<std::size_t>(variable)];
                 if (is_bound(slot)) return lookup_bound(slot);
             }
         }
@@ -296,8 +297,9 @@ private:
         Val path = eval(p_.arg(node, 0), scope);
         if (path.unknown) return path;
         std::int32_t variable = -1;
-        const Lookup lookup = lookup_name(path_text(path.get()), scope, variable);
-        if (scope == nullptr) log_read(variable, !lookup.undefined);
+        std::int32_t slot = -1;
+        const Lookup lookup = lookup_name(path_text(path.get()), scope, variable, slot);
+        if (scope == nullptr) log_read(variable, slot, !lookup.undefined);
         return var_result(node, lookup, scope == nullptr, 1, scope);
     }
 
@@ -730,8 +732,9 @@ private:
         json out = json::array();
         for (const json& key : keys) {
             std::int32_t variable = -1;
-            const Lookup lookup = lookup_name(path_text(key), scope, variable);
-            if (scope == nullptr) log_read(variable, !lookup.undefined);
+            std::int32_t slot = -1;
+            const Lookup lookup = lookup_name(path_text(key), scope, variable, slot);
+            if (scope == nullptr) log_read(variable, slot, !lookup.undefined);
             const json* value = lookup.value;
             if (value == nullptr || value->is_null() || (value->is_string() && value->get_ref<const std::string&>().empty())) {
                 out.push_back(key);

@@ -54,6 +54,7 @@ Status status_of_truth(Truth truth) {
 }
 
 void sort_unique(std::vector<int>& values) {
+    if (values.size() < 2) return;  // most rules read one question: no call into the sort
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
 }
@@ -67,7 +68,7 @@ void evaluate_criterion(const Criterion& criterion, const EvalInput& input, std:
     reads.clear();
     outcome.status = status_of(criterion.rule.test(input, &reads, &outcome.error));
     for (const VarRead& read : reads) {
-        const int question = criterion.rule.variable_slot(read.var);
+        const int question = read.slot;
         if (question < 0) continue;
         outcome.reads.push_back(question);
         if (!read.answered) outcome.missing.push_back(question);
@@ -86,7 +87,7 @@ Truth combine_criteria(const Policy& policy, const std::vector<CriterionOutcome>
                             : outcome.status == CriterionStatus::fail ? &kFail
                                                                       : nullptr);
         }
-        const json no_data = json::object();
+        static const json no_data = json::object();
         EvalInput input;
         input.data = &no_data;
         input.slots = slots.data();
@@ -248,7 +249,7 @@ void unknown_amount_reads(const Policy& policy, const PolicyOutcome& outcome, co
         json ignored;
         benefit.amount_rule->evaluate_value(input, ignored, &reads);
         for (const VarRead& read : reads) {
-            const int question = benefit.amount_rule->variable_slot(read.var);
+            const int question = read.slot;
             if (question >= 0 && !read.answered) questions.push_back(question);
         }
     }
@@ -258,11 +259,11 @@ void unknown_amount_reads(const Policy& policy, const PolicyOutcome& outcome, co
 // First the question most unknown policies' undecided criteria read; when none is left, the one most eligible
 // policies' unknown amounts read (docs/POLICY-FORMAT.md, Next question).
 std::optional<int> pick_next_question(const PolicySet& set, const std::vector<PolicyOutcome>& results,
-                                      const std::vector<QuestionState>& states, const EvalInput& input) {
-    std::vector<int> votes = undecided_readers(results, states.size());
-    if (std::optional<int> best = most_voted(votes, states)) return best;
+                                      const std::vector<QuestionState>& states, const std::vector<int>& undecided,
+                                      const EvalInput& input) {
+    if (std::optional<int> best = most_voted(undecided, states)) return best;
 
-    std::fill(votes.begin(), votes.end(), 0);
+    std::vector<int> votes(states.size(), 0);
     std::vector<VarRead> reads;
     std::vector<int> questions;
     for (const PolicyOutcome& outcome : results) {
@@ -287,7 +288,9 @@ void derive_from_results(const PolicySet& set, const Answers& answers, Evaluatio
     evaluation.questions = std::move(asked.states);
     evaluation.ask_if = std::move(asked.ask_if);
     evaluation.best_bundle = best_bundle(set, evaluation.results);
-    evaluation.next_question = pick_next_question(set, evaluation.results, evaluation.questions, answers.input);
+    evaluation.undecided_readers = undecided_readers(evaluation.results, set.questions.size());
+    evaluation.next_question = pick_next_question(set, evaluation.results, evaluation.questions,
+                                                  evaluation.undecided_readers, answers.input);
 }
 
 const json* answer_in(const Profile& profile, const std::string& id) {
@@ -517,16 +520,26 @@ void reevaluate(const PolicySet& set, const AnswerReaders& readers, Evaluation& 
     if (work != nullptr) *work = done;
 }
 
+std::vector<int> fewest_first(const std::vector<int>& ids, const std::vector<int>& counts) {
+    int most = 0;
+    for (int count : counts) most = std::max(most, count);
+    std::vector<std::size_t> next(static_cast<std::size_t>(most) + 2, 0);  // where each count's ids go
+    for (int count : counts) ++next[static_cast<std::size_t>(count) + 1];
+    for (std::size_t c = 1; c < next.size(); ++c) next[c] += next[c - 1];
+    std::vector<int> ordered(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) ordered[next[static_cast<std::size_t>(counts[i])]++] = ids[i];
+    return ordered;
+}
+
 std::vector<int> closest_misses(const Evaluation& evaluation) {
     std::vector<int> misses;
+    std::vector<int> failed;
     for (const PolicyOutcome& outcome : evaluation.results) {
-        if (outcome.status == Status::ineligible && outcome.reason == IneligibleReason::criteria) misses.push_back(outcome.policy);
+        if (outcome.status != Status::ineligible || outcome.reason != IneligibleReason::criteria) continue;
+        misses.push_back(outcome.policy);
+        failed.push_back(static_cast<int>(outcome.failed.size()));
     }
-    std::stable_sort(misses.begin(), misses.end(), [&](int a, int b) {
-        return evaluation.results[static_cast<std::size_t>(a)].failed.size() <
-               evaluation.results[static_cast<std::size_t>(b)].failed.size();
-    });
-    return misses;
+    return fewest_first(misses, failed);
 }
 
 std::vector<int> askable_questions(const Evaluation& evaluation) {

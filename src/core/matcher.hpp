@@ -75,6 +75,9 @@ struct Evaluation {
     std::vector<QuestionState> questions;    // parallel to PolicySet::questions
     std::vector<Truth> ask_if;               // parallel to questions: each ask_if's truth (yes when absent)
     Bundle best_bundle;
+    // Per question: how many undecided policies' undecided criteria read it (undecided_readers(results)), the
+    // votes next_question was picked by; kept because the check view shows the questions left from them.
+    std::vector<int> undecided_readers;
     std::optional<int> next_question;        // question index; nullopt when nothing is left worth asking
     // Which state of an evaluation this is, not part of its value: evaluate() and reevaluate() stamp every
     // evaluation they write with a revision no other one had in this process (0: never written), so what is
@@ -165,6 +168,11 @@ Bundle best_bundle(const PolicySet& set, const std::vector<PolicyOutcome>& resul
 // Ineligible policies that failed on their criteria (not on dates), fewest failed criteria first, then file
 // order: "what would it take".
 std::vector<int> closest_misses(const Evaluation& evaluation);
+
+// `ids` ordered by `counts` (parallel to ids, each >= 0), smallest first, equal counts in their order. A counting
+// sort, linear in the ids: the layers order thousands of policies by small counts (failed criteria, open
+// questions) after every answer, and a comparison sort of them was most of that cost in wasm.
+std::vector<int> fewest_first(const std::vector<int>& ids, const std::vector<int>& counts);
 
 // Questions whose ask_if is true or absent (answered or not), in question order.
 std::vector<int> askable_questions(const Evaluation& evaluation);

@@ -17,28 +17,27 @@ bool only_to_ask_about(const PolicyOutcome& o) {
 
 }  // namespace
 
+// One walk over the outcomes (all of them, after every answer): the ruled out are closest_misses()' order, the
+// misses on criteria fewest failed first, then those out of their dates in file order.
 ResultLayers result_layers(const Evaluation& evaluation) {
     ResultLayers layers;
     const auto& results = evaluation.results;
-    std::vector<char> placed(results.size(), 0);
+    std::vector<int> open;    // parallel to could_apply: how many questions each has open
+    std::vector<int> misses;  // ruled out on their criteria
+    std::vector<int> failed;  // parallel to misses: how many criteria each failed
+    std::vector<int> dated_out;  // ruled out by their dates
     for (const PolicyOutcome& o : results) {
-        const auto i = static_cast<std::size_t>(o.policy);
         if (only_to_ask_about(o)) layers.ask_about.push_back(o.policy);
         else if (o.status == Status::eligible) layers.qualify.push_back(o.policy);
-        else if (o.status == Status::unknown) layers.could_apply.push_back(o.policy);
-        else continue;
-        placed[i] = 1;
+        else if (o.status == Status::unknown) layers.could_apply.push_back(o.policy), open.push_back(static_cast<int>(o.missing.size()));
+        else if (o.reason == IneligibleReason::criteria) misses.push_back(o.policy), failed.push_back(static_cast<int>(o.failed.size()));
+        else dated_out.push_back(o.policy);
     }
     const auto total = [&](int p) { return results[static_cast<std::size_t>(p)].benefit_total.value_or(0); };
     std::stable_sort(layers.qualify.begin(), layers.qualify.end(), [&](int a, int b) { return total(a) > total(b); });
-    const auto open = [&](int p) { return results[static_cast<std::size_t>(p)].missing.size(); };
-    std::stable_sort(layers.could_apply.begin(), layers.could_apply.end(), [&](int a, int b) { return open(a) < open(b); });
-    for (int p : closest_misses(evaluation)) {
-        if (!placed[static_cast<std::size_t>(p)]) layers.ruled_out.push_back(p), placed[static_cast<std::size_t>(p)] = 1;
-    }
-    for (const PolicyOutcome& o : results) {
-        if (!placed[static_cast<std::size_t>(o.policy)]) layers.ruled_out.push_back(o.policy);
-    }
+    layers.could_apply = fewest_first(layers.could_apply, open);
+    layers.ruled_out = fewest_first(misses, failed);
+    layers.ruled_out.insert(layers.ruled_out.end(), dated_out.begin(), dated_out.end());
     return layers;
 }
 

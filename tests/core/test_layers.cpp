@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 
 #include "core/result_layers.hpp"
 #include "test_support.hpp"
@@ -69,6 +70,26 @@ TEST_SUITE("layers") {
                   evaluation.results[static_cast<std::size_t>(layers.qualify[i])].benefit_total.value_or(0));
         }
         CHECK(ids(set, layers.ruled_out) == Ids{"founder-loan", "old-programme"});
+    }
+
+    TEST_CASE("fewest first: smallest count first, equal counts in their order, as a stable sort orders them") {
+        CHECK(fewest_first({}, {}).empty());
+        CHECK(fewest_first({7, 3, 9, 1, 5}, {2, 0, 2, 1, 0}) == std::vector<int>{3, 5, 1, 7, 9});
+        std::mt19937 random(20261207);
+        for (int round = 0; round < 200; ++round) {
+            std::vector<int> ids(random() % 60);
+            std::vector<int> counts(ids.size());
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                ids[i] = static_cast<int>(random() % 1000);
+                counts[i] = static_cast<int>(random() % (1 + round % 9));
+            }
+            std::vector<std::size_t> order(ids.size());
+            for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return counts[a] < counts[b]; });
+            std::vector<int> expected;
+            for (std::size_t i : order) expected.push_back(ids[i]);
+            CHECK(fewest_first(ids, counts) == expected);
+        }
     }
 
     TEST_CASE("the deciding answers: questions that can be asked now, at most the limit") {

@@ -116,6 +116,7 @@ void check_same(const Evaluation& incremental, const Evaluation& full) {
     CHECK(incremental.best_bundle.total == full.best_bundle.total);
     CHECK(incremental.best_bundle.unconfirmed_total == full.best_bundle.unconfirmed_total);
     CHECK(incremental.best_bundle.exact == full.best_bundle.exact);
+    CHECK(incremental.undecided_readers == full.undecided_readers);
     CHECK(incremental.next_question == full.next_question);
 }
 

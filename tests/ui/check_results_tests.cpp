@@ -79,6 +79,46 @@ int remaining_by_walking(const app::AppState& state, const core::Evaluation& eva
     return count;
 }
 
+// The conflicts of each qualifying policy outside the best combination, found as the check view first found them:
+// every member of the combination looked up in the policy's exclusions. Left out: a conflict, or no known amount.
+void check_left_out_by_walking(const app::CheckResults& kept, const app::Catalog& catalog, const core::Evaluation& evaluation) {
+    const std::vector<int>& bundle = evaluation.best_bundle.policies;
+    std::vector<int> left_out;
+    std::vector<int> conflicts;
+    std::vector<int> conflicts_from{0};
+    for (int policy : kept.layers.qualify) {
+        if (std::find(bundle.begin(), bundle.end(), policy) != bundle.end()) continue;
+        const std::vector<int>& excluded = catalog.set.exclusions[static_cast<std::size_t>(policy)];
+        const std::size_t first = conflicts.size();
+        for (int member : bundle) {
+            if (std::find(excluded.begin(), excluded.end(), member) != excluded.end()) conflicts.push_back(member);
+        }
+        if (conflicts.size() > first || !evaluation.results[static_cast<std::size_t>(policy)].benefit_total) {
+            left_out.push_back(policy);
+            conflicts_from.push_back(static_cast<int>(conflicts.size()));
+        }
+    }
+    CHECK(kept.left_out == left_out);
+    CHECK(kept.conflicts == conflicts);
+    CHECK(kept.conflicts_from == conflicts_from);
+}
+
+// The ruled-out layer as the layers first put it together: the closest misses (core::closest_misses) not in
+// another layer, then every policy in no layer yet, in file order.
+void check_ruled_out_by_walking(const core::ResultLayers& layers, const core::Evaluation& evaluation) {
+    std::vector<char> placed(evaluation.results.size(), 0);
+    for (const auto* layer : {&layers.qualify, &layers.could_apply, &layers.ask_about})
+        for (int p : *layer) placed[static_cast<std::size_t>(p)] = 1;
+    std::vector<int> ruled_out;
+    for (int p : core::closest_misses(evaluation)) {
+        if (!placed[static_cast<std::size_t>(p)]) ruled_out.push_back(p), placed[static_cast<std::size_t>(p)] = 1;
+    }
+    for (std::size_t p = 0; p < placed.size(); ++p) {
+        if (!placed[p]) ruled_out.push_back(static_cast<int>(p));
+    }
+    CHECK(layers.ruled_out == ruled_out);
+}
+
 // The kept results against the same results worked out afresh from a full evaluation of the state's answers.
 void check_fresh(const app::AppState& state) {
     REQUIRE(state.catalog);
@@ -89,11 +129,13 @@ void check_fresh(const app::AppState& state) {
     CHECK(kept.layers.could_apply == fresh.layers.could_apply);
     CHECK(kept.layers.ask_about == fresh.layers.ask_about);
     CHECK(kept.layers.ruled_out == fresh.layers.ruled_out);
-    CHECK(kept.undecided_readers == fresh.undecided_readers);
+    CHECK(state.evaluation.undecided_readers == full.undecided_readers);
     CHECK(kept.left_out == fresh.left_out);
     CHECK(kept.conflicts_from == fresh.conflicts_from);
     CHECK(kept.conflicts == fresh.conflicts);
     CHECK(kept.loans_left_out == fresh.loans_left_out);
+    check_left_out_by_walking(kept, *state.catalog, full);
+    check_ruled_out_by_walking(kept.layers, full);
     CHECK(app::remaining_questions(state) == remaining_by_walking(state, full));
     // Every policy in exactly one layer: the results are of this data, not of data shown before.
     const std::size_t placed = kept.layers.qualify.size() + kept.layers.could_apply.size() +
