@@ -5,11 +5,12 @@ The site has two pages, each with its own wasm: the visitor's index.html (app.js
 recruitment-fair booth's kiosk.html (booth.js + booth.wasm). First, every script the pages load is minified (Debian's
 terser: names mangled, dead code dropped). Then the data files are written from the contract file (write_data: the
 booth's whole; the visitor's without the booth's fields and the policies' details, and those details in a second
-file the visitor's app fetches after its first frame). Then, for each page:
+file the visitor's app fetches after its first frame; the policies' English texts in a third, fetched with the
+data when the page starts in English, after the first frame otherwise). Then, for each page:
 
 1. its service worker (sw.js, kiosk-sw.js): the build fingerprint and the list of files that page needs, so a
    new deployment replaces the old cache cleanly and the page works offline after one visit;
-2. its self-contained offline page (portal-offline.html, kiosk-offline.html): wasm, data (and details), font,
+2. its self-contained offline page (portal-offline.html, kiosk-offline.html): wasm, data (details, English), font,
    scripts and styles inlined, working when opened from file:// by double-click, for demos from a USB stick. Its
    Content-Security-Policy allows exactly its own inline scripts and styles, by hash.
 
@@ -22,6 +23,7 @@ accept them. They are the bytes scripts/size_budget.py measures.
 from __future__ import annotations
 
 import base64
+import copy
 import gzip
 import hashlib
 import json
@@ -46,6 +48,7 @@ class Page:
     # Files its worker caches: the page's own, in the order a visitor needs them, then what it may fetch later.
     cached: list[str] = field(default_factory=list)
     details: str = ""      # the policies' details, which its app fetches after the first frame ("" = in `data`)
+    english: str = ""      # the policies' English texts, fetched when the visitor reads English ("" = in `data`)
 
 
 VISITOR = Page("index.html", "app", "sw.js", "shangyu-portal-", "portal-offline.html", "policies.json",
@@ -53,8 +56,9 @@ VISITOR = Page("index.html", "app", "sw.js", "shangyu-portal-", "portal-offline.
     "index.html", "portal.css", "text-input.js", "a11y-mirror.js", "portal-loader.js", "app.js", "app.wasm", "policies.json",
     "portal-font.ttf", "favicon.svg", "manifest.webmanifest",
     "policy-details.json",  # fetched by the app right after its first frame
+    "policy-english.json",  # with the data when the page starts in English, else right after the first frame
     "policies.html",  # the text version (policyctl export-html), fetched only when someone opens it
-], details="policy-details.json")
+], details="policy-details.json", english="policy-english.json")
 BOOTH = Page("kiosk.html", "booth", "kiosk-sw.js", "shangyu-portal-kiosk-", "kiosk-offline.html",
              "kiosk-policies.json", "kiosk-font.ttf", [
     "kiosk.html", "portal.css", "kiosk.js", "text-input.js", "a11y-mirror.js", "portal-loader.js", "booth.js", "booth.wasm",
@@ -120,12 +124,19 @@ def write_service_worker(dist: Path, template: str, page: Page) -> None:
 BOOTH_DATA = "kiosk-policies.json"
 VISITOR_DATA = "policies.json"
 VISITOR_DETAILS = VISITOR.details
+VISITOR_ENGLISH = VISITOR.english
 # "examples": the self-test's worked cases (policyctl test runs them too); "lint_accept": warnings the authors
 # accepted, read by policyctl lint. The app's loader treats both as optional. 3.1 KB brotli of the visitor's 41.6.
 BOOTH_ONLY_FIELDS = ("examples", "lint_accept")
 # Shown only in a policy's detail view, so not needed before the first frame: 8.5 KB brotli of the visitor's 38.6.
 LATER_FIELDS = ("details",)
 DETAILS_FORMAT = "shangyu-policy-details/1"
+# The English of every text inside "policies" (src/core/english.hpp), needed before the first frame only by a page
+# that starts in English: 9.3 KB brotli of the visitor's 30.0 (10.5 KB in its own file). The other lists
+# (questions, categories, sources...) keep their English: 3.2 KB more, in texts shared by every screen.
+ENGLISH_FORMAT = "shangyu-policy-english/1"
+# Fields of a policy that hold rules or a self-test's answers, never texts.
+NO_TEXTS = ("rule", "eligible_when", "amount", "examples")
 
 
 def visitor_data(data: dict) -> dict:
@@ -151,6 +162,45 @@ def details_data(data: dict, visitor_bytes: bytes) -> dict:
     return {"format": DETAILS_FORMAT, "data_sha256": hashlib.sha256(visitor_bytes).hexdigest(), "policies": entries}
 
 
+def take_english(node):
+    """Removes the English of every text below `node` ({"zh", "en"} objects, and the tags' {"zh": [...], "en": [...]})
+    and returns it in the same shape: None when there was none; lists keep their places, with {} for an element
+    without English, so a text has the same JSON pointer in both files."""
+    if isinstance(node, dict):
+        if node and set(node) <= {"zh", "en"}:
+            return {"en": node.pop("en")} if "en" in node else None
+        mirror = {}
+        for key, value in node.items():
+            if key not in NO_TEXTS:
+                taken = take_english(value)
+                if taken is not None:
+                    mirror[key] = taken
+        return mirror or None
+    if isinstance(node, list):
+        taken = [take_english(element) for element in node]
+        return [{} if entry is None else entry for entry in taken] if any(e is not None for e in taken) else None
+    return None
+
+
+def split_english(visitor: dict) -> list:
+    """Takes the English texts out of the visitor's policies (in place) and returns the English file's entries:
+    one per policy, its id and its English, mirroring the policy."""
+    entries = []
+    for policy in visitor.get("policies", []):
+        entry = {}
+        if isinstance(policy, dict):
+            if "id" in policy:
+                entry["id"] = policy["id"]
+            entry.update(take_english(policy) or {})
+        entries.append(entry)
+    return entries
+
+
+def english_data(entries: list, visitor_bytes: bytes) -> dict:
+    """The English file for the data file whose bytes are `visitor_bytes` (the app refuses it for any other)."""
+    return {"format": ENGLISH_FORMAT, "data_sha256": hashlib.sha256(visitor_bytes).hexdigest(), "policies": entries}
+
+
 def compact(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -158,12 +208,16 @@ def compact(data: dict) -> str:
 def write_data(dist: Path) -> None:
     """The data files without indentation (a few KB less on every first visit; authors edit and validate the
     indented file in assets/, and the app's messages name JSON pointers, not lines): the booth's whole, the
-    visitor's without the booth's fields and without the details, and the visitor's details made for exactly
-    those bytes. scripts/size_budget.py checks them against the contract file."""
+    visitor's without the booth's fields, the details and the policies' English, and the visitor's details and
+    English made for exactly those bytes. scripts/size_budget.py checks them against the contract file."""
     data = json.loads((dist / BOOTH_DATA).read_text(encoding="utf-8"))
-    visitor = compact(visitor_data(data))
+    chinese = copy.deepcopy(visitor_data(data))  # its texts are the booth's own objects until copied
+    english = split_english(chinese)
+    visitor = compact(chinese)
     details = compact(details_data(data, visitor.encode("utf-8")))
-    for name, text in ((BOOTH_DATA, compact(data)), (VISITOR_DATA, visitor), (VISITOR_DETAILS, details)):
+    english_text = compact(english_data(english, visitor.encode("utf-8")))
+    for name, text in ((BOOTH_DATA, compact(data)), (VISITOR_DATA, visitor), (VISITOR_DETAILS, details),
+                       (VISITOR_ENGLISH, english_text)):
         path = dist / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
@@ -206,9 +260,11 @@ def write_offline_page(dist: Path, page: Page, single_app_js: Path) -> None:
     html = html.replace('href="favicon.svg"', f'href="{icon}"').replace('src="favicon.svg"', f'src="{icon}"')
     embedded = (f'  <script type="application/octet-stream" id="portal-embedded-data">{data}</script>\n'
                 f'  <script type="application/octet-stream" id="portal-embedded-font">{font}</script>\n')
-    if page.details:  # handed to the app after its first frame, as the site's page fetches it
-        details = base64.b64encode((dist / page.details).read_bytes()).decode()
-        embedded += f'  <script type="application/octet-stream" id="portal-embedded-details">{details}</script>\n'
+    # Handed to the app when it asks, as the site's page fetches them.
+    for part, name in (("details", page.details), ("english", page.english)):
+        if name:
+            encoded = base64.b64encode((dist / name).read_bytes()).decode()
+            embedded += f'  <script type="application/octet-stream" id="portal-embedded-{part}">{encoded}</script>\n'
     inline = "".join(f"  <script>{s}</script>\n" for s in scripts)
     first = SCRIPT_TAG.search(html)
     html = SCRIPT_TAG.sub("", html)

@@ -6,8 +6,9 @@
 For each file (default: build/bench/policies-10000.json and build/bench/shangyu-10000.json, from
 bench/generate_policies.py --sizes 10000 --bundled-sizes 10000) it takes the first-visit files of index.html
 exactly as scripts/size_budget.py counts them, with the data the build would make from that file
-(finish_dist.visitor_data: without the booth-only fields and without "details", which the page loads after its
-first frame from policy-details.json, whose size is printed too) in place of policies.json, and prints the table.
+(finish_dist.visitor_data and split_english: without the booth-only fields, without "details" and without the
+English of the policies' texts, which a page starting in Chinese loads after its first frame from policy-details.json
+and policy-english.json, whose sizes are printed too) in place of policies.json, and prints the table.
 Then it splits the data's brotli bytes by what the first frame could still do without: the texts of "terms"
 (shown when a card is opened), and each language's texts as a whole (a visitor reads one), so the doc can say
 what loading them later would save.
@@ -21,7 +22,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
-from finish_dist import VISITOR_DATA, VISITOR_DETAILS, compact, details_data, visitor_data  # noqa: E402
+from finish_dist import (VISITOR_DATA, VISITOR_DETAILS, VISITOR_ENGLISH, compact, details_data,  # noqa: E402
+                         english_data, split_english, visitor_data)
 from size_budget import brotli_size, first_visit_files, measure  # noqa: E402
 
 DEFAULT_FILES = [REPO / "build" / "bench" / "policies-10000.json", REPO / "build" / "bench" / "shangyu-10000.json"]
@@ -50,9 +52,11 @@ def kb(size: int) -> str:
 
 def report(dist: Path, policies: Path) -> None:
     contract = json.loads(policies.read_text(encoding="utf-8"))
-    data = visitor_data(contract)
+    data = json.loads(json.dumps(visitor_data(contract)))  # a copy: split_english edits it
+    english_entries = split_english(data)
     text = compact(data).encode("utf-8")
     details = compact(details_data(contract, text)).encode("utf-8")
+    english = compact(english_data(english_entries, text)).encode("utf-8")
     names = [n for n in first_visit_files(dist, "index.html", "app") if n != VISITOR_DATA]
     rows = measure(dist, names)
     rows.append({"file": f"{VISITOR_DATA} ({policies.name})", "raw": len(text), "gzip": 0,
@@ -75,6 +79,9 @@ def report(dist: Path, policies: Path) -> None:
         print(f"only the {lang} texts: {kb(one)} ({100 * (data_br - one) / data_br:.0f} % less)")
     print(f"first visit: {kb(total)} brotli, of which the data {100 * data_br / total:.0f} %")
     print(f"after the first frame: {VISITOR_DETAILS} {kb(len(details))} raw, {kb(brotli_size(details))} brotli")
+    english_br = brotli_size(english)
+    print(f"after the first frame (with the data when the page starts in English): {VISITOR_ENGLISH} "
+          f"{kb(len(english))} raw, {kb(english_br)} brotli; a first visit in English {kb(total + english_br)}")
 
 
 def main() -> int:

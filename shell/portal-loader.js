@@ -10,8 +10,9 @@
   const APP = BOOTH ? 'booth' : 'app';
   // The booth's data keeps the worked examples its staff self-test runs, and its font the glyphs of its own
   // screens; the visitor's leave them out.
+  // The visitor's data comes without the policies' English texts, in their own file (src/app/english.hpp).
   const FILES = BOOTH ? { wasm: APP + '.wasm', data: 'kiosk-policies.json', font: 'kiosk-font.ttf' }
-    : { wasm: APP + '.wasm', data: 'policies.json', font: 'portal-font.ttf' };
+    : { wasm: APP + '.wasm', data: 'policies.json', font: 'portal-font.ttf', english: 'policy-english.json' };
   // The self-contained offline page (portal-offline.html, kiosk-offline.html) carries everything inline.
   const embedded = document.getElementById('portal-embedded-data');
 
@@ -23,17 +24,21 @@
     return;
   }
   const lang = pickLanguage();
+  // A page that starts in English needs the policies' English in its first frame: fetched with the data. A page
+  // that starts in Chinese leaves it to the app, which asks for it right after its first frame.
+  const englishFirst = !BOOTH && lang === 'en';
   const canvas = document.getElementById('canvas');
   let module = null;   // the Emscripten module once running
   let failure = null;  // the message shown when something went wrong
 
   localiseStaticText(lang);
 
-  // The visitor's app fetches the policies' details right after its first frame (src/app/details.hpp). The offline
-  // copy is set up only once they are in: a new deployment's worker could otherwise take over between the data
-  // and its details, and serve details made for other data (which the app would refuse).
-  const detailsIn = BOOTH ? Promise.resolve()
-    : new Promise((resolve) => window.addEventListener('portal-details-settled', resolve, { once: true }));
+  // The visitor's app fetches the policies' details (src/app/details.hpp) and, unless it has them already, their
+  // English (src/app/english.hpp) right after its first frame. The offline copy is set up only once both are in: a
+  // new deployment's worker could otherwise take over between the data and them, and serve parts made for other
+  // data (which the app would refuse).
+  const settled = (part) => new Promise((resolve) => window.addEventListener('portal-' + part + '-settled', resolve, { once: true }));
+  const partsIn = BOOTH ? Promise.resolve() : Promise.all([settled('details'), settled('english')]);
 
   let resolveReady;
   let rejectReady;
@@ -78,8 +83,9 @@
     // while SDL sizes it twice (to 1x1 to detect CSS sizing, then to its size), and each resize of a canvas with
     // a context reallocates its drawing buffer in the GPU process (40-80 ms under SwiftShader, PERFORMANCE.md 6).
     if (!window.WebGL2RenderingContext) throw webglMissing();
-    const [wasm, data, font] = embedded
-      ? [undefined, fromBase64(embedded.textContent), fromBase64(document.getElementById('portal-embedded-font').textContent)]
+    const [wasm, data, font, english] = embedded
+      ? [undefined, fromBase64(embedded.textContent), fromBase64(document.getElementById('portal-embedded-font').textContent),
+        englishFirst ? embeddedEnglish() : null]
       : await downloadEverything();
     setStep(lang === 'zh' ? '正在启动…' : 'Starting…');
     module = await window.createPortalModule({
@@ -94,6 +100,7 @@
     keepCanvasSized();
     wakeOnPageEvents();
     configureKiosk();
+    if (english) handOverEnglish(english);
     const ok = module._portal_start(...copyIn(data), ...copyIn(font), allocString(lang), allocString(evaluationDate()));
     if (!ok) {
       throw Object.assign(new Error(module.UTF8ToString(module._portal_start_error())), { kind: 'webgl' });
@@ -107,7 +114,22 @@
     // The worker is registered once the details are in, so it caches a complete site. Data so broken that the
     // app cannot show it never asks for details, and then no worker keeps that broken copy: the fixed data
     // reaches the visitor on the next load, straight from the network.
-    if (!embedded) detailsIn.then(registerServiceWorker);
+    if (!embedded) partsIn.then(registerServiceWorker);
+  }
+
+  // The English file fetched with the data goes to the app before it starts (it joins it before the first frame),
+  // or why it could not be had: the page then starts with the policies in Chinese and says so.
+  function handOverEnglish(english) {
+    const [pointer, length] = copyIn(english.bytes);
+    withStrings([english.error], (why) => module._portal_english(pointer, length, why));
+    module._free(pointer);
+    window.dispatchEvent(new Event('portal-english-settled'));
+  }
+
+  function embeddedEnglish() {
+    const inline = document.getElementById('portal-embedded-english');
+    return inline ? { bytes: fromBase64(inline.textContent), error: '' }
+      : { bytes: new Uint8Array(0), error: 'this page has no copy of ' + FILES.english };
   }
 
   // The booth's settings from its address: &idle=seconds, &share_base=http(s) URL for the QR links when the
@@ -192,12 +214,17 @@
 
   // Everything a first frame needs is requested at once: app.js as a script, and the wasm, the data and the font
   // as downloads. The wasm is compiled as soon as its bytes are in, while the rest may still be arriving.
-  // Resolves to [compiled wasm module, data bytes, font bytes] once app.js has run too.
+  // A page starting in English adds the policies' English file, whose failure only leaves the policies in Chinese.
+  // Resolves to [compiled wasm module, data bytes, font bytes, English {bytes, error} or null] once app.js has run too.
   function downloadEverything() {
     const script = window.createPortalModule ? Promise.resolve() : loadScript(APP + '.js');
-    const [wasmBytes, data, font] = downloadAll([FILES.wasm, FILES.data, FILES.font]);
+    const names = [FILES.wasm, FILES.data, FILES.font].concat(englishFirst ? [FILES.english] : []);
+    const [wasmBytes, data, font, englishBytes] = downloadAll(names);
     const compiled = wasmBytes.then((bytes) => WebAssembly.compile(bytes));
-    return Promise.all([compiled, data, font, script]).then(([wasm, dataBytes, fontBytes]) => [wasm, dataBytes, fontBytes]);
+    const english = englishBytes ? englishBytes.then((bytes) => ({ bytes, error: '' }),
+      (err) => ({ bytes: new Uint8Array(0), error: String((err && err.message) || err) })) : null;
+    return Promise.all([compiled, data, font, english, script])
+      .then(([wasm, dataBytes, fontBytes, englishPart]) => [wasm, dataBytes, fontBytes, englishPart]);
   }
 
   // Emscripten's hook for handing it the instance: the module was already compiled during the downloads.
@@ -343,7 +370,11 @@
 
   // --- language, dates, messages --------------------------------------------------------------------------
 
+  // The language the app starts in, as it decides: a link's fragment (#...&lang=en, the last one counts), then
+  // ?lang=, then the browser's languages. The loader needs it first, to fetch the policies' English with the data.
   function pickLanguage() {
+    const linked = new URLSearchParams(location.hash.slice(1)).getAll('lang').filter((l) => l === 'zh' || l === 'en');
+    if (linked.length) return linked[linked.length - 1];
     const asked = query.get('lang');
     if (asked === 'zh' || asked === 'en') return asked;
     const preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];

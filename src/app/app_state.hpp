@@ -13,7 +13,9 @@
 
 #include "app/catalog.hpp"
 #include "app/check_results.hpp"
+#include "app/data_bytes.hpp"
 #include "app/details.hpp"
+#include "app/english.hpp"
 #include "app/kiosk_state.hpp"
 #include "app/preview.hpp"
 #include "core/date.hpp"
@@ -62,7 +64,9 @@ struct AppState {
     std::string error;     // a problem the visitor must see (empty when all is well)
 
     std::shared_ptr<const Catalog> catalog;  // null until loaded, or when the data could not be used
+    DataBytes data_bytes;                    // the data file's, for the files derived from it (app/data_bytes.hpp)
     DetailsPart details;                     // the policies' details when they come after the data (app/details.hpp)
+    EnglishPart english;                     // the policies' English when it comes apart (app/english.hpp)
     core::Date as_of;                        // the evaluation date
     bool skipped_notice_dismissed = false;
 

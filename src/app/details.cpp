@@ -1,7 +1,6 @@
 #include "app/details.hpp"
 
 #include "app/app_state.hpp"
-#include "report/sha256.hpp"
 
 namespace portal::app {
 namespace {
@@ -37,13 +36,12 @@ std::string why_unavailable(const DetailsPart& part, const core::Policy& policy)
 
 }  // namespace
 
-void expect_details(AppState& state, std::string file, std::string data_text) {
+void expect_details(AppState& state, std::string file) {
     if (!state.catalog || file.empty()) return;
     DetailsPart& part = state.details;
     part = DetailsPart{};
     part.status = DetailsPart::Status::awaited;
     part.file = std::move(file);
-    part.data_text = std::move(data_text);
     part.catalog = state.catalog;
 }
 
@@ -64,9 +62,8 @@ void deliver_details(AppState& state, std::string_view text, const std::string& 
         part.joined = core::DetailsJoin{};
         part.joined.diagnostics.push_back(std::move(failed));
     } else {
-        part.joined = core::join_details(catalog->set, text, part.file, report::sha256_hex(part.data_text));
+        part.joined = core::join_details(catalog->set, text, part.file, state.data_bytes.sha256());
     }
-    std::string().swap(part.data_text);
     part.status = part.joined.usable ? DetailsPart::Status::joined : DetailsPart::Status::failed;
 }
 

@@ -23,17 +23,14 @@ struct DetailsPart {
     enum class Status { in_data, awaited, requested, joined, failed };
     Status status = Status::in_data;
     std::string file;                       // the details file the page fetches
-    // The data file's bytes, kept until the details arrive: their SHA-256 is worked out then, after the first
-    // frame, not during the start.
-    std::string data_text;
     std::weak_ptr<const Catalog> catalog;   // the data the details belong to (not an author's preview)
     core::DetailsJoin joined;
 };
 
 struct AppState;
 
-// After start(): this data came without its details, which are in `file`; `data_text` is the data file's text.
-void expect_details(AppState& state, std::string file, std::string data_text);
+// After start(): this data came without its details, which are in `file` (made for state.data_bytes).
+void expect_details(AppState& state, std::string file);
 // The first frame has been drawn and the details are awaited: true once, and the platform fetches the file.
 bool take_details_request(AppState& state);
 // The details file's text arrived, or (error not empty) could not be fetched.

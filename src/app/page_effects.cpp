@@ -18,6 +18,7 @@ PageEffects PageSync::take(AppState& state) {
     state.pick_preview_file = false;
     if (!state.catalog) return effects;
     if (take_details_request(state)) effects.fetch_details = state.details.file;
+    if (take_english_request(state)) effects.fetch_english = state.english.file;
     // A preview leaves the address, the history and the storage as they were: a link or a remembered answer
     // written now would pass the author's file off as the bundled data (app/preview.hpp).
     if (state.preview) return effects;

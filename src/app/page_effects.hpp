@@ -22,10 +22,12 @@ struct PageEffects {
     std::optional<std::string> session_memory;     // the tab's copy of the answers ("" = remove it)
     bool pick_preview_file = false;                // open the file picker for a data author's preview
     std::string fetch_details;                     // fetch this details file, then deliver it ("" for none)
+    std::string fetch_english;                     // fetch this English file, then deliver it ("" for none)
 
     bool empty() const {
         return open_url.empty() && copy_link.empty() && !download && !address && !device_memory && !session_memory &&
-               !pick_preview_file && fetch_details.empty();
+               !pick_preview_file && fetch_details.empty() &&
+               fetch_english.empty();
     }
 };
 

@@ -105,6 +105,7 @@ nlohmann::json snapshot(const AppState& state) {
     out["remember_on_device"] = state.remember_on_device;
     out["preview"] = preview_json(state);
     out["details"] = details_json(state);
+    out["english"] = english_json(state);
     out["preview_error"] = state.preview_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(state.preview_error);
     out["open_url"] = state.last_open_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(state.last_open_url);
     if (state.catalog) {

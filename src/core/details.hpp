@@ -1,8 +1,7 @@
 // The policies' "details" texts as a second file beside the data. The visitor's page first loads the policy data
 // without them (they are shown only in a policy's detail view, not before the first frame) and then this file,
-// both made by the build from the one contract file (scripts/finish_dist.py). The details file proves which data
-// it belongs to by the SHA-256 of that data file's bytes; it mirrors the contract's "policies" array, so a
-// problem in it is named by the same JSON pointer as the text in the contract:
+// both made by the build from the one contract file (scripts/finish_dist.py), as a derived file
+// (core/derived_file.hpp) whose entries hold each policy's id and details:
 //
 //   {"format": "shangyu-policy-details/1", "data_sha256": "<64 hex digits>",
 //    "policies": [{"id": "<policy id>", "details": {"zh": "...", "en": "..."}}, {"id": "<policy without>"}, ...]}

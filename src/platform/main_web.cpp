@@ -10,6 +10,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include <optional>
 #include <string>
 
 // clang-format off
@@ -28,6 +29,8 @@ portal::platform::Runner& runner() {
 
 bool g_started = false;
 bool g_loop_paused = false;
+// The English file a page starting in English handed over before portal_start() (portal_english()).
+std::optional<portal::app::EarlyEnglish> g_early_english;
 
 // Called by the browser once per display refresh while the loop runs. When nothing changed, the loop pauses
 // itself: an idle page then costs no CPU at all. The page's input listeners call portal_wake() to resume it.
@@ -67,6 +70,8 @@ EMSCRIPTEN_KEEPALIVE int portal_start(const char* policy_json, int policy_len, c
     input.preferred_lang = lang;
     input.today = today;
     portal::platform::edition_startup(input);
+    if (g_early_english) input.english = std::move(*g_early_english);
+    g_early_english.reset();
     if (!runner().start(std::move(input))) return 0;
     portal::platform::install_web_text_input();
     g_started = true;
@@ -148,6 +153,18 @@ EMSCRIPTEN_KEEPALIVE int portal_preview_file(const char* bytes, int length, cons
 EMSCRIPTEN_KEEPALIVE void portal_details(const char* bytes, int length, const char* error) {
     if (!g_started) return;
     runner().ui().deliver_details(std::string_view(bytes, static_cast<size_t>(length)), error);
+    portal_wake();
+}
+
+// The policies' English file (app/english.hpp): its bytes, or (error not empty) why it could not be fetched. A page
+// that starts in English hands it over before portal_start(), which joins it before the first frame; otherwise the
+// app asked for it after its first frame.
+EMSCRIPTEN_KEEPALIVE void portal_english(const char* bytes, int length, const char* error) {
+    if (!g_started) {
+        g_early_english = portal::app::EarlyEnglish{std::string(bytes, static_cast<size_t>(length)), error};
+        return;
+    }
+    runner().ui().deliver_english(std::string_view(bytes, static_cast<size_t>(length)), error);
     portal_wake();
 }
 

@@ -135,10 +135,13 @@ EM_JS(void, js_accept_dropped_files, (), {
     });
 });
 
-// The policies' details, asked for by the app after the first frame: from the network (the service worker answers
-// when offline), or on the self-contained offline page from its inline copy. Handed over as bytes, or with why not;
-// then the page is told (the loader sets up the offline copy only once the details are in).
-EM_JS(void, js_fetch_details, (const char* file), {
+// A part of the data the app asks for after the first frame (its details, its policies' English): from the network
+// (the service worker answers when offline), or on the self-contained offline page from its inline copy. Handed
+// over as bytes, or with why not; then the page is told (the loader sets up the offline copy only once every part
+// is in). `part` names the app's entry point (_portal_details, _portal_english), the inline copy and the event.
+EM_JS(void, js_fetch_part, (const char* file, const char* part), {
+    const name = UTF8ToString(file);
+    const which = UTF8ToString(part);
     const deliver = (bytes, error) => {
         // As for a previewed file: without memory for the bytes the app is told why, never handed address 0.
         const data = _malloc(Math.max(bytes.length, 1));
@@ -147,18 +150,17 @@ EM_JS(void, js_fetch_details, (const char* file), {
         const size = lengthBytesUTF8(error) + 1;
         const why = _malloc(size);
         stringToUTF8(error, why, size);
-        _portal_details(data, data ? bytes.length : 0, why);
+        Module['_portal_' + which](data, data ? bytes.length : 0, why);
         _free(data);
         _free(why);
-        window.dispatchEvent(new Event('portal-details-settled'));
+        window.dispatchEvent(new Event('portal-' + which + '-settled'));
     };
-    const embedded = document.getElementById('portal-embedded-details');
+    const embedded = document.getElementById('portal-embedded-' + which);
     if (embedded) {
         const binary = atob(embedded.textContent.trim());
         deliver(Uint8Array.from(binary, (c) => c.charCodeAt(0)), '');
         return;
     }
-    const name = UTF8ToString(file);
     fetch(name, { cache: 'no-cache' })
         .then((response) => { if (!response.ok) throw new Error(name + ': HTTP ' + response.status); return response.arrayBuffer(); })
         .then((buffer) => deliver(new Uint8Array(buffer), ''),
@@ -185,7 +187,8 @@ void perform_page_effects(const app::PageEffects& effects) {
     if (effects.address) js_set_address(effects.address->c_str(), effects.push_history ? 1 : 0);
     if (effects.device_memory) js_store_device_memory(effects.device_memory->c_str());
     if (effects.session_memory) js_store_session_memory(effects.session_memory->c_str());
-    if (!effects.fetch_details.empty()) js_fetch_details(effects.fetch_details.c_str());
+    if (!effects.fetch_details.empty()) js_fetch_part(effects.fetch_details.c_str(), "details");
+    if (!effects.fetch_english.empty()) js_fetch_part(effects.fetch_english.c_str(), "english");
     if (effects.pick_preview_file) {
         js_install_preview_reader();
         js_pick_preview_file();

@@ -4,6 +4,7 @@
 // Exit codes (the contract): 0 success, 1 the data or a test failed, 2 bad usage or unreadable input.
 // Errors go to stderr and name the file and a JSON pointer or line:column; results go to stdout.
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -16,6 +17,7 @@
 #include "core/date.hpp"
 #include "core/details.hpp"
 #include "core/diagnostics.hpp"
+#include "core/english.hpp"
 #include "core/examples.hpp"
 #include "core/json_text.hpp"
 #include "core/jsonlogic.hpp"
@@ -45,6 +47,7 @@ Usage:
   policyctl jsonlogic RULE.json DATA.json
   policyctl export-html [--out FILE] POLICY_FILE
   policyctl details DATA_FILE DETAILS_FILE
+  policyctl english DATA_FILE ENGLISH_FILE [CONTRACT_FILE]
   policyctl help [COMMAND]      (or: policyctl --help, policyctl COMMAND --help)
 
 Commands:
@@ -55,6 +58,7 @@ Commands:
   jsonlogic  evaluate one JsonLogic rule on one data object
   export-html  write the text version of the portal (every policy, no script) as HTML
   details    check that a details file belongs to a data file and join them, as the visitor's page does
+  english    the same for the policies' English texts, and (given the contract) that the join gives it back
 
 Exit codes: 0 success, 1 the data or a test failed, 2 bad usage or unreadable input.
 Errors go to stderr as FILE:LINE:COLUMN: error: ... (text that is not JSON) or
@@ -153,6 +157,26 @@ to stderr as validate prints them; a summary line goes to stdout.
 
 Exit: 0 the details belong to the data and join without errors, 1 they are refused or an entry is broken (or
 DATA_FILE cannot be used at all), 2 bad usage or an unreadable file.
+)"},
+    {"english", R"(policyctl english DATA_FILE ENGLISH_FILE [CONTRACT_FILE]
+
+The visitor's data file (policies.json) holds only the Chinese of each text inside "policies"; the build
+(scripts/finish_dist.py) puts their English in ENGLISH_FILE (policy-english.json), which the page loads with
+the data when it starts in English and right after its first frame otherwise:
+
+  {"format": "shangyu-policy-english/1", "data_sha256": "<SHA-256 of DATA_FILE's bytes>",
+   "policies": [{"id": ..., "title": {"en": ...}, "criteria": [{}, {"label": {"en": ...}}], ...}, ...]}
+
+one entry per entry of the contract's "policies", mirroring the policy, so a text has the same JSON pointer
+in both files. This command loads DATA_FILE as the portal does and joins ENGLISH_FILE to it with the
+portal's own code: it refuses the file whole when data_sha256 is not DATA_FILE's SHA-256 or the file is not
+an English file, and leaves a policy with a broken entry in Chinese only. With CONTRACT_FILE (the file both
+were made from) it also compares every text and tag of every joined policy with the contract's, and names
+each one that differs.
+
+Exit: 0 the English belongs to the data and joins without errors (and gives back the contract's texts), 1
+it is refused, an entry is broken or a text differs (or a data file cannot be used at all), 2 bad usage or
+an unreadable file.
 )"},
     {"help", R"(policyctl help [COMMAND]
 
@@ -456,6 +480,86 @@ int run_details(const std::string& data_file, const std::string& details_file) {
     return errors == 0 ? kOk : kDataFailed;
 }
 
+// ---- english ---------------------------------------------------------------------------------------------
+
+// The texts the visitor's data carries: not the details (in their own file) nor the booth's lint notes.
+bool in_visitor_data(const std::string& place) { return place != "/details" && place.rfind("/lint_accept/", 0) != 0; }
+
+// Each text and tag list of `joined` that differs from the same policy's in `contract`, named by its pointer.
+std::size_t compare_with_contract(const PolicySet& joined, const LoadResult& contract, const std::string& contract_file) {
+    std::size_t differences = 0;
+    const auto differ = [&](const std::string& pointer, const std::string& what) {
+        std::cerr << contract_file << ": " << pointer << ": differs: " << what << "\n";
+        ++differences;
+    };
+    for (const Policy& policy : joined.policies) {
+        const std::string at = pointer_append("/policies", policy.file_index);
+        const auto same = std::find_if(contract.set->policies.begin(), contract.set->policies.end(),
+                                       [&](const Policy& p) { return p.file_index == policy.file_index; });
+        if (same == contract.set->policies.end() || same->id != policy.id) {
+            differ(at, "the contract has no policy " + policy.id + " at this place");
+            continue;
+        }
+        std::map<std::string, Text> expected;
+        for_each_policy_text(*same, [&](const std::string& place, const Text& text) {
+            if (in_visitor_data(place)) expected.emplace(place, text);
+        });
+        for_each_policy_text(policy, [&](const std::string& place, const Text& text) {
+            if (!in_visitor_data(place)) return;
+            const auto found = expected.find(place);
+            if (found == expected.end()) {
+                differ(at + place, "the contract has no text here");
+            } else if (found->second != text) {
+                differ(at + place, "the joined text is not the contract's");
+            }
+            expected.erase(place);
+        });
+        for (const auto& [place, text] : expected) differ(at + place, "the joined policy has no text here");
+        if (policy.tags.en != same->tags.en || policy.tags.zh != same->tags.zh) {
+            differ(at + "/tags", "the joined tags are not the contract's");
+        }
+    }
+    return differences;
+}
+
+int run_english(const std::string& data_file, const std::string& english_file, const std::string& contract_file) {
+    const auto data = read_or_complain(data_file);
+    const auto english = read_or_complain(english_file);
+    const auto contract_text = contract_file.empty() ? std::optional<std::string>("") : read_or_complain(contract_file);
+    if (!data || !english || !contract_text) return kBadUsage;
+    LoadResult loaded = load_policy_set(*data, data_file);
+    if (loaded.fatal()) {
+        print(loaded.diagnostics);
+        std::cout << data_file << ": cannot be used, so no English can join it\n";
+        return kDataFailed;
+    }
+    const std::string fingerprint = portal::report::sha256_hex(*data);
+    const EnglishJoin joined = join_english(*loaded.set, *english, english_file, fingerprint);
+    print(joined.diagnostics);
+    const std::size_t errors = count_errors(joined.diagnostics);
+    if (!joined.usable) {
+        std::cout << english_file << ": refused (" << plural(errors, "error") << "): no English joins " << data_file
+                  << " (SHA-256 " << fingerprint << ")\n";
+        return kDataFailed;
+    }
+    std::size_t broken = 0;
+    for (const bool entry : joined.broken) broken += entry ? 1 : 0;
+    std::cout << english_file << ": made for " << data_file << " (SHA-256 " << fingerprint << "); "
+              << plural(joined.texts, "English text") << " joined to " << plural(loaded.set->policies.size(), "policy")
+              << ", " << broken << " left in Chinese only, " << plural(errors, "error") << "\n";
+    if (contract_file.empty()) return errors == 0 ? kOk : kDataFailed;
+    const LoadResult contract = load_policy_set(*contract_text, contract_file);
+    if (contract.fatal()) {
+        print(contract.diagnostics);
+        std::cout << contract_file << ": cannot be used, so nothing can be compared with it\n";
+        return kDataFailed;
+    }
+    const std::size_t differences = compare_with_contract(*loaded.set, contract, contract_file);
+    std::cout << (differences == 0 ? "the same texts as " : "not the texts of ") << contract_file << " ("
+              << plural(differences, "difference") << ")\n";
+    return errors == 0 && differences == 0 ? kOk : kDataFailed;
+}
+
 // ---- command line -----------------------------------------------------------------------------------------
 
 int run_help(const std::vector<std::string>& args) {
@@ -532,6 +636,10 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
     if (command == "details") {
         if (args.size() != 2) return usage_error("details takes DATA_FILE and DETAILS_FILE");
         return run_details(args[0], args[1]);
+    }
+    if (command == "english") {
+        if (args.size() != 2 && args.size() != 3) return usage_error("english takes DATA_FILE, ENGLISH_FILE and maybe CONTRACT_FILE");
+        return run_english(args[0], args[1], args.size() == 3 ? args[2] : std::string());
     }
     if (command == "validate" || command == "test") {
         if (args.size() != 1) return usage_error(command + " takes exactly one FILE");

@@ -53,6 +53,24 @@ void draw_link_notice(ViewContext& ctx, float width) {
     vertical_space(4.0f);
 }
 
+// One quiet line while the policies' English is on its way (they show in Chinese meanwhile, each marked so); a
+// warning with the reason when it could not be used.
+void draw_english_notice(ViewContext& ctx, float width) {
+    const app::EnglishNotice notice = app::english_notice(ctx.state);
+    if (notice == app::EnglishNotice::none) return;
+    const Palette& p = palette();
+    Column column(width);
+    if (notice == app::EnglishNotice::loading) {
+        paragraph(ctx.t(str::english_loading), colour(p.text_muted));
+    } else {
+        begin_panel(14.0f);
+        paragraph("⚠ " + fill(ctx.t(str::english_unavailable), app::english_problem(ctx.state).c_str()), colour(p.warning));
+        end_panel(&p.warning_soft, &p.border);
+    }
+    ctx.locator.mark("notice:english");
+    vertical_space(4.0f);
+}
+
 // The clipboard refused the link: show it, so the visitor can still copy it by hand.
 void draw_copy_failed(ViewContext& ctx, float width) {
     if (ctx.state.share_feedback != app::AppState::ShareFeedback::failed) return;

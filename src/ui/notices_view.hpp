@@ -12,6 +12,8 @@ namespace portal::ui {
 // Each draws nothing unless its notice is due; `width` caps the notice's column like the view below it.
 void draw_skipped_notice(ViewContext& ctx, float width);
 void draw_link_notice(ViewContext& ctx, float width);
+// On an English page whose policies' English texts are still on their way or could not be used (app/english.hpp).
+void draw_english_notice(ViewContext& ctx, float width);
 void draw_copy_failed(ViewContext& ctx, float width);
 
 // The data could not be loaded: what happened, in the visitor's language.

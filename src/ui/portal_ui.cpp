@@ -52,7 +52,9 @@ PortalUi::~PortalUi() = default;
 void PortalUi::start(StartupData data) {
     font_file_ = std::move(data.font);
     app::start(state_, data.policy_json, data.policy_file_name, data.preferred_lang, data.today);
-    app::expect_details(state_, std::move(data.details_file), std::move(data.policy_json));
+    if (!data.details_file.empty() || !data.english_file.empty()) state_.data_bytes.keep(std::move(data.policy_json));
+    app::expect_details(state_, std::move(data.details_file));
+    app::expect_english(state_, std::move(data.english_file), std::move(data.english));
     impl_->booth = std::move(data.booth);
     if (impl_->booth) impl_->booth->configure(state_);
     apply_palette();
@@ -131,6 +133,11 @@ void PortalUi::deliver_details(std::string_view text, const std::string& error) 
     app::deliver_details(state_, text, error);
 }
 
+void PortalUi::deliver_english(std::string_view text, const std::string& error) {
+    app::deliver_english(state_, text, error);
+    follow_catalog();  // the title size now holds the English titles too
+}
+
 void PortalUi::open_preview(std::string_view text, const std::string& file_name) {
     if (impl_->booth) return;
     app::open_preview(state_, text, file_name);
@@ -167,6 +174,7 @@ void draw_view(ViewContext& ctx) {
     draw_preview_banner(ctx, view_width(ctx.state.view));
     draw_preview_error(ctx, view_width(ctx.state.view));
     draw_link_notice(ctx, view_width(ctx.state.view));
+    draw_english_notice(ctx, view_width(ctx.state.view));
     draw_copy_failed(ctx, view_width(ctx.state.view));
     switch (ctx.state.view) {
         case app::View::explore:

@@ -107,6 +107,8 @@ public:
 
     // The details file asked for in PageEffects::fetch_details arrived (error "") or could not be fetched.
     void deliver_details(std::string_view text, const std::string& error);
+    // The English file asked for in PageEffects::fetch_english arrived (error "") or could not be fetched.
+    void deliver_english(std::string_view text, const std::string& error);
 
     // The clipboard took the link asked for in PageEffects::copy_link, or refused it.
     void share_finished(bool copied);

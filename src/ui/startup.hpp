@@ -3,9 +3,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/english.hpp"
 #include "ui/booth.hpp"
 
 namespace portal::ui {
@@ -20,6 +22,10 @@ struct StartupData {
     // The file with the policies' details when policy_json comes without them (the visitor's page: app/details.hpp);
     // "" when the data holds them.
     std::string details_file;
+    // The file with the policies' English texts when policy_json comes without them (app/english.hpp), "" when the
+    // data holds them; and its text when the page fetched it with the data (a page that starts in English).
+    std::string english_file;
+    std::optional<app::EarlyEnglish> english;
 };
 
 }  // namespace portal::ui

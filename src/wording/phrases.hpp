@@ -134,6 +134,8 @@ inline constexpr Phrase crit_unknown{"○ 待回答", "○ Not answered"};
 inline constexpr Phrase back{"← 返回", "← Back"};
 inline constexpr Phrase sec_details{"详细说明", "Details"};
 inline constexpr Phrase details_loading{"正在加载详细说明…", "Loading the details…"};
+inline constexpr Phrase english_loading{"政策的英文文本正在加载，加载完成前以中文显示。", "The policies' English texts are loading; until they arrive, they are shown in Chinese."};
+inline constexpr Phrase english_unavailable{"部分政策的英文文本无法显示，以中文显示：{}", "Some policies' English texts cannot be shown, so they are in Chinese: {}"};
 inline constexpr Phrase details_unavailable{"详细说明暂不可用：{}", "The details cannot be shown: {}"};
 inline constexpr Phrase sec_benefits{"可获得的支持", "What you get"};
 inline constexpr Phrase sec_criteria{"申请条件", "Who can apply"};

@@ -35,11 +35,12 @@ function watch(page) {
   return problems;
 }
 
-// The policies' details are complete offline: the visitor's page fetches them after its first frame (from the
-// worker's cache, or inline in the single file), the booth's data holds them.
+// The policies' details and English are complete offline: the visitor's page fetches them (from the worker's cache,
+// or inline in the single file), the booth's data holds them.
 async function detailsComplete(page, page_) {
   const expected = page_.name === 'booth' ? 'in_data' : 'joined';
-  await page.waitForFunction((s) => window.portal.state().details.status === s, expected, { polling: 100, timeout: 30000 });
+  await page.waitForFunction((s) => window.portal.state().details.status === s && window.portal.state().english.status === s,
+    expected, { polling: 100, timeout: 30000 });
 }
 
 async function controlledBy(page) {
@@ -110,6 +111,7 @@ for (const page_ of PAGES) {
     assert.ok(!cached.some((name) => name.startsWith(`${page_.other}.`)), `nothing of the other page: ${cached.join(', ')}`);
     assert.equal(cached.includes('jsonlogic-tests.json'), page_.name === 'booth', 'the self-test suite only for the booth');
     assert.equal(cached.includes('policy-details.json'), page_.name === 'visitor', 'the details file only for the visitor');
+    assert.equal(cached.includes('policy-english.json'), page_.name === 'visitor', 'the English file only for the visitor');
 
     await context.setOffline(true);
     await page.reload();
@@ -187,6 +189,12 @@ for (const page_ of PAGES) {
     await settle(page, 3);
     const snapshot = await state(page);
     assert.equal(snapshot.lang, page_.name === 'booth' ? 'zh' : 'en');  // the booth speaks Chinese first
+    if (page_.name === 'visitor') {  // in English from its first frame, from its inline copy
+      const english = JSON.parse(await readFile(path.join(DIST, 'policy-english.json'), 'utf8')).policies;
+      const shown = english.find((entry) => entry.id === snapshot.visible[0]);
+      await page.waitForFunction((t) => (document.getElementById('a11y')?.textContent || '').includes(t), shown.title.en,
+        { polling: 100, timeout: 30000 });
+    }
     assert.equal(snapshot.error, null);
     assert.equal(snapshot.kiosk, page_.name === 'booth');
     const { png } = await screenshot(page, `single-file-${page_.name}`);

@@ -56,7 +56,7 @@ class Usage(TempFiles):
     def test_help_explains_every_command(self):
         code, out, _ = run("--help")
         self.assertEqual(code, 0)
-        for command in ("validate", "test", "lint", "check", "jsonlogic", "export-html", "details"):
+        for command in ("validate", "test", "lint", "check", "jsonlogic", "export-html", "details", "english"):
             self.assertIn(command, out)
         self.assertIn("Exit codes: 0 success, 1 the data or a test failed, 2 bad usage", out)
 
@@ -557,6 +557,68 @@ class Details(TempFiles):
         code, out, _ = run("details", "--help")
         self.assertEqual(code, 0)
         self.assertIn("data_sha256", out)
+
+
+class English(TempFiles):
+    """policyctl english joins the visitor's data and the policies' English texts the build derives from the
+    contract (scripts/finish_dist.py) with the portal's own code, and shows the join gives the contract back."""
+
+    def split(self, document):
+        import copy
+        import sys
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+        from finish_dist import compact, english_data, split_english, visitor_data
+        visitor = copy.deepcopy(visitor_data(document))
+        entries = split_english(visitor)
+        data = compact(visitor)
+        return self.write("policies.json", data), english_data(entries, data.encode("utf-8"))
+
+    def test_the_build_s_files_join_into_the_contract_s_texts(self):
+        bundled = os.environ.get("PORTAL_POLICY_FILE", "")
+        for contract in [FIXTURE] + ([bundled] if os.path.exists(bundled) else []):
+            with open(contract, encoding="utf-8") as f:
+                document = json.load(f)
+            data, english = self.split(document)
+            with open(data, encoding="utf-8") as f:
+                self.assertNotIn('"en"', json.dumps(json.load(f)["policies"]))  # the data holds no policy's English
+            code, out, err = run("english", data, self.write("policy-english.json", english), contract)
+            self.assertEqual(code, 0, err)
+            self.assertIn("policy-english.json: made for", out)
+            self.assertIn(f"joined to {len(document['policies'])} policies, 0 left in Chinese only, 0 errors", out)
+            self.assertIn(f"the same texts as {contract} (0 differences)", out)
+
+    def test_english_for_other_data_is_refused(self):
+        data, english = self.split(fixture_document())
+        english["data_sha256"] = "0" * 64
+        code, out, err = run("english", data, self.write("policy-english.json", english))
+        self.assertEqual(code, 1)
+        self.assertIn("refused", out)
+        self.assertIn("policy-english.json: /data_sha256: error: these English texts were made for other policy data",
+                      err)
+
+    def test_a_broken_entry_is_named_by_its_pointer(self):
+        data, english = self.split(fixture_document())
+        english["policies"][1]["title"]["en"] = 7
+        code, out, err = run("english", data, self.write("policy-english.json", english))
+        self.assertEqual(code, 1)
+        self.assertIn("policy-english.json: /policies/1/title/en: error:", err)
+        self.assertIn("1 left in Chinese only, 1 error", out)
+
+    def test_a_text_that_is_not_the_contract_s_is_named(self):
+        data, english = self.split(fixture_document())
+        english["policies"][0]["title"]["en"] = "Another title"
+        code, out, err = run("english", data, self.write("policy-english.json", english), FIXTURE)
+        self.assertEqual(code, 1)
+        self.assertIn(f"{FIXTURE}: /policies/0/title: differs", err)
+        self.assertIn("(1 difference)", out)
+
+    def test_usage(self):
+        self.assertEqual(run("english", FIXTURE)[0], 2)
+        self.assertEqual(run("english", FIXTURE, "/nonexistent.json")[0], 2)
+        code, out, _ = run("english", "--help")
+        self.assertEqual(code, 0)
+        self.assertIn("shangyu-policy-english/1", out)
+
 
 if __name__ == "__main__":
     unittest.main()

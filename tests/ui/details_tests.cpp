@@ -86,7 +86,8 @@ TEST_SUITE("details") {
         const Parts parts = split(fixture_document());
         portal::app::AppState state;
         portal::app::start(state, parts.data, "policies.json", "zh", "2026-11-26");
-        portal::app::expect_details(state, kDetailsFile, parts.data);
+        state.data_bytes.keep(parts.data);
+        portal::app::expect_details(state, kDetailsFile);
         portal::app::PageSync sync;
         CHECK(sync.take(state).fetch_details.empty());
         state.frames = 1;

@@ -33,6 +33,8 @@ struct HeadlessOptions {
     portal::app::KioskSettings kiosk;  // enabled: the recruitment-fair booth (laid out magnified, as in the browser)
     std::string policy_text;           // the data itself, instead of reading policy_file
     std::string details_file;          // the data comes without its details, which are in this file (app/details.hpp)
+    std::string english_file;          // ... and without its policies' English, in this file (app/english.hpp)
+    std::optional<app::EarlyEnglish> english;  // the English file's text when the page fetched it with the data
 };
 
 class HeadlessPortal {
@@ -48,7 +50,7 @@ public:
         const std::string font = read_text_file(PORTAL_FONT_FILE);
         ui::StartupData data{options.policy_text.empty() ? read_text_file(options.policy_file) : options.policy_text,
                              options.policy_file, std::vector<unsigned char>(font.begin(), font.end()), options.lang,
-                             options.today, {}, options.details_file};
+                             options.today, {}, options.details_file, options.english_file, options.english};
         if (options.kiosk.enabled) data.booth = ui::make_kiosk_booth(options.kiosk);
         ui_.start(std::move(data));
         ui_.build_fonts(1.0f);

@@ -1,0 +1,112 @@
+#include "app/english.hpp"
+
+#include "app/app_state.hpp"
+#include "app/derive.hpp"
+
+namespace portal::app {
+namespace {
+
+const char* status_name(EnglishPart::Status status) {
+    switch (status) {
+        case EnglishPart::Status::in_data: return "in_data";
+        case EnglishPart::Status::awaited: return "awaited";
+        case EnglishPart::Status::requested: return "requested";
+        case EnglishPart::Status::joined: return "joined";
+        case EnglishPart::Status::failed: return "failed";
+    }
+    return "in_data";
+}
+
+// The part applies to the data shown now (not while an author's file is previewed).
+bool part_applies(const AppState& state) {
+    return state.english.status != EnglishPart::Status::in_data && state.catalog &&
+           state.english.catalog.lock() == state.catalog;
+}
+
+// `joined` takes the place of `old` wherever the visit refers to the data: shown, kept for after a preview, and
+// named by the details part. The list and the results are worked out again for it in the same frame.
+void replace_catalog(AppState& state, const std::shared_ptr<const Catalog>& old, std::shared_ptr<const Catalog> joined) {
+    if (state.details.catalog.lock() == old) state.details.catalog = joined;
+    state.english.catalog = joined;
+    if (state.preview && state.preview->bundled == old) state.preview->bundled = joined;
+    if (state.catalog != old) return;
+    state.catalog = std::move(joined);
+    refresh_list(state);
+    refresh_evaluation(state);
+}
+
+}  // namespace
+
+void expect_english(AppState& state, std::string file, std::optional<EarlyEnglish> early) {
+    if (!state.catalog || file.empty()) return;
+    EnglishPart& part = state.english;
+    part = EnglishPart{};
+    part.status = EnglishPart::Status::awaited;
+    part.file = std::move(file);
+    part.catalog = state.catalog;
+    if (!early) return;
+    part.status = EnglishPart::Status::requested;
+    deliver_english(state, early->text, early->error);
+}
+
+bool take_english_request(AppState& state) {
+    if (state.english.status != EnglishPart::Status::awaited || state.frames < 1) return false;
+    state.english.status = EnglishPart::Status::requested;
+    return true;
+}
+
+void deliver_english(AppState& state, std::string_view text, const std::string& error) {
+    EnglishPart& part = state.english;
+    const std::shared_ptr<const Catalog> catalog = part.catalog.lock();
+    if (part.status != EnglishPart::Status::requested || !catalog) return;
+    part.joined = core::EnglishJoin{};
+    if (!error.empty()) {
+        core::Diagnostic failed;
+        failed.file = part.file;
+        failed.message = "could not be downloaded: " + error;
+        part.joined.diagnostics.push_back(std::move(failed));
+        part.status = EnglishPart::Status::failed;
+        return;
+    }
+    core::PolicySet set = catalog->set;
+    part.joined = core::join_english(set, text, part.file, state.data_bytes.sha256());
+    if (!part.joined.usable) {
+        part.status = EnglishPart::Status::failed;
+        return;
+    }
+    part.status = EnglishPart::Status::joined;
+    core::LoadResult result;
+    result.set = std::move(set);
+    result.skipped = catalog->skipped;
+    replace_catalog(state, catalog, make_catalog(std::move(result), state.as_of));
+}
+
+EnglishNotice english_notice(const AppState& state) {
+    if (state.lang != core::Lang::en || !part_applies(state)) return EnglishNotice::none;
+    switch (state.english.status) {
+        case EnglishPart::Status::awaited:
+        case EnglishPart::Status::requested: return EnglishNotice::loading;
+        case EnglishPart::Status::failed: return EnglishNotice::unavailable;
+        default: break;
+    }
+    for (const bool broken : state.english.joined.broken) {
+        if (broken) return EnglishNotice::unavailable;
+    }
+    return EnglishNotice::none;
+}
+
+std::string english_problem(const AppState& state) {
+    for (const core::Diagnostic& d : state.english.joined.diagnostics) {
+        if (d.severity == core::Severity::error) return core::to_string(d);
+    }
+    return {};
+}
+
+nlohmann::json english_json(const AppState& state) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const core::Diagnostic& d : state.english.joined.diagnostics) problems.push_back(core::to_string(d));
+    return {{"status", status_name(state.english.status)}, {"file", state.english.file},
+            {"texts", state.english.joined.texts}, {"problems", problems}};
+}
+
+}  // namespace portal::app

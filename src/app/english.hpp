@@ -1,0 +1,57 @@
+// The policies' English texts on the visitor's page: the data file holds only the Chinese of the texts inside
+// "policies", and the English file (core/english.hpp) comes with the data when the page starts in English (the
+// platform hands it over before the first frame) or is fetched right after the first frame otherwise, so a visitor
+// who switches later finds it there. Until it has arrived (or when it could not be used) an English page shows
+// the policies' Chinese texts and says why (english_notice).
+//
+// Joining gives the data shown a new catalog, the same policies with their English, and everything derived from
+// their texts (the search index, the order by name) made again; positions stay, so the visit goes on as it was.
+// Pages that load the contract file whole (the booth, the desktop app, an author's preview) fetch nothing.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "app/catalog.hpp"
+#include "core/english.hpp"
+
+namespace portal::app {
+
+struct EnglishPart {
+    enum class Status { in_data, awaited, requested, joined, failed };
+    Status status = Status::in_data;
+    std::string file;                       // the English file the page fetches
+    std::weak_ptr<const Catalog> catalog;   // the data the English belongs to (the joined catalog once joined)
+    core::EnglishJoin joined;
+};
+
+// What the page already has of the English file at the start (it starts in English): the text, or why not.
+struct EarlyEnglish {
+    std::string text;
+    std::string error;
+};
+
+struct AppState;
+
+// After start(): this data came without its policies' English, which is in `file`. With `early`, the page fetched
+// it with the data: joined now, before the first frame.
+void expect_english(AppState& state, std::string file, std::optional<EarlyEnglish> early);
+// The first frame has been drawn and the English is awaited: true once, and the platform fetches the file.
+bool take_english_request(AppState& state);
+// The English file's text arrived, or (error not empty) could not be fetched.
+void deliver_english(AppState& state, std::string_view text, const std::string& error);
+
+// What an English page says about the policies' texts: "" when they are all there (or the page is in Chinese), else
+// that they are still loading or why they could not be used (the first error).
+enum class EnglishNotice { none, loading, unavailable };
+EnglishNotice english_notice(const AppState& state);
+std::string english_problem(const AppState& state);
+
+// The test hook's "english": {"status": ..., "texts": ..., "problems": [...]}.
+nlohmann::json english_json(const AppState& state);
+
+}  // namespace portal::app
