@@ -5,23 +5,6 @@
 namespace portal::app {
 namespace {
 
-// The part applies to the data shown now (not while an author's file is previewed).
-bool part_applies(const AppState& state) {
-    return state.details.status != DetailsPart::Status::in_data && state.catalog &&
-           state.details.catalog.lock() == state.catalog;
-}
-
-const char* status_name(DetailsPart::Status status) {
-    switch (status) {
-        case DetailsPart::Status::in_data: return "in_data";
-        case DetailsPart::Status::awaited: return "awaited";
-        case DetailsPart::Status::requested: return "requested";
-        case DetailsPart::Status::joined: return "joined";
-        case DetailsPart::Status::failed: return "failed";
-    }
-    return "in_data";
-}
-
 // The first error about this policy's entry, else the first error of the file.
 std::string why_unavailable(const DetailsPart& part, const core::Policy& policy) {
     const std::string entry = core::pointer_append("/policies", policy.file_index);
@@ -46,9 +29,7 @@ void expect_details(AppState& state, std::string file) {
 }
 
 bool take_details_request(AppState& state) {
-    if (state.details.status != DetailsPart::Status::awaited || state.frames < 1) return false;
-    state.details.status = DetailsPart::Status::requested;
-    return true;
+    return take_later_request(state.details, state.frames);
 }
 
 void deliver_details(AppState& state, std::string_view text, const std::string& error) {
@@ -56,11 +37,8 @@ void deliver_details(AppState& state, std::string_view text, const std::string& 
     const std::shared_ptr<const Catalog> catalog = part.catalog.lock();
     if (part.status != DetailsPart::Status::requested || !catalog) return;
     if (!error.empty()) {
-        core::Diagnostic failed;
-        failed.file = part.file;
-        failed.message = "could not be downloaded: " + error;
         part.joined = core::DetailsJoin{};
-        part.joined.diagnostics.push_back(std::move(failed));
+        part.joined.diagnostics.push_back(download_failure(part.file, error));
     } else {
         part.joined = core::join_details(catalog->set, text, part.file, state.data_bytes.sha256());
     }
@@ -74,7 +52,7 @@ PolicyDetails policy_details(const AppState& state, int policy) {
     const auto i = static_cast<std::size_t>(policy);
     const DetailsPart& part = state.details;
     const core::Text* text = &p.details;
-    if (part_applies(state)) {
+    if (later_part_applies(part, state.catalog)) {
         const bool arriving = part.status == DetailsPart::Status::awaited || part.status == DetailsPart::Status::requested;
         if (arriving) {
             out.kind = PolicyDetails::Kind::loading;
@@ -96,7 +74,7 @@ PolicyDetails policy_details(const AppState& state, int policy) {
 nlohmann::json details_json(const AppState& state) {
     nlohmann::json problems = nlohmann::json::array();
     for (const core::Diagnostic& d : state.details.joined.diagnostics) problems.push_back(core::to_string(d));
-    return {{"status", status_name(state.details.status)}, {"file", state.details.file}, {"problems", problems}};
+    return {{"status", later_status_name(state.details.status)}, {"file", state.details.file}, {"problems", problems}};
 }
 
 }  // namespace portal::app

@@ -15,17 +15,13 @@
 #include <nlohmann/json.hpp>
 
 #include "app/catalog.hpp"
+#include "app/later_part.hpp"
 #include "core/details.hpp"
 
 namespace portal::app {
 
-struct DetailsPart {
-    enum class Status { in_data, awaited, requested, joined, failed };
-    Status status = Status::in_data;
-    std::string file;                       // the details file the page fetches
-    std::weak_ptr<const Catalog> catalog;   // the data the details belong to (not an author's preview)
-    core::DetailsJoin joined;
-};
+// Where the details file stands (app/later_part.hpp).
+using DetailsPart = LaterPart<core::DetailsJoin>;
 
 struct AppState;
 

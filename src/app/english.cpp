@@ -6,23 +6,6 @@
 namespace portal::app {
 namespace {
 
-const char* status_name(EnglishPart::Status status) {
-    switch (status) {
-        case EnglishPart::Status::in_data: return "in_data";
-        case EnglishPart::Status::awaited: return "awaited";
-        case EnglishPart::Status::requested: return "requested";
-        case EnglishPart::Status::joined: return "joined";
-        case EnglishPart::Status::failed: return "failed";
-    }
-    return "in_data";
-}
-
-// The part applies to the data shown now (not while an author's file is previewed).
-bool part_applies(const AppState& state) {
-    return state.english.status != EnglishPart::Status::in_data && state.catalog &&
-           state.english.catalog.lock() == state.catalog;
-}
-
 // `joined` takes the place of `old` wherever the visit refers to the data: shown, kept for after a preview, and
 // named by the details part. The list and the results are worked out again for it in the same frame.
 void replace_catalog(AppState& state, const std::shared_ptr<const Catalog>& old, std::shared_ptr<const Catalog> joined) {
@@ -50,9 +33,7 @@ void expect_english(AppState& state, std::string file, std::optional<EarlyEnglis
 }
 
 bool take_english_request(AppState& state) {
-    if (state.english.status != EnglishPart::Status::awaited || state.frames < 1) return false;
-    state.english.status = EnglishPart::Status::requested;
-    return true;
+    return take_later_request(state.english, state.frames);
 }
 
 void deliver_english(AppState& state, std::string_view text, const std::string& error) {
@@ -61,10 +42,7 @@ void deliver_english(AppState& state, std::string_view text, const std::string& 
     if (part.status != EnglishPart::Status::requested || !catalog) return;
     part.joined = core::EnglishJoin{};
     if (!error.empty()) {
-        core::Diagnostic failed;
-        failed.file = part.file;
-        failed.message = "could not be downloaded: " + error;
-        part.joined.diagnostics.push_back(std::move(failed));
+        part.joined.diagnostics.push_back(download_failure(part.file, error));
         part.status = EnglishPart::Status::failed;
         return;
     }
@@ -82,7 +60,7 @@ void deliver_english(AppState& state, std::string_view text, const std::string& 
 }
 
 EnglishNotice english_notice(const AppState& state) {
-    if (state.lang != core::Lang::en || !part_applies(state)) return EnglishNotice::none;
+    if (state.lang != core::Lang::en || !later_part_applies(state.english, state.catalog)) return EnglishNotice::none;
     switch (state.english.status) {
         case EnglishPart::Status::awaited:
         case EnglishPart::Status::requested: return EnglishNotice::loading;
@@ -105,7 +83,7 @@ std::string english_problem(const AppState& state) {
 nlohmann::json english_json(const AppState& state) {
     nlohmann::json problems = nlohmann::json::array();
     for (const core::Diagnostic& d : state.english.joined.diagnostics) problems.push_back(core::to_string(d));
-    return {{"status", status_name(state.english.status)}, {"file", state.english.file},
+    return {{"status", later_status_name(state.english.status)}, {"file", state.english.file},
             {"texts", state.english.joined.texts}, {"problems", problems}};
 }
 

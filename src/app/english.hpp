@@ -17,17 +17,13 @@
 #include <nlohmann/json.hpp>
 
 #include "app/catalog.hpp"
+#include "app/later_part.hpp"
 #include "core/english.hpp"
 
 namespace portal::app {
 
-struct EnglishPart {
-    enum class Status { in_data, awaited, requested, joined, failed };
-    Status status = Status::in_data;
-    std::string file;                       // the English file the page fetches
-    std::weak_ptr<const Catalog> catalog;   // the data the English belongs to (the joined catalog once joined)
-    core::EnglishJoin joined;
-};
+// Where the English file stands (app/later_part.hpp).
+using EnglishPart = LaterPart<core::EnglishJoin>;
 
 // What the page already has of the English file at the start (it starts in English): the text, or why not.
 struct EarlyEnglish {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, serveDist, launchBrowser, expectNoProblems, state, screenshot } from './harness.mjs';
+import { DIST, serveDist, launchBrowser, expectNoProblems, recordFetches, state, screenshot } from './harness.mjs';
 
 const DETAILS = 'policy-details.json';
 const details = JSON.parse(await readFile(path.join(DIST, DETAILS), 'utf8'));
@@ -19,17 +19,6 @@ const LOADING = '正在加载详细说明';
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-// Notes, for each file the page fetches, how many frames the app had drawn when it asked.
-function recordFetches() {
-  const original = window.fetch;
-  window.portalFetches = [];
-  window.fetch = function (input, ...rest) {
-    const url = new URL(String((input && input.url) || input), location.href).pathname;
-    window.portalFetches.push({ url, frames: window.portal ? window.portal.state().frames : 0 });
-    return original.call(this, input, ...rest);
-  };
-}
 
 // The page's own requests only: no service worker, which would fetch the details too when it installs.
 async function open(server, fragment) {

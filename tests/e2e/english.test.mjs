@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, serveDist, launchBrowser, expectNoProblems, state, screenshot, click } from './harness.mjs';
+import { DIST, serveDist, launchBrowser, expectNoProblems, recordFetches, state, screenshot, click } from './harness.mjs';
 
 const ENGLISH = 'policy-english.json';
 const english = JSON.parse(await readFile(path.join(DIST, ENGLISH), 'utf8'));
@@ -23,17 +23,6 @@ const LOADING = "The policies' English texts are loading";
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-// Notes, for each file the page fetches, how many frames the app had drawn when it asked.
-function recordFetches() {
-  const original = window.fetch;
-  window.portalFetches = [];
-  window.fetch = function (input, ...rest) {
-    const url = new URL(String((input && input.url) || input), location.href).pathname;
-    window.portalFetches.push({ url, frames: window.portal ? window.portal.state().frames : 0 });
-    return original.call(this, input, ...rest);
-  };
-}
 
 // The page's own requests only: no service worker, which would fetch the English too when it installs.
 async function open(server, locale, address = '') {

@@ -119,6 +119,18 @@ export async function openPortal(browser, serverUrl, options = {}) {
   return { context, page, problems };
 }
 
+// An init script (context.addInitScript) that notes, for each file the page fetches, how many frames the app had
+// drawn when it asked: window.portalFetches = [{url (the path), frames}].
+export function recordFetches() {
+  const original = window.fetch;
+  window.portalFetches = [];
+  window.fetch = function (input, ...rest) {
+    const url = new URL(String((input && input.url) || input), location.href).pathname;
+    window.portalFetches.push({ url, frames: window.portal ? window.portal.state().frames : 0 });
+    return original.call(this, input, ...rest);
+  };
+}
+
 export function expectNoProblems(assert, problems) {
   assert.deepEqual(problems, [], 'the page logged errors or failed requests');
 }
