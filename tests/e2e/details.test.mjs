@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, serveDist, launchBrowser, expectNoProblems, recordFetches, state, screenshot } from './harness.mjs';
+import { DIST, serveDist, launchBrowser, expectNoProblems, openRecordingFetches, mirrorText, waitForMirror, state, screenshot } from './harness.mjs';
 
 const DETAILS = 'policy-details.json';
 const details = JSON.parse(await readFile(path.join(DIST, DETAILS), 'utf8'));
@@ -20,25 +20,7 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-// The page's own requests only: no service worker, which would fetch the details too when it installs.
-async function open(server, fragment) {
-  const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', viewport: { width: 1366, height: 900 } });
-  await context.addInitScript(recordFetches);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.goto(server.url + '#' + fragment);
-  await page.evaluate(() => window.portal.ready);
-  return { context, page, problems };
-}
-
-const mirrorText = (page) => page.evaluate(() => document.getElementById('a11y')?.textContent || '');
-
-async function waitForMirror(page, text) {
-  await page.waitForFunction((t) => (document.getElementById('a11y')?.textContent || '').includes(t), text,
-    { polling: 100, timeout: 30000 });
-}
+const open = (server, fragment) => openRecordingFetches(browser, server.url, 'zh-CN', '#' + fragment);
 
 async function waitForDetails(page, status) {
   await page.waitForFunction((s) => window.portal.state().details.status === s, status, { polling: 100, timeout: 30000 });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, serveDist, launchBrowser, expectNoProblems, recordFetches, state, screenshot, click } from './harness.mjs';
+import { DIST, serveDist, launchBrowser, expectNoProblems, openRecordingFetches, mirrorText, waitForMirror, state, screenshot, click } from './harness.mjs';
 
 const ENGLISH = 'policy-english.json';
 const english = JSON.parse(await readFile(path.join(DIST, ENGLISH), 'utf8'));
@@ -24,25 +24,7 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-// The page's own requests only: no service worker, which would fetch the English too when it installs.
-async function open(server, locale, address = '') {
-  const context = await browser.newContext({ locale, serviceWorkers: 'block', viewport: { width: 1366, height: 900 } });
-  await context.addInitScript(recordFetches);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.goto(server.url + address);
-  await page.evaluate(() => window.portal.ready);
-  return { context, page, problems };
-}
-
-const mirrorText = (page) => page.evaluate(() => document.getElementById('a11y')?.textContent || '');
-
-async function waitForMirror(page, text) {
-  await page.waitForFunction((t) => (document.getElementById('a11y')?.textContent || '').includes(t), text,
-    { polling: 100, timeout: 30000 });
-}
+const open = (server, locale, address = '') => openRecordingFetches(browser, server.url, locale, address);
 
 async function waitForEnglish(page, status) {
   await page.waitForFunction((s) => window.portal.state().english.status === s, status, { polling: 100, timeout: 30000 });

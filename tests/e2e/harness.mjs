@@ -131,6 +131,27 @@ export function recordFetches() {
   };
 }
 
+// Opens the page at `address` (relative to the server) with its own requests only (no service worker, which would
+// fetch the later files too when it installs), recording them (recordFetches), and waits for its first frame.
+export async function openRecordingFetches(browser, serverUrl, locale, address = '') {
+  const context = await browser.newContext({ locale, serviceWorkers: 'block', viewport: { width: 1366, height: 900 } });
+  await context.addInitScript(recordFetches);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  await page.goto(serverUrl + address);
+  await page.evaluate(() => window.portal.ready);
+  return { context, page, problems };
+}
+
+// The accessibility mirror's text, and waiting until it holds `text`.
+export const mirrorText = (page) => page.evaluate(() => document.getElementById('a11y')?.textContent || '');
+export async function waitForMirror(page, text) {
+  await page.waitForFunction((t) => (document.getElementById('a11y')?.textContent || '').includes(t), text,
+    { polling: 100, timeout: 30000 });
+}
+
 export function expectNoProblems(assert, problems) {
   assert.deepEqual(problems, [], 'the page logged errors or failed requests');
 }
