@@ -11,7 +11,8 @@
 //                 top of the list and after scrolling into its middle: a virtualised list builds one screenful;
 //  - scroll:      frame times while the mouse wheel scrolls the list;
 //  - answers:     real clicks on yes/no and choice answers in the check view; the frame that applies each answer
-//                 (re-evaluation, best bundle, next question) and the frame that draws the new results;
+//                 (re-evaluation, best bundle, next question) and the frame that draws the new results; the
+//                 app time of the answer is the part of its frame spent applying it (state().intents_ms);
 //  - keystrokes:  real key presses (and IME commits) into the search box; for each, the frames drawn until the
 //                 new result list is on screen (its first card drawn in the first card's place) and the
 //                 main-thread time of those frames.
@@ -290,7 +291,7 @@ async function stepUntil(page, predicate, arg, maxFrames = 12) {
       const frame = window.__benchFrames.step();
       const snapshot = window.portal.state();
       if (snapshot.frames === before) continue;
-      frames.push(frame);
+      frames.push({ ...frame, intentsMs: snapshot.intents_ms });
       if (done(snapshot, value)) return { frames, reached: true };
     }
     return { frames, reached: false };
@@ -396,9 +397,13 @@ function printResult(r) {
   }
   console.log(`  answer frames (the frame that applies the answer): ${frameLine(r.answerFrames)}`);
   console.log(`  the frame after it (draws the new results):        ${frameLine(r.answerDrawFrames)}`);
+  const appTimes = r.answers.filter((a) => a.applied).map((a) => a.answerFrame.intentsMs).sort((a, b) => a - b);
+  console.log(`  app time of the answer (its intents, inside the frame that applies it): median ` +
+    `${ms(appTimes[Math.floor(appTimes.length / 2)] ?? 0)} ms, max ${ms(appTimes[appTimes.length - 1] ?? 0)} ms`);
   for (const a of r.answers) {
     console.log(`    ${a.question.padEnd(24)} ${a.type.padEnd(8)} ${a.applied ? 'applied' : 'NOT APPLIED'}, ${a.eligible} eligible: ` +
-      `${a.otherFrames.map((f) => ms(f.ms)).concat(a.answerFrame ? [`[${ms(a.answerFrame.ms)}]`] : []).join(' + ')}, then ${a.drawFrame ? ms(a.drawFrame.ms) : '-'} ms`);
+      `${a.otherFrames.map((f) => ms(f.ms)).concat(a.answerFrame ? [`[${ms(a.answerFrame.ms)}]`] : []).join(' + ')}, then ${a.drawFrame ? ms(a.drawFrame.ms) : '-'} ms` +
+      `${a.answerFrame ? `; app time ${ms(a.answerFrame.intentsMs)} ms` : ''}`);
   }
   const slow = Object.entries(r.glByParameter).sort((a, b) => b[1].ms - a[1].ms).slice(0, 3)
     .map(([name, e]) => `0x${Number(name).toString(16)} ${ms(e.ms)} ms / ${e.calls} calls`);
