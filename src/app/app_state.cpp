@@ -30,12 +30,12 @@ const char* sort_name(SortOrder sort) {
 }
 
 void start(AppState& state, std::string_view policy_json, const std::string& file_name, const std::string& lang,
-           const std::string& today) {
+           const std::string& today, const BeforeCatalog& before_catalog) {
     state.lang = core::parse_lang(lang).value_or(core::Lang::zh);
     const std::optional<core::Date> date = core::Date::parse(today);
     // The loader needs a date for headline amounts; the data's own as_of is refined below once it is known.
     state.as_of = date.value_or(core::Date{});
-    LoadedCatalog loaded = load_catalog(policy_json, file_name, state.as_of);
+    LoadedCatalog loaded = load_catalog(policy_json, file_name, state.as_of, before_catalog);
     state.catalog = std::move(loaded.catalog);
     state.error = std::move(loaded.error);
     if (!state.catalog) return;

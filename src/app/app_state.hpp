@@ -138,8 +138,9 @@ struct AppState {
 
 // Loading. Parses and checks the data; a fatal problem goes to `error`, broken policies to catalog->skipped.
 // `today` is the evaluation date (YYYY-MM-DD); an unreadable one falls back to the data's as_of.
+// `before_catalog` amends the loaded set before its catalog is made (app/catalog.hpp).
 void start(AppState& state, std::string_view policy_json, const std::string& file_name, const std::string& lang,
-           const std::string& today);
+           const std::string& today, const BeforeCatalog& before_catalog = {});
 
 void switch_language(AppState& state);
 void show_view(AppState& state, View view);

@@ -46,9 +46,11 @@ std::string first_error(const core::LoadResult& result) {
     return "the policy file could not be read";
 }
 
-LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_name, const core::Date& as_of) {
+LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_name, const core::Date& as_of,
+                           const BeforeCatalog& before_catalog) {
     core::LoadResult result = core::load_policy_set(json_text, file_name);
     if (result.fatal()) return LoadedCatalog{nullptr, first_error(result)};
+    if (before_catalog) before_catalog(result);
     return LoadedCatalog{make_catalog(std::move(result), as_of), {}};
 }
 

@@ -3,6 +3,7 @@
 // intents can share it freely.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,8 +46,13 @@ struct LoadedCatalog {
     std::string error;                       // why, for the visitor (first fatal diagnostic)
 };
 
+// Applied to a load's result that is not fatal before its catalog is made: what must be in the set before
+// everything derived from it (the policies' English a page starting in English already has).
+using BeforeCatalog = std::function<void(core::LoadResult&)>;
+
 // `as_of` is the evaluation date (headline amounts may depend on it through their rules).
-LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_name, const core::Date& as_of);
+LoadedCatalog load_catalog(std::string_view json_text, const std::string& file_name, const core::Date& as_of,
+                           const BeforeCatalog& before_catalog = {});
 
 // The catalog of a result that is not fatal (load_catalog and the author's preview share it).
 std::shared_ptr<const Catalog> make_catalog(core::LoadResult&& result, const core::Date& as_of);

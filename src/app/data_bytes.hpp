@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace portal::app {
 
@@ -13,6 +14,8 @@ public:
         text_ = std::move(text);
         sha256_.clear();
     }
+    // The bytes kept, until sha256() is first asked for.
+    std::string_view text() const { return text_; }
     // The SHA-256 of the bytes kept, in lowercase hex.
     const std::string& sha256();
 

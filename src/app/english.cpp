@@ -20,16 +20,27 @@ void replace_catalog(AppState& state, const std::shared_ptr<const Catalog>& old,
 
 }  // namespace
 
-void expect_english(AppState& state, std::string file, std::optional<EarlyEnglish> early) {
+core::EnglishJoin join_early_english(core::LoadResult& loaded, const EarlyEnglish& early, const std::string& file,
+                                     const std::string& data_sha256) {
+    if (!early.error.empty()) {
+        core::EnglishJoin failed;
+        failed.diagnostics.push_back(download_failure(file, early.error));
+        return failed;
+    }
+    // A file refused whole leaves the set untouched, and so does a broken entry its policy (core/english.hpp).
+    return core::join_english(*loaded.set, early.text, file, data_sha256);
+}
+
+void expect_english(AppState& state, std::string file, std::optional<core::EnglishJoin> joined_at_start) {
     if (!state.catalog || file.empty()) return;
     EnglishPart& part = state.english;
     part = EnglishPart{};
     part.status = EnglishPart::Status::awaited;
     part.file = std::move(file);
     part.catalog = state.catalog;
-    if (!early) return;
-    part.status = EnglishPart::Status::requested;
-    deliver_english(state, early->text, early->error);
+    if (!joined_at_start) return;
+    part.status = joined_at_start->usable ? EnglishPart::Status::joined : EnglishPart::Status::failed;
+    part.joined = std::move(*joined_at_start);
 }
 
 bool take_english_request(AppState& state) {

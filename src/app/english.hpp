@@ -33,9 +33,16 @@ struct EarlyEnglish {
 
 struct AppState;
 
-// After start(): this data came without its policies' English, which is in `file`. With `early`, the page fetched
-// it with the data: joined now, before the first frame.
-void expect_english(AppState& state, std::string file, std::optional<EarlyEnglish> early);
+// A page starting in English fetched the English file with the data: joined into the loaded set before its
+// catalog is made (app::start's before_catalog), so the catalog and all it derives are made once, with both
+// languages. `data_sha256` names the data's bytes. Returns how the join went, for expect_english.
+core::EnglishJoin join_early_english(core::LoadResult& loaded, const EarlyEnglish& early, const std::string& file,
+                                     const std::string& data_sha256);
+
+// After start(): this data came without its policies' English, which is in `file`. `joined_at_start` is what
+// join_early_english made of it when the page had it at the start; without it, the file is fetched after the
+// first frame.
+void expect_english(AppState& state, std::string file, std::optional<core::EnglishJoin> joined_at_start);
 // The first frame has been drawn and the English is awaited: true once, and the platform fetches the file.
 bool take_english_request(AppState& state);
 // The English file's text arrived, or (error not empty) could not be fetched.

@@ -53,10 +53,20 @@ PortalUi::~PortalUi() = default;
 
 void PortalUi::start(StartupData data) {
     font_file_ = std::move(data.font);
-    app::start(state_, data.policy_json, data.policy_file_name, data.preferred_lang, data.today);
-    if (!data.details_file.empty() || !data.english_file.empty()) state_.data_bytes.keep(std::move(data.policy_json));
+    // The files derived from the data name its bytes' SHA-256: kept until it is first needed.
+    const bool has_later_parts = !data.details_file.empty() || !data.english_file.empty();
+    if (has_later_parts) state_.data_bytes.keep(std::move(data.policy_json));
+    const std::string_view policy_json = has_later_parts ? state_.data_bytes.text() : std::string_view(data.policy_json);
+    std::optional<core::EnglishJoin> english_at_start;
+    app::BeforeCatalog join_english;
+    if (data.english && !data.english_file.empty()) {
+        join_english = [&](core::LoadResult& loaded) {
+            english_at_start = app::join_early_english(loaded, *data.english, data.english_file, state_.data_bytes.sha256());
+        };
+    }
+    app::start(state_, policy_json, data.policy_file_name, data.preferred_lang, data.today, join_english);
     app::expect_details(state_, std::move(data.details_file));
-    app::expect_english(state_, std::move(data.english_file), std::move(data.english));
+    app::expect_english(state_, std::move(data.english_file), std::move(english_at_start));
     impl_->booth = std::move(data.booth);
     if (impl_->booth) impl_->booth->configure(state_);
     apply_palette();
