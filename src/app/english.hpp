@@ -4,7 +4,8 @@
 // who switches later finds it there. Until it has arrived (or when it could not be used) an English page shows
 // the policies' Chinese texts and says why (english_notice).
 //
-// Joining gives the data shown a new catalog, the same policies with their English, and everything derived from
+// English that came with the data is joined into the loaded set before its catalog is made. English that comes
+// later gives the data shown a new catalog, the same policies with their English, and everything derived from
 // their texts (the search index, the order by name) made again; positions stay, so the visit goes on as it was.
 // Pages that load the contract file whole (the booth, the desktop app, an author's preview) fetch nothing.
 #pragma once

@@ -53,7 +53,8 @@ PortalUi::~PortalUi() = default;
 
 void PortalUi::start(StartupData data) {
     font_file_ = std::move(data.font);
-    // The files derived from the data name its bytes' SHA-256: kept until it is first needed.
+    // The files derived from the data name its bytes' SHA-256: kept until it is first needed (at the latest
+    // after the first frame; an English start's join asks for it once the load is done, which drops the bytes).
     const bool has_later_parts = !data.details_file.empty() || !data.english_file.empty();
     if (has_later_parts) state_.data_bytes.keep(std::move(data.policy_json));
     const std::string_view policy_json = has_later_parts ? state_.data_bytes.text() : std::string_view(data.policy_json);
