@@ -21,11 +21,7 @@ std::string why_unavailable(const DetailsPart& part, const core::Policy& policy)
 
 void expect_details(AppState& state, std::string file) {
     if (!state.catalog || file.empty()) return;
-    DetailsPart& part = state.details;
-    part = DetailsPart{};
-    part.status = DetailsPart::Status::awaited;
-    part.file = std::move(file);
-    part.catalog = state.catalog;
+    await_later_part(state.details, std::move(file), state.catalog);
 }
 
 bool take_details_request(AppState& state) {
@@ -36,13 +32,8 @@ void deliver_details(AppState& state, std::string_view text, const std::string& 
     DetailsPart& part = state.details;
     const std::shared_ptr<const Catalog> catalog = part.catalog.lock();
     if (part.status != DetailsPart::Status::requested || !catalog) return;
-    if (!error.empty()) {
-        part.joined = core::DetailsJoin{};
-        part.joined.diagnostics.push_back(download_failure(part.file, error));
-    } else {
-        part.joined = core::join_details(catalog->set, text, part.file, state.data_bytes.sha256());
-    }
-    part.status = part.joined.usable ? DetailsPart::Status::joined : DetailsPart::Status::failed;
+    settle_later_part(part, error.empty() ? core::join_details(catalog->set, text, part.file, state.data_bytes.sha256())
+                                          : failed_download<core::DetailsJoin>(part.file, error));
 }
 
 PolicyDetails policy_details(const AppState& state, int policy) {

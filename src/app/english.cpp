@@ -22,25 +22,15 @@ void replace_catalog(AppState& state, const std::shared_ptr<const Catalog>& old,
 
 core::EnglishJoin join_early_english(core::LoadResult& loaded, const EarlyEnglish& early, const std::string& file,
                                      const std::string& data_sha256) {
-    if (!early.error.empty()) {
-        core::EnglishJoin failed;
-        failed.diagnostics.push_back(download_failure(file, early.error));
-        return failed;
-    }
+    if (!early.error.empty()) return failed_download<core::EnglishJoin>(file, early.error);
     // A file refused whole leaves the set untouched, and so does a broken entry its policy (core/english.hpp).
     return core::join_english(*loaded.set, early.text, file, data_sha256);
 }
 
 void expect_english(AppState& state, std::string file, std::optional<core::EnglishJoin> joined_at_start) {
     if (!state.catalog || file.empty()) return;
-    EnglishPart& part = state.english;
-    part = EnglishPart{};
-    part.status = EnglishPart::Status::awaited;
-    part.file = std::move(file);
-    part.catalog = state.catalog;
-    if (!joined_at_start) return;
-    part.status = joined_at_start->usable ? EnglishPart::Status::joined : EnglishPart::Status::failed;
-    part.joined = std::move(*joined_at_start);
+    await_later_part(state.english, std::move(file), state.catalog);
+    if (joined_at_start) settle_later_part(state.english, std::move(*joined_at_start));
 }
 
 bool take_english_request(AppState& state) {
@@ -51,19 +41,14 @@ void deliver_english(AppState& state, std::string_view text, const std::string& 
     EnglishPart& part = state.english;
     const std::shared_ptr<const Catalog> catalog = part.catalog.lock();
     if (part.status != EnglishPart::Status::requested || !catalog) return;
-    part.joined = core::EnglishJoin{};
     if (!error.empty()) {
-        part.joined.diagnostics.push_back(download_failure(part.file, error));
-        part.status = EnglishPart::Status::failed;
+        settle_later_part(part, failed_download<core::EnglishJoin>(part.file, error));
         return;
     }
+    // The catalog shown is shared and unchanging: the English joins a copy of its set, made into a new catalog.
     core::PolicySet set = catalog->set;
-    part.joined = core::join_english(set, text, part.file, state.data_bytes.sha256());
-    if (!part.joined.usable) {
-        part.status = EnglishPart::Status::failed;
-        return;
-    }
-    part.status = EnglishPart::Status::joined;
+    settle_later_part(part, core::join_english(set, text, part.file, state.data_bytes.sha256()));
+    if (part.status != EnglishPart::Status::joined) return;
     core::LoadResult result;
     result.set = std::move(set);
     result.skipped = catalog->skipped;

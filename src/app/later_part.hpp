@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "app/catalog.hpp"
 #include "core/diagnostics.hpp"
@@ -26,6 +27,22 @@ struct LaterPart {
 // The status as the test hook names it.
 const char* later_status_name(LaterStatus status);
 
+// After start(): the part is in `file`, made for the data `catalog`, and awaited until the first frame is drawn.
+template <typename Join>
+void await_later_part(LaterPart<Join>& part, std::string file, const std::shared_ptr<const Catalog>& catalog) {
+    part = LaterPart<Join>{};
+    part.status = LaterStatus::awaited;
+    part.file = std::move(file);
+    part.catalog = catalog;
+}
+
+// What was made of the file (or of its failed download): joined when usable, else failed.
+template <typename Join>
+void settle_later_part(LaterPart<Join>& part, Join joined) {
+    part.status = joined.usable ? LaterStatus::joined : LaterStatus::failed;
+    part.joined = std::move(joined);
+}
+
 // The file is due once the first frame is drawn: true once (awaited becomes requested), and the platform fetches it.
 template <typename Join>
 bool take_later_request(LaterPart<Join>& part, long frames_drawn) {
@@ -42,5 +59,13 @@ bool later_part_applies(const LaterPart<Join>& part, const std::shared_ptr<const
 
 // What a file the platform could not fetch reports.
 core::Diagnostic download_failure(const std::string& file, const std::string& error);
+
+// The join of a file the platform could not fetch: unusable, with only that diagnostic.
+template <typename Join>
+Join failed_download(const std::string& file, const std::string& error) {
+    Join failed;
+    failed.diagnostics.push_back(download_failure(file, error));
+    return failed;
+}
 
 }  // namespace portal::app

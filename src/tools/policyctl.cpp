@@ -451,27 +451,50 @@ int parse_and_run_export_html(const std::vector<std::string>& args) {
     return run_export_html(exported);
 }
 
-// ---- details ---------------------------------------------------------------------------------------------
+// ---- the files made from the data: details, english -----------------------------------------------------------
+
+// The data a file made from it must join: loaded, and the SHA-256 of its bytes that the file must name.
+struct JoinTarget {
+    LoadResult loaded;
+    std::string fingerprint;
+};
+
+// nullopt, with the data's diagnostics printed, when the data cannot be used (`parts`: "details", "English").
+std::optional<JoinTarget> join_target(const std::string& data, const std::string& data_file, const std::string& parts) {
+    LoadResult loaded = load_policy_set(data, data_file);
+    if (loaded.fatal()) {
+        print(loaded.diagnostics);
+        std::cout << data_file << ": cannot be used, so no " << parts << " can join it\n";
+        return std::nullopt;
+    }
+    return JoinTarget{std::move(loaded), portal::report::sha256_hex(data)};
+}
+
+// Prints a join's diagnostics and returns its errors; says so when the file was refused whole (`none_join`: "no
+// details join", "no English joins").
+template <typename Join>
+std::size_t report_join(const Join& joined, const std::string& file, const std::string& none_join,
+                        const std::string& data_file, const JoinTarget& target) {
+    print(joined.diagnostics);
+    const std::size_t errors = count_errors(joined.diagnostics);
+    if (!joined.usable) {
+        std::cout << file << ": refused (" << plural(errors, "error") << "): " << none_join << " " << data_file
+                  << " (SHA-256 " << target.fingerprint << ")\n";
+    }
+    return errors;
+}
 
 int run_details(const std::string& data_file, const std::string& details_file) {
     const auto data = read_or_complain(data_file);
     const auto details = read_or_complain(details_file);
     if (!data || !details) return kBadUsage;
-    const LoadResult loaded = load_policy_set(*data, data_file);
-    if (loaded.fatal()) {
-        print(loaded.diagnostics);
-        std::cout << data_file << ": cannot be used, so no details can join it\n";
-        return kDataFailed;
-    }
-    const std::string fingerprint = portal::report::sha256_hex(*data);
+    const std::optional<JoinTarget> target = join_target(*data, data_file, "details");
+    if (!target) return kDataFailed;
+    const LoadResult& loaded = target->loaded;
+    const std::string& fingerprint = target->fingerprint;
     const DetailsJoin joined = join_details(*loaded.set, *details, details_file, fingerprint);
-    print(joined.diagnostics);
-    const std::size_t errors = count_errors(joined.diagnostics);
-    if (!joined.usable) {
-        std::cout << details_file << ": refused (" << plural(errors, "error") << "): no details join " << data_file
-                  << " (SHA-256 " << fingerprint << ")\n";
-        return kDataFailed;
-    }
+    const std::size_t errors = report_join(joined, details_file, "no details join", data_file, *target);
+    if (!joined.usable) return kDataFailed;
     std::size_t with_text = 0;
     for (const Text& text : joined.details) with_text += text.empty() ? 0 : 1;
     std::cout << details_file << ": made for " << data_file << " (SHA-256 " << fingerprint << "); "
@@ -527,21 +550,13 @@ int run_english(const std::string& data_file, const std::string& english_file, c
     const auto english = read_or_complain(english_file);
     const auto contract_text = contract_file.empty() ? std::optional<std::string>("") : read_or_complain(contract_file);
     if (!data || !english || !contract_text) return kBadUsage;
-    LoadResult loaded = load_policy_set(*data, data_file);
-    if (loaded.fatal()) {
-        print(loaded.diagnostics);
-        std::cout << data_file << ": cannot be used, so no English can join it\n";
-        return kDataFailed;
-    }
-    const std::string fingerprint = portal::report::sha256_hex(*data);
+    std::optional<JoinTarget> target = join_target(*data, data_file, "English");
+    if (!target) return kDataFailed;
+    LoadResult& loaded = target->loaded;
+    const std::string& fingerprint = target->fingerprint;
     const EnglishJoin joined = join_english(*loaded.set, *english, english_file, fingerprint);
-    print(joined.diagnostics);
-    const std::size_t errors = count_errors(joined.diagnostics);
-    if (!joined.usable) {
-        std::cout << english_file << ": refused (" << plural(errors, "error") << "): no English joins " << data_file
-                  << " (SHA-256 " << fingerprint << ")\n";
-        return kDataFailed;
-    }
+    const std::size_t errors = report_join(joined, english_file, "no English joins", data_file, *target);
+    if (!joined.usable) return kDataFailed;
     std::size_t broken = 0;
     for (const bool entry : joined.broken) broken += entry ? 1 : 0;
     std::cout << english_file << ": made for " << data_file << " (SHA-256 " << fingerprint << "); "
